@@ -1,0 +1,445 @@
+//! Articles: reading, front matter, Markdown to prose, sentences.
+//!
+//! Every later stage works on byte offsets into the file as it is on disk.
+//! To keep that true for Markdown, the article's prose is a copy of the file
+//! of the same length in which everything that is not prose (front matter,
+//! code, markup, link targets) is blanked to spaces. Extractors read the
+//! prose copy; spans index the original.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use jiff::civil::Date;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::{LineIndex, Span};
+
+/// One article, ready to be searched for claims.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as shown in reports (`<stdin>` for standard input).
+    pub path: String,
+    /// The file's text, exactly as on disk.
+    pub text: String,
+    /// Publication date, from front matter or `--published`.
+    pub published: Option<Date>,
+    /// Front-matter keys other than `published`, kept for reports.
+    pub front_matter: BTreeMap<String, serde_json::Value>,
+    /// Same length as `text`; bytes that are not prose are spaces.
+    pub prose: String,
+    /// Paragraphs, headings and list items, as byte spans into `text`.
+    pub blocks: Vec<Span>,
+    /// Sentences, as byte spans into `text`.
+    pub sentences: Vec<Span>,
+    pub lines: LineIndex,
+}
+
+/// How to read a file's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+impl Format {
+    /// Markdown for `.md` and `.markdown`, plain text otherwise.
+    pub fn for_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+}
+
+impl Article {
+    /// Decode and parse an article from its bytes.
+    ///
+    /// `published` is used only when the front matter gives no date.
+    pub fn parse(path: &str, bytes: Vec<u8>, format: Format, published: Option<Date>) -> Result<Article> {
+        let text = decode(path, bytes)?;
+        let lines = LineIndex::new(&text);
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let fm = front_matter(path, &text, bom, &lines)?;
+        let body_start = fm.as_ref().map_or(bom, |f| f.end);
+        let mut front = fm.map(|f| f.keys).unwrap_or_default();
+        let from_front = take_published(path, &mut front)?;
+        let (prose, blocks) = match format {
+            Format::Markdown => markdown_prose(&text, body_start),
+            Format::Plain => plain_prose(&text, body_start),
+        };
+        let sentences = blocks
+            .iter()
+            .flat_map(|b| split_sentences(&prose, *b))
+            .collect();
+        Ok(Article {
+            path: path.to_owned(),
+            published: from_front.or(published),
+            front_matter: front,
+            prose,
+            sentences,
+            blocks,
+            lines,
+            text,
+        })
+    }
+
+    /// The sentence that contains `span`, if any.
+    pub fn sentence_of(&self, span: Span) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end <= span.start);
+        self.sentences.get(i).copied().filter(|s| s.contains(span) || s.overlaps(span))
+    }
+}
+
+/// UTF-8 text, or an error naming the first bad byte's line and column.
+fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        bail!("{path}: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(at) = text.find('\0') {
+                let idx = LineIndex::new(&text);
+                let p = idx.position(&text, at);
+                bail!("{path}:{}:{}: file contains a NUL byte; it looks like a binary file, not an article", p.line, p.column);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let p = LineIndex::new(valid).position(valid, at);
+            bail!(
+                "{path}:{}:{}: not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                p.line,
+                p.column,
+                bytes[at]
+            )
+        }
+    }
+}
+
+struct FrontMatter {
+    /// Byte offset just past the closing fence line.
+    end: usize,
+    keys: BTreeMap<String, serde_json::Value>,
+}
+
+/// Parse YAML (`---`) or TOML (`+++`) front matter at the top of the file.
+fn front_matter(path: &str, text: &str, start: usize, lines: &LineIndex) -> Result<Option<FrontMatter>> {
+    let rest = &text[start..];
+    let fence = if rest.starts_with("---") {
+        "---"
+    } else if rest.starts_with("+++") {
+        "+++"
+    } else {
+        return Ok(None);
+    };
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != fence {
+        return Ok(None);
+    }
+    // Find the closing fence on a line of its own.
+    let body_start = start + first_line_end;
+    let mut pos = body_start;
+    let mut close = None;
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if text[pos..line_end].trim_end() == fence {
+            close = Some((pos, line_end));
+            break;
+        }
+        pos = line_end;
+    }
+    let Some((close_start, end)) = close else {
+        let p = lines.position(text, start);
+        bail!("{path}:{}:{}: front matter opened with `{fence}` is never closed", p.line, p.column);
+    };
+    let src = &text[body_start..close_start];
+    let first_line = lines.line_of(body_start) + 1;
+    let keys: BTreeMap<String, serde_json::Value> = if fence == "---" {
+        if src.trim().is_empty() {
+            BTreeMap::new()
+        } else {
+            serde_saphyr::from_str(src).map_err(|e| {
+                let (line, col) = e
+                    .location()
+                    .map_or((first_line, 1), |l| (first_line + l.line() as usize - 1, l.column() as usize));
+                let msg = e.to_string();
+                let msg = msg.lines().next().unwrap_or("").trim().to_owned();
+                anyhow::anyhow!("{path}:{line}:{col}: invalid YAML front matter: {msg}")
+            })?
+        }
+    } else {
+        let table: toml::Table = toml::from_str(src).map_err(|e| {
+            let at = body_start + e.span().map_or(0, |s| s.start);
+            let p = lines.position(text, at);
+            anyhow::anyhow!(
+                "{path}:{}:{}: invalid TOML front matter: {}",
+                p.line,
+                p.column,
+                e.message().trim()
+            )
+        })?;
+        table
+            .into_iter()
+            .map(|(k, v)| {
+                let json = match v {
+                    toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+                    other => serde_json::to_value(other).unwrap_or(serde_json::Value::Null),
+                };
+                (k, json)
+            })
+            .collect()
+    };
+    Ok(Some(FrontMatter { end, keys }))
+}
+
+/// Remove and parse `published` (or, failing that, `date`) from front matter.
+fn take_published(path: &str, keys: &mut BTreeMap<String, serde_json::Value>) -> Result<Option<Date>> {
+    let key = if keys.contains_key("published") { "published" } else { "date" };
+    let Some(value) = keys.get(key) else {
+        return Ok(None);
+    };
+    let parsed = value.as_str().and_then(|s| {
+        let day = s.get(..10).unwrap_or(s);
+        day.parse::<Date>().ok()
+    });
+    match parsed {
+        Some(d) => {
+            if key == "published" {
+                keys.remove(key);
+            }
+            Ok(Some(d))
+        }
+        None if key == "published" => bail!("{path}: front matter `published` must be a date (YYYY-MM-DD), found {value}"),
+        None => Ok(None),
+    }
+}
+
+/// Plain text: everything after the front matter is prose; blank lines part blocks.
+fn plain_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
+    let mut prose: Vec<u8> = text.as_bytes().to_vec();
+    for b in &mut prose[..body_start] {
+        *b = b' ';
+    }
+    let mut blocks = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut pos = body_start;
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let blank = text[pos..line_end].trim().is_empty();
+        match (blank, block_start) {
+            (true, Some(s)) => {
+                blocks.push(Span::new(s, pos));
+                block_start = None;
+            }
+            (false, None) => block_start = Some(pos),
+            _ => {}
+        }
+        pos = line_end;
+    }
+    if let Some(s) = block_start {
+        blocks.push(Span::new(s, text.len()));
+    }
+    for b in &mut prose {
+        if *b == b'\n' || *b == b'\r' || *b == b'\t' {
+            *b = b' ';
+        }
+    }
+    (bytes_to_string(prose), blocks)
+}
+
+/// Markdown: copy only text events, outside code and HTML, into a blank buffer.
+fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
+    let mut prose = vec![b' '; text.len()];
+    let mut blocks = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut skip_depth = 0usize;
+    let body = &text[body_start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let flush = |current: &mut Option<Span>, blocks: &mut Vec<Span>| {
+        if let Some(b) = current.take() {
+            blocks.push(b);
+        }
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = Span::new(range.start + body_start, range.end + body_start);
+        match event {
+            Event::Start(tag) => {
+                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)) {
+                    skip_depth += 1;
+                }
+                if is_block(&tag) {
+                    flush(&mut current, &mut blocks);
+                }
+            }
+            Event::End(end) => {
+                if matches!(end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_)) {
+                    skip_depth = skip_depth.saturating_sub(1);
+                }
+                if is_block_end(&end) {
+                    flush(&mut current, &mut blocks);
+                }
+            }
+            Event::Text(_) if skip_depth == 0 => {
+                prose[range.start..range.end].copy_from_slice(&text.as_bytes()[range.start..range.end]);
+                current = Some(current.map_or(range, |c| c.cover(range)));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks);
+    for b in &mut prose {
+        if *b == b'\n' || *b == b'\r' || *b == b'\t' {
+            *b = b' ';
+        }
+    }
+    (bytes_to_string(prose), blocks)
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
+}
+
+/// The prose buffer only ever has whole UTF-8 sequences copied into a
+/// field of ASCII spaces, so it stays valid UTF-8.
+fn bytes_to_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Maj", "Jr", "Sr", "Rev", "Hon", "Pres", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
+    "Thurs", "Fri", "Sat", "Sun", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "No",
+    "e.g", "i.e", "cf", "al",
+];
+
+/// Words that start a sentence even after a dotted acronym ("... the U.S. The talks").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That",
+    "These", "Those", "There", "In", "On", "At", "Its", "His", "Her", "Their", "Our",
+];
+
+/// Split one block of prose into sentences, keeping abbreviations whole.
+fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
+    let slice = &prose[block.start..block.end];
+    let mut out: Vec<Span> = Vec::new();
+    let mut merge_next = false;
+    for (off, s) in slice.split_sentence_bound_indices() {
+        let start = block.start + off + (s.len() - s.trim_start().len());
+        let end = block.start + off + s.trim_end().len();
+        if start >= end {
+            continue;
+        }
+        let span = Span::new(start, end);
+        let first_word: &str = prose[start..end]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        match out.last_mut() {
+            Some(last) if merge_next && !(ends_with_acronym(&prose[last.start..last.end]) && SENTENCE_STARTERS.contains(&first_word)) => {
+                last.end = end;
+            }
+            _ => out.push(span),
+        }
+        let last = *out.last().expect("pushed above");
+        merge_next = ends_with_abbreviation(&prose[last.start..last.end]);
+    }
+    out
+}
+
+/// The word before a final full stop, if the text ends with one.
+fn last_word_before_stop(s: &str) -> Option<&str> {
+    let s = s.strip_suffix('.')?;
+    let start = s
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map_or(0, |i| i + 1);
+    Some(&s[start..])
+}
+
+fn ends_with_acronym(s: &str) -> bool {
+    last_word_before_stop(s).is_some_and(|w| w.contains('.') && w.chars().all(|c| c == '.' || c.is_alphabetic()))
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(word) = last_word_before_stop(s) else {
+        return false;
+    };
+    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    single_initial || ABBREVIATIONS.contains(&word) || ends_with_acronym(s)
+}
+
+/// Read an article file from disk.
+pub fn read(path: &Path, published: Option<Date>) -> Result<Article> {
+    let shown = crate::facts_display_path(path);
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {}", crate::io_reason(&e)))?;
+    Article::parse(&shown, bytes, Format::for_path(path), published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, format: Format) -> Vec<String> {
+        let a = Article::parse("t", text.as_bytes().to_vec(), format, None).unwrap();
+        a.sentences.iter().map(|s| a.text[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let got = sentences(
+            "Mr. Macron met the U.S. envoy on Jan. 6 in St. Denis. The U.K. agreed. Then it ended.",
+            Format::Plain,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Macron met the U.S. envoy on Jan. 6 in St. Denis.",
+                "The U.K. agreed.",
+                "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_code_and_front_matter_are_not_prose() {
+        let text = "---\npublished: 2026-01-07\ntitle: x\n---\n# Head\n\nHello *world* 35.\n\n```\n36 countries\n```\n";
+        let a = Article::parse("t.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap();
+        assert_eq!(a.published, Some(jiff::civil::date(2026, 1, 7)));
+        assert!(!a.prose.contains("36"));
+        assert!(!a.prose.contains("published"));
+        assert!(a.prose.contains("Hello"));
+        assert_eq!(a.prose.len(), a.text.len());
+        assert_eq!(a.front_matter.get("title").and_then(|v| v.as_str()), Some("x"));
+    }
+
+    #[test]
+    fn toml_front_matter_gives_published() {
+        let text = "+++\npublished = 2026-01-07\n+++\nText.\n";
+        let a = Article::parse("t.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap();
+        assert_eq!(a.published, Some(jiff::civil::date(2026, 1, 7)));
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = Article::parse("a.txt", b"ok\nab\xE9".to_vec(), Format::Plain, None).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt:2:3: not valid UTF-8 (byte 0xE9); save the file as UTF-8");
+    }
+}

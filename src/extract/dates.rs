@@ -1,0 +1,242 @@
+//! Dates ("January 6", "6 January 2026", "Tuesday (January 6)", "2026-01-06"),
+//! weekdays on their own ("held on Monday") and month-years ("February 2022").
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::{DateStyle, Kind, Mention, Value, is_taken};
+use crate::lexicon::{MONTH_PATTERN, WEEKDAY_PATTERN, month_number, weekday};
+use crate::span::Span;
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<wd>{WEEKDAY_PATTERN}),?\s+(?:\(\s*)?)?\b(?P<m>{MONTH_PATTERN})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ))
+    .expect("valid regex")
+});
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<wd>{WEEKDAY_PATTERN}),?\s+(?:\(\s*)?(?:the\s+)?)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ))
+    .expect("valid regex")
+});
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b").expect("valid regex"));
+
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")).expect("valid regex"));
+
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b")).expect("valid regex")
+});
+
+/// The year for a date written without one: the publication year, or the
+/// year before when that would put the date months after publication.
+fn resolve(month: i8, day: i8, year: Option<i16>, published: Option<Date>) -> Option<Date> {
+    let year = match (year, published) {
+        (Some(y), _) => y,
+        (None, Some(p)) => {
+            let same = Date::new(p.year(), month, day).ok()?;
+            if same > p && (same.month() - p.month()) > 1 {
+                p.year() - 1
+            } else {
+                p.year()
+            }
+        }
+        (None, None) => return None,
+    };
+    Date::new(year, month, day).ok()
+}
+
+pub(super) fn extract(
+    prose: &str,
+    sentence: Span,
+    published: Option<Date>,
+    taken: &mut Vec<Span>,
+    out: &mut Vec<Mention>,
+) {
+    let text = &prose[sentence.start..sentence.end];
+    let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
+    for (re, style) in [(&*MONTH_DAY, DateStyle::MonthDay), (&*DAY_MONTH, DateStyle::DayMonth)] {
+        for caps in re.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            if is_taken(taken, at(whole.start(), whole.end())) {
+                continue;
+            }
+            let (Some(m), Some(d)) = (caps.name("m"), caps.name("d")) else {
+                continue;
+            };
+            let Some(month) = month_number(m.as_str()) else {
+                continue;
+            };
+            let day: i8 = d.as_str().parse().unwrap_or(0);
+            let year: Option<i16> = caps.name("y").and_then(|y| y.as_str().parse().ok());
+            // "May 5" is a date; "may 5" is not, and day 0 or 32 is no date at all.
+            if !m.as_str().starts_with(char::is_uppercase) || !(1..=31).contains(&day) {
+                continue;
+            }
+            let date_start = m.start().min(d.start());
+            let date_end = caps.name("y").map_or(m.end().max(d.end()), |y| y.end());
+            // Keep a trailing full stop of an abbreviated month out of the span
+            // unless the day follows it ("Jan. 6").
+            let date_span = at(date_start, date_end);
+            let resolved = resolve(month, day, year, published);
+            let wd = caps.name("wd").and_then(|w| weekday(w.as_str()).map(|d| (w, d)));
+            taken.push(at(whole.start(), whole.end()));
+            if let Some((w, wday)) = wd {
+                out.push(Mention {
+                    kind: Kind::Weekday,
+                    span: at(w.start(), w.end()),
+                    sentence,
+                    value: Value::Weekday {
+                        day: wday,
+                        of_date: resolved,
+                    },
+                });
+            }
+            out.push(Mention {
+                kind: Kind::Date,
+                span: date_span,
+                sentence,
+                value: Value::Date {
+                    month,
+                    day,
+                    year,
+                    resolved,
+                    style,
+                },
+            });
+        }
+    }
+    for caps in ISO.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        let span = at(whole.start(), whole.end());
+        if is_taken(taken, span) {
+            continue;
+        }
+        let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) else {
+            continue;
+        };
+        let Ok(date) = Date::new(y, m as i8, d as i8) else {
+            continue;
+        };
+        taken.push(span);
+        out.push(Mention {
+            kind: Kind::Date,
+            span,
+            sentence,
+            value: Value::Date {
+                month: date.month(),
+                day: date.day(),
+                year: Some(y),
+                resolved: Some(date),
+                style: DateStyle::Iso,
+            },
+        });
+    }
+    for caps in MONTH_YEAR.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        let span = at(whole.start(), whole.end());
+        let m = caps.name("m").expect("month group");
+        if is_taken(taken, span) || !m.as_str().starts_with(char::is_uppercase) {
+            continue;
+        }
+        let (Some(month), Some(year)) = (
+            month_number(m.as_str()),
+            caps.name("y").and_then(|y| y.as_str().parse::<i64>().ok()),
+        ) else {
+            continue;
+        };
+        taken.push(span);
+        out.push(Mention {
+            kind: Kind::Year,
+            span,
+            sentence,
+            value: Value::Year {
+                year,
+                month: Some(month),
+            },
+        });
+    }
+    for caps in WEEKDAY.captures_iter(text) {
+        let w = caps.name("wd").expect("weekday group");
+        let span = at(w.start(), w.end());
+        if is_taken(taken, span) {
+            continue;
+        }
+        let Some(day) = weekday(w.as_str()) else {
+            continue;
+        };
+        taken.push(span);
+        out.push(Mention {
+            kind: Kind::Weekday,
+            span,
+            sentence,
+            value: Value::Weekday { day, of_date: None },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(Kind, String, Value)> {
+        let mut out = Vec::new();
+        let mut taken = Vec::new();
+        extract(
+            text,
+            Span::new(0, text.len()),
+            Some(jiff::civil::date(2026, 1, 7)),
+            &mut taken,
+            &mut out,
+        );
+        out.into_iter()
+            .map(|m| (m.kind, text[m.span.start..m.span.end].to_string(), m.value))
+            .collect()
+    }
+
+    #[test]
+    fn newsroom_date_forms() {
+        let jan6 = Some(jiff::civil::date(2026, 1, 6));
+        for (text, span) in [
+            ("held on January 6 in Paris", "January 6"),
+            ("held on 6 January 2026.", "6 January 2026"),
+            ("held on Jan. 6, 2026.", "Jan. 6, 2026"),
+            ("held on Tuesday (January 6).", "January 6"),
+            ("held on Tuesday, 6 January.", "6 January"),
+            ("held on the 6th of January.", "6th of January"),
+            ("held on 2026-01-06.", "2026-01-06"),
+        ] {
+            let got = run(text);
+            let date = got.iter().find(|(k, _, _)| *k == Kind::Date).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(date.1, span, "{text}");
+            match &date.2 {
+                Value::Date { resolved, .. } => assert_eq!(*resolved, jan6, "{text}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        let got = run("on Tuesday (January 6)");
+        assert_eq!(got[0].0, Kind::Weekday);
+        assert_eq!(got[0].1, "Tuesday");
+    }
+
+    #[test]
+    fn month_year_and_lone_weekday() {
+        let got = run("in February 2022, and again on Monday");
+        assert_eq!(got[0].1, "February 2022");
+        assert_eq!(got[0].0, Kind::Year);
+        assert_eq!(got[1].1, "Monday");
+    }
+
+    #[test]
+    fn a_date_without_year_before_publication_stays_in_that_year() {
+        assert_eq!(resolve(12, 30, None, Some(jiff::civil::date(2026, 1, 7))), Some(jiff::civil::date(2025, 12, 30)));
+        assert_eq!(resolve(1, 6, None, Some(jiff::civil::date(2026, 1, 7))), Some(jiff::civil::date(2026, 1, 6)));
+    }
+}

@@ -1,0 +1,231 @@
+//! Typed mentions: the checkable statements an article makes.
+//!
+//! Each extractor reads the article's prose (see [`crate::article`]) one
+//! sentence at a time and emits mentions with byte spans into the file.
+//! Extractors run from the most specific shape to the least (a date before
+//! the numbers inside it, an amount before a bare count), and each marks the
+//! bytes it used so that one span yields one claim.
+
+mod dates;
+mod numbers;
+mod people;
+mod quotes;
+
+use jiff::civil::{Date, Weekday};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::facts::{AboutHit, FactBase, Index};
+use crate::lexicon::Qualifier;
+use crate::span::Span;
+
+pub use people::EntityMention;
+pub use quotes::{is_excerpt, quote_segments};
+
+/// The kinds of claim, as named in the JSON report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Date,
+    Weekday,
+    Year,
+    Count,
+    Entity,
+    Entities,
+    Role,
+    Name,
+    Quote,
+    Amount,
+    Percent,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Weekday => "weekday",
+            Kind::Year => "year",
+            Kind::Count => "count",
+            Kind::Entity => "entity",
+            Kind::Entities => "entities",
+            Kind::Role => "role",
+            Kind::Name => "name",
+            Kind::Quote => "quote",
+            Kind::Amount => "amount",
+            Kind::Percent => "percent",
+        }
+    }
+
+    pub const ALL: [Kind; 11] = [
+        Kind::Date,
+        Kind::Weekday,
+        Kind::Year,
+        Kind::Count,
+        Kind::Entity,
+        Kind::Entities,
+        Kind::Role,
+        Kind::Name,
+        Kind::Quote,
+        Kind::Amount,
+        Kind::Percent,
+    ];
+}
+
+/// How a date was written, so a correction can keep the article's style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// "January 6", "Jan. 6, 2026"
+    MonthDay,
+    /// "6 January", "6 January 2026"
+    DayMonth,
+    /// "2026-01-06"
+    Iso,
+}
+
+/// A number as written, with the range its wording allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub qualifier: Option<Qualifier>,
+    /// Span of the digits or number words alone.
+    pub number: Span,
+    /// Written in words ("thirty-five").
+    pub words: bool,
+}
+
+impl Amount {
+    /// Inclusive bounds (None = open).
+    pub fn range(&self) -> (Option<f64>, Option<f64>) {
+        match self.qualifier {
+            Some(q) => q.range(self.value),
+            None => (Some(self.value), Some(self.value)),
+        }
+    }
+}
+
+/// What a mention says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Date {
+        month: i8,
+        day: i8,
+        /// As written; None when the article leaves it out.
+        year: Option<i16>,
+        /// The full date, the year taken from `published` when missing.
+        resolved: Option<Date>,
+        style: DateStyle,
+    },
+    Weekday {
+        day: Weekday,
+        /// The date written next to it ("Tuesday (January 6)"), if any.
+        of_date: Option<Date>,
+    },
+    Year {
+        year: i64,
+        month: Option<i8>,
+    },
+    Count {
+        amount: Amount,
+        unit: String,
+        /// The unit is one some count fact uses.
+        known_unit: bool,
+    },
+    Money {
+        amount: Amount,
+        currency: String,
+    },
+    Percent {
+        amount: Amount,
+    },
+    Quote {
+        text: String,
+        /// Entity index of the person it is attributed to.
+        speaker: Option<usize>,
+    },
+    Role {
+        entity: Option<usize>,
+        title: String,
+        name: String,
+        title_span: Span,
+    },
+    Name {
+        entity: usize,
+        found: String,
+        /// The right spelling.
+        expected: String,
+    },
+}
+
+/// One checkable statement found in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub kind: Kind,
+    pub span: Span,
+    pub sentence: Span,
+    pub value: Value,
+}
+
+/// Everything the extractors found in one article.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<EntityMention>,
+    pub about: Vec<AboutHit>,
+}
+
+/// Find every typed mention in the article.
+pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction {
+    let prose = article.prose.as_str();
+    let mut ex = Extraction::default();
+    for &sentence in &article.sentences {
+        let mut taken: Vec<Span> = Vec::new();
+        let mut out: Vec<Mention> = Vec::new();
+        let entities = people::entities(prose, sentence, base, index);
+        dates::extract(prose, sentence, article.published, &mut taken, &mut out);
+        numbers::extract(prose, sentence, index, &mut taken, &mut out);
+        people::roles(prose, sentence, &entities, index, &mut out);
+        people::near_misses(prose, sentence, &entities, base, index, &mut out);
+        ex.about.extend(index.about_in(prose, sentence));
+        ex.entities.extend(entities);
+        ex.mentions.extend(out);
+    }
+    quotes::extract(article, &ex.entities, base, &mut ex.mentions);
+    ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
+    ex.mentions.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    ex
+}
+
+/// Whether `span` overlaps anything already taken.
+fn is_taken(taken: &[Span], span: Span) -> bool {
+    taken.iter().any(|t| t.overlaps(span))
+}
+
+/// Byte spans of the words (letters, digits, inner apostrophes, dots, hyphens) in `text[range]`.
+pub fn word_spans(text: &str, range: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let slice = &text[range.start..range.end];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '.')
+            && start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Span::new(range.start + s, range.start + i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(range.start + s, range.end));
+    }
+    out
+}
+
+/// Number of words strictly between two byte offsets.
+pub fn words_between(text: &str, from: usize, to: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    word_spans(text, Span::new(from, to)).len()
+}

@@ -1,0 +1,233 @@
+//! People, countries and places by name; titles before names; misspelt names.
+
+use super::{Kind, Mention, Value, word_spans};
+use crate::facts::{EntityKind, FactBase, Index};
+use crate::lexicon::{NATIONS, OFFICE_WORDS, TITLE_WORDS, nation_key};
+use crate::span::Span;
+
+/// A known entity named in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMention {
+    pub entity: usize,
+    /// The name or alias as written.
+    pub span: Span,
+    /// The title written before it ("UK Prime Minister"), if any.
+    pub title: Option<Span>,
+    pub sentence: Span,
+}
+
+impl EntityMention {
+    /// Title and name together.
+    pub fn full(&self) -> Span {
+        self.title.map_or(self.span, |t| t.cover(self.span))
+    }
+}
+
+/// Whether a word can be part of a title: an office word or a nationality form.
+fn is_title_word(word: &str) -> bool {
+    let key = nation_key(word);
+    TITLE_WORDS.contains(&key.as_str())
+        || key.split('-').all(|p| TITLE_WORDS.contains(&p))
+        || NATIONS
+            .iter()
+            .any(|(n, _)| n.split(' ').any(|part| part == key))
+}
+
+fn is_office_word(word: &str) -> bool {
+    let key = nation_key(word);
+    OFFICE_WORDS.contains(&key.as_str()) || key.split('-').any(|p| OFFICE_WORDS.contains(&p))
+}
+
+/// The title that ends right before `at`, if the words there make one.
+fn title_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+    let words = word_spans(prose, Span::new(sentence.start, at));
+    let mut start = None;
+    let mut end = at;
+    for w in words.iter().rev() {
+        if !prose[w.end..end].trim().is_empty() || !is_title_word(&prose[w.start..w.end]) {
+            break;
+        }
+        start = Some(w.start);
+        end = w.start;
+    }
+    let start = start?;
+    // Trim leading words that only join ("the", "of").
+    let words: Vec<Span> = word_spans(prose, Span::new(start, at));
+    let first = words
+        .iter()
+        .position(|w| !matches!(nation_key(&prose[w.start..w.end]).as_str(), "the" | "of"))?;
+    let last = words.last()?;
+    let span = Span::new(words[first].start, last.end);
+    words[first..]
+        .iter()
+        .any(|w| is_office_word(&prose[w.start..w.end]))
+        .then_some(span)
+}
+
+/// Every known entity named in the sentence, with titles attached to people.
+pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Index) -> Vec<EntityMention> {
+    let mut out: Vec<EntityMention> = index
+        .aliases_in(prose, sentence)
+        .into_iter()
+        .map(|hit| {
+            let title = (base.entities[hit.entity].kind == EntityKind::Person)
+                .then(|| title_before(prose, sentence, hit.span.start))
+                .flatten();
+            EntityMention {
+                entity: hit.entity,
+                span: hit.span,
+                title,
+                sentence,
+            }
+        })
+        .collect();
+    // "UK" inside "UK Prime Minister Keir Starmer" is part of a title, not a mention.
+    let titles: Vec<Span> = out.iter().filter_map(|m| m.title).collect();
+    out.retain(|m| !titles.iter().any(|t| t.contains(m.span)));
+    out
+}
+
+/// A role claim for each titled person, known or not.
+pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], index: &Index, out: &mut Vec<Mention>) {
+    let _ = index;
+    for m in entities {
+        let Some(title) = m.title else { continue };
+        out.push(Mention {
+            kind: Kind::Role,
+            span: m.full(),
+            sentence,
+            value: Value::Role {
+                entity: Some(m.entity),
+                title: prose[title.start..title.end].to_owned(),
+                name: prose[m.span.start..m.span.end].to_owned(),
+                title_span: title,
+            },
+        });
+    }
+    // Titled people the fact base does not know: "NATO Secretary General Mark Rutte".
+    let words = word_spans(prose, sentence);
+    let capital = |w: &Span| {
+        let s = &prose[w.start..w.end];
+        s.starts_with(char::is_uppercase) && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !is_title_word(s)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(&words[i]) || (i > 0 && capital(&words[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len() && capital(&words[j + 1]) && prose[words[j].end..words[j + 1].start].trim().is_empty() {
+            j += 1;
+        }
+        let name = Span::new(words[i].start, words[j].end);
+        let count = j - i + 1;
+        let known = entities.iter().any(|m| m.full().overlaps(name));
+        if (2..=3).contains(&count) && !known {
+            if let Some(title) = title_before(prose, sentence, name.start) {
+                if prose[title.start..].starts_with(char::is_uppercase) {
+                    out.push(Mention {
+                        kind: Kind::Role,
+                        span: title.cover(name),
+                        sentence,
+                        value: Value::Role {
+                            entity: None,
+                            title: prose[title.start..title.end].to_owned(),
+                            name: prose[name.start..name.end].to_owned(),
+                            title_span: title,
+                        },
+                    });
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Edit distance allowed for a near-miss of a word this long.
+fn near(a: &str, b: &str) -> bool {
+    let d = strsim::damerau_levenshtein(a, b);
+    d > 0 && d <= if b.chars().count() >= 8 { 2 } else { 1 }
+}
+
+/// Misspelt known names: "Kier Starmer", "Emanuel Macron", "Zelenski".
+pub(super) fn near_misses(
+    prose: &str,
+    sentence: Span,
+    entities: &[EntityMention],
+    base: &FactBase,
+    index: &Index,
+    out: &mut Vec<Mention>,
+) {
+    let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+    // A first name written wrong before a correctly written surname.
+    for m in entities {
+        let entity = &base.entities[m.entity];
+        let written = &prose[m.span.start..m.span.end];
+        if entity.kind != EntityKind::Person || written.contains(' ') {
+            continue;
+        }
+        let Some(prev) = word_spans(prose, Span::new(sentence.start, m.span.start)).pop() else {
+            continue;
+        };
+        let word = &prose[prev.start..prev.end];
+        if prose[prev.end..m.span.start] != *" " || !word.starts_with(char::is_uppercase) || is_title_word(word) {
+            continue;
+        }
+        let full = entity.spellings().find(|s| {
+            let parts: Vec<&str> = s.split_whitespace().collect();
+            parts.len() >= 2 && fold(parts[parts.len() - 1]) == fold(written)
+        });
+        let Some(full) = full else { continue };
+        let first = full.split_whitespace().next().unwrap_or("");
+        if fold(first) != fold(word) && near(&fold(word), &fold(first)) {
+            out.push(Mention {
+                kind: Kind::Name,
+                span: Span::new(prev.start, m.span.end),
+                sentence,
+                value: Value::Name {
+                    entity: m.entity,
+                    found: format!("{word} {written}"),
+                    expected: format!("{first} {written}"),
+                },
+            });
+        }
+    }
+    // A surname written wrong on its own.
+    let covered: Vec<Span> = entities.iter().map(|m| m.full()).collect();
+    for w in word_spans(prose, sentence) {
+        let word = &prose[w.start..w.end];
+        if word.chars().count() < 6
+            || !word.starts_with(char::is_uppercase)
+            || !word.chars().all(char::is_alphabetic)
+            || covered.iter().any(|c| c.overlaps(w))
+        {
+            continue;
+        }
+        let folded = fold(word);
+        let best = index
+            .name_words
+            .iter()
+            .filter(|(n, e)| base.entities[*e].kind == EntityKind::Person && n.chars().next() == folded.chars().next())
+            .filter(|(n, _)| near(&folded, n))
+            .min_by_key(|(n, _)| (strsim::damerau_levenshtein(&folded, n), n.clone()));
+        if let Some((name, entity)) = best {
+            let expected = base.entities[*entity]
+                .spellings()
+                .flat_map(str::split_whitespace)
+                .find(|s| fold(s) == *name)
+                .unwrap_or(name)
+                .to_owned();
+            out.push(Mention {
+                kind: Kind::Name,
+                span: w,
+                sentence,
+                value: Value::Name {
+                    entity: *entity,
+                    found: word.to_owned(),
+                    expected,
+                },
+            });
+        }
+    }
+}

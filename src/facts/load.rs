@@ -1,0 +1,840 @@
+//! Loading and validating the fact base.
+//!
+//! TOML is parsed into a spanned tree (`toml::de::DeTable`) and walked by
+//! hand instead of through serde derive: serde stops at the first problem,
+//! and a researcher fixing a fact base wants every problem at once, each with
+//! `file:line:column`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::model::*;
+use crate::span::LineIndex;
+
+/// How bad a problem is: errors stop a check, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the fact base, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based; 0 when the problem is with the file as a whole.
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        if self.severity == Severity::Warning {
+            write!(f, ": warning")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Load the fact base; any error-level problem fails the load.
+pub fn load_paths(paths: &[PathBuf]) -> Result<FactBase, Vec<Problem>> {
+    let (base, problems) = validate_paths(paths);
+    let errors: Vec<Problem> = problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    match base {
+        Some(base) if errors.is_empty() => Ok(base),
+        _ => Err(errors),
+    }
+}
+
+/// Load the fact base and return every problem found, sorted by place.
+pub fn validate_paths(paths: &[PathBuf]) -> (Option<FactBase>, Vec<Problem>) {
+    let mut loader = Loader::default();
+    let mut files = Vec::new();
+    for path in paths {
+        collect_toml(path, &mut files, &mut loader.problems);
+    }
+    if files.is_empty() && loader.problems.is_empty() {
+        let shown = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        loader.problems.push(whole_file(
+            &shown,
+            "no fact-base files (*.toml) found".into(),
+        ));
+    }
+    for file in &files {
+        loader.load_file(file);
+    }
+    loader.cross_check();
+    let mut problems = std::mem::take(&mut loader.problems);
+    problems.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
+    problems.dedup();
+    let base = FactBase::new(
+        files.iter().map(|p| display_path(p)).collect(),
+        loader.meta,
+        loader.sources,
+        loader.entities.into_iter().map(|(e, _)| e).collect(),
+        loader.facts,
+    );
+    (Some(base), problems)
+}
+
+/// A path as shown in messages: as the user gave it, `/` separated, no `./`.
+pub(crate) fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn whole_file(file: &str, message: String) -> Problem {
+    Problem {
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// Expand a file or folder into the `*.toml` files under it, sorted.
+fn collect_toml(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    match std::fs::metadata(path) {
+        Err(e) => problems.push(whole_file(&display_path(path), io_reason(&e))),
+        Ok(meta) if meta.is_dir() => {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => {
+                    problems.push(whole_file(&display_path(path), io_reason(&e)));
+                    return;
+                }
+            };
+            entries.sort();
+            for entry in entries {
+                let is_toml = entry.extension().is_some_and(|x| x == "toml");
+                if entry.is_dir() || is_toml {
+                    collect_toml(&entry, out, problems);
+                }
+            }
+        }
+        Ok(_) => out.push(path.to_path_buf()),
+    }
+}
+
+/// A short, human reason for an I/O error.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_owned(),
+                None => s,
+            }
+        }
+    }
+}
+
+const TOP_KEYS: &[&str] = &["meta", "sources", "entity", "fact"];
+const META_KEYS: &[&str] = &["title", "as_of"];
+const SOURCE_KEYS: &[&str] = &["title", "url"];
+const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles"];
+const VALUE_KEYS: &[&str] = &[
+    "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
+];
+const FACT_KEYS: &[&str] = &[
+    "id", "about", "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
+    "unit", "speaker", "currency", "complete", "tolerance", "source", "note",
+];
+
+/// A reference to check once every file is loaded.
+struct Ref {
+    file: String,
+    line: usize,
+    column: usize,
+    id: String,
+    what: &'static str,
+}
+
+#[derive(Default)]
+struct Loader {
+    problems: Vec<Problem>,
+    meta: Meta,
+    sources: BTreeMap<String, Source>,
+    source_origin: BTreeMap<String, Origin>,
+    entities: Vec<(Entity, Origin)>,
+    facts: Vec<Fact>,
+    entity_refs: Vec<Ref>,
+    source_refs: Vec<Ref>,
+}
+
+/// One file being walked: its text for positions, and where problems go.
+struct FileCtx<'a> {
+    file: String,
+    text: &'a str,
+    index: LineIndex,
+}
+
+impl FileCtx<'_> {
+    fn origin(&self, span: &Range<usize>) -> Origin {
+        let pos = self.index.position(self.text, span.start.min(self.text.len()));
+        Origin {
+            file: self.file.clone(),
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+
+    fn problem(&self, span: &Range<usize>, message: String) -> Problem {
+        let o = self.origin(span);
+        Problem {
+            file: o.file,
+            line: o.line,
+            column: o.column,
+            severity: Severity::Error,
+            message,
+        }
+    }
+}
+
+type Table<'i> = DeTable<'i>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn did_you_mean(key: &str, known: &[&str]) -> String {
+    let best = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min();
+    match best {
+        Some((_, k)) => format!(" (did you mean `{k}`?)"),
+        None => format!(" (expected one of: {})", known.join(", ")),
+    }
+}
+
+impl Loader {
+    fn load_file(&mut self, path: &Path) {
+        let file = display_path(path);
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.problems.push(whole_file(&file, io_reason(&e)));
+                return;
+            }
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+                let idx = LineIndex::new(valid);
+                let pos = idx.position(valid, valid.len());
+                self.problems.push(Problem {
+                    file,
+                    line: pos.line,
+                    column: pos.column,
+                    severity: Severity::Error,
+                    message: "not valid UTF-8 (TOML files must be UTF-8)".into(),
+                });
+                return;
+            }
+        };
+        let ctx = FileCtx {
+            file,
+            text,
+            index: LineIndex::new(text),
+        };
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            for e in errors {
+                let span = e.span().unwrap_or(0..0);
+                let msg = e.message().trim().replace('\n', "; ");
+                self.problems
+                    .push(ctx.problem(&span, format!("invalid TOML: {msg}")));
+            }
+            return;
+        }
+        self.walk_root(&ctx, root.get_ref());
+    }
+
+    fn walk_root(&mut self, ctx: &FileCtx<'_>, root: &Table<'_>) {
+        for (key, value) in root.iter() {
+            let span = key.span();
+            match key.get_ref().as_ref() {
+                "meta" => match value.get_ref() {
+                    DeValue::Table(t) => self.walk_meta(ctx, t),
+                    other => self.wrong_type(ctx, value, "meta", "a table", other),
+                },
+                "sources" => match value.get_ref() {
+                    DeValue::Table(t) => {
+                        for (id, src) in t.iter() {
+                            self.walk_source(ctx, id, src);
+                        }
+                    }
+                    other => self.wrong_type(ctx, value, "sources", "a table", other),
+                },
+                "entity" => self.walk_array(ctx, value, "entity", Self::walk_entity),
+                "fact" => self.walk_array(ctx, value, "fact", Self::walk_fact),
+                other => self.problems.push(ctx.problem(
+                    &span,
+                    format!("unknown table `{other}`{}", did_you_mean(other, TOP_KEYS)),
+                )),
+            }
+        }
+    }
+
+    fn wrong_type(
+        &mut self,
+        ctx: &FileCtx<'_>,
+        value: &Value<'_>,
+        key: &str,
+        expected: &str,
+        found: &DeValue<'_>,
+    ) {
+        self.problems.push(ctx.problem(
+            &value.span(),
+            format!("`{key}` must be {expected}, found {}", type_name(found)),
+        ));
+    }
+
+    fn walk_array(
+        &mut self,
+        ctx: &FileCtx<'_>,
+        value: &Value<'_>,
+        name: &str,
+        each: fn(&mut Self, &FileCtx<'_>, &Range<usize>, &Table<'_>),
+    ) {
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => each(self, ctx, &item.span(), t),
+                        other => self.wrong_type(ctx, item, name, "a table", other),
+                    }
+                }
+            }
+            other => self.problems.push(ctx.problem(
+                &value.span(),
+                format!(
+                    "`{name}` must be an array of tables (`[[{name}]]`), found {}",
+                    type_name(other)
+                ),
+            )),
+        }
+    }
+
+    /// Report keys not in `known`, naming the table they sit in.
+    fn unknown_keys(&mut self, ctx: &FileCtx<'_>, table: &Table<'_>, known: &[&str], where_: &str) {
+        for key in table.keys() {
+            let k = key.get_ref().as_ref();
+            if !known.contains(&k) {
+                self.problems.push(ctx.problem(
+                    &key.span(),
+                    format!("unknown key `{k}` in {where_}{}", did_you_mean(k, known)),
+                ));
+            }
+        }
+    }
+
+    fn walk_meta(&mut self, ctx: &FileCtx<'_>, t: &Table<'_>) {
+        self.unknown_keys(ctx, t, META_KEYS, "[meta]");
+        let mut f = Fields::new(ctx, t, "[meta]");
+        self.meta.title = f.string("title");
+        self.meta.as_of = f.date("as_of");
+        self.problems.append(&mut f.problems);
+    }
+
+    fn walk_source(&mut self, ctx: &FileCtx<'_>, id: &Spanned<std::borrow::Cow<'_, str>>, v: &Value<'_>) {
+        let id_str = id.get_ref().to_string();
+        let where_ = format!("[sources.{id_str}]");
+        let DeValue::Table(t) = v.get_ref() else {
+            self.wrong_type(ctx, v, &format!("sources.{id_str}"), "a table", v.get_ref());
+            return;
+        };
+        self.unknown_keys(ctx, t, SOURCE_KEYS, &where_);
+        let mut f = Fields::new(ctx, t, &where_);
+        let title = f.string("title");
+        let url = f.string("url");
+        self.problems.append(&mut f.problems);
+        let origin = ctx.origin(&id.span());
+        if let Some(first) = self.source_origin.get(&id_str) {
+            self.problems.push(ctx.problem(
+                &id.span(),
+                format!("duplicate source `{id_str}` (first defined at {first})"),
+            ));
+            return;
+        }
+        self.source_origin.insert(id_str.clone(), origin);
+        self.sources.insert(
+            id_str.clone(),
+            Source {
+                id: id_str,
+                title,
+                url,
+            },
+        );
+    }
+
+    fn walk_entity(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
+        self.unknown_keys(ctx, t, ENTITY_KEYS, "[[entity]]");
+        let mut f = Fields::new(ctx, t, "[[entity]]");
+        let id = f.required_string("id", span);
+        let kind_raw = f.spanned_string("kind");
+        let name = f.required_string("name", span);
+        let aliases = f.string_list("aliases").unwrap_or_default();
+        let roles = f.string_list("roles").unwrap_or_default();
+        let mut problems = std::mem::take(&mut f.problems);
+        let kind = match kind_raw {
+            None => {
+                problems.push(ctx.problem(span, "[[entity]] needs `kind` (person, country, place or organisation)".into()));
+                None
+            }
+            Some((k, kspan)) => {
+                let parsed = EntityKind::parse(&k);
+                if parsed.is_none() {
+                    problems.push(ctx.problem(
+                        &kspan,
+                        format!("unknown entity kind `{k}` (expected person, country, place or organisation)"),
+                    ));
+                }
+                parsed
+            }
+        };
+        self.problems.append(&mut problems);
+        let (Some(id), Some(kind), Some(name)) = (id, kind, name) else {
+            return;
+        };
+        let origin = ctx.origin(span);
+        if let Some((_, first)) = self.entities.iter().find(|(e, _)| e.id == id) {
+            self.problems.push(ctx.problem(
+                span,
+                format!("duplicate entity id `{id}` (first defined at {first})"),
+            ));
+            return;
+        }
+        self.entities.push((
+            Entity {
+                id,
+                kind,
+                name,
+                aliases,
+                roles,
+            },
+            origin,
+        ));
+    }
+
+    fn walk_fact(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
+        self.unknown_keys(ctx, t, FACT_KEYS, "[[fact]]");
+        let present: Vec<(&str, Range<usize>)> = t
+            .keys()
+            .filter(|k| VALUE_KEYS.contains(&k.get_ref().as_ref()))
+            .map(|k| (VALUE_KEYS.iter().find(|v| **v == k.get_ref().as_ref()).copied().unwrap_or(""), k.span()))
+            .collect();
+        let mut f = Fields::new(ctx, t, "[[fact]]");
+        let id = f.required_string("id", span);
+        let about = f.string_list("about").unwrap_or_default();
+        let source = f.spanned_string("source");
+        let note = f.string("note");
+        let unit = f.string_list("unit");
+        let speaker = f.spanned_string("speaker");
+        let currency = f.spanned_string("currency");
+        let complete = f.boolean("complete");
+        let tolerance = f.number("tolerance");
+        let mut problems = std::mem::take(&mut f.problems);
+
+        let value = match present.as_slice() {
+            [] => {
+                problems.push(ctx.problem(
+                    span,
+                    format!(
+                        "fact {}has no value: give exactly one of {}",
+                        id.as_deref().map(|i| format!("`{i}` ")).unwrap_or_default(),
+                        VALUE_KEYS.join(", ")
+                    ),
+                ));
+                None
+            }
+            [(key, _)] => {
+                let mut f = Fields::new(ctx, t, "[[fact]]");
+                let v = f.value(key);
+                problems.append(&mut f.problems);
+                v
+            }
+            [(first, _), (second, second_span), ..] => {
+                problems.push(ctx.problem(
+                    second_span,
+                    format!("a fact holds exactly one value, but this one has `{first}` and `{second}`"),
+                ));
+                None
+            }
+        };
+
+        // Keys that only make sense with one value kind are typos when misplaced.
+        let value_key = value.as_ref().map(|(v, _)| v.key());
+        let misplaced = [
+            ("unit", unit.is_some(), &["count"][..]),
+            ("speaker", speaker.is_some(), &["quote"][..]),
+            ("currency", currency.is_some(), &["amount"][..]),
+            ("complete", complete.is_some(), &["entities"][..]),
+            ("tolerance", tolerance.is_some(), &["count", "amount", "percent"][..]),
+        ];
+        if let Some(vk) = value_key {
+            for (key, is_set, allowed) in misplaced {
+                if is_set && !allowed.contains(&vk) {
+                    let kspan = t.get_key_value(key).map(|(k, _)| k.span()).unwrap_or(span.clone());
+                    problems.push(ctx.problem(
+                        &kspan,
+                        format!("`{key}` does not apply to a `{vk}` fact (only to {})", allowed.join(", ")),
+                    ));
+                }
+            }
+            if vk == "amount" && currency.is_none() {
+                problems.push(ctx.problem(span, "an `amount` fact needs `currency` (an ISO 4217 code such as \"EUR\")".into()));
+            }
+        }
+        if let Some((code, cspan)) = &currency {
+            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                problems.push(ctx.problem(cspan, format!("`currency` must be an ISO 4217 code such as \"EUR\", found \"{code}\"")));
+            }
+        }
+        if let Some((tol, tspan)) = &tolerance {
+            if *tol < 0.0 {
+                problems.push(ctx.problem(tspan, "`tolerance` must not be negative".into()));
+            }
+        }
+        self.problems.append(&mut problems);
+
+        let (Some(id), Some((value, vspan))) = (id, value) else {
+            return;
+        };
+        if let Some(first) = self.facts.iter().find(|f| f.id == id) {
+            self.problems.push(ctx.problem(
+                span,
+                format!("duplicate fact id `{id}` (first defined at {})", first.origin),
+            ));
+            return;
+        }
+        let push_ref = |refs: &mut Vec<Ref>, id: &str, s: &Range<usize>, what| {
+            let o = ctx.origin(s);
+            refs.push(Ref {
+                file: o.file,
+                line: o.line,
+                column: o.column,
+                id: id.to_owned(),
+                what,
+            });
+        };
+        match &value {
+            FactValue::Entity(e) => push_ref(&mut self.entity_refs, e, &vspan, "entity"),
+            FactValue::Entities(list) => {
+                for e in list {
+                    push_ref(&mut self.entity_refs, e, &vspan, "entity");
+                }
+            }
+            _ => {}
+        }
+        if let Some((s, sspan)) = &speaker {
+            push_ref(&mut self.entity_refs, s, sspan, "speaker");
+        }
+        if let Some((s, sspan)) = &source {
+            push_ref(&mut self.source_refs, s, sspan, "source");
+        }
+        self.facts.push(Fact {
+            id,
+            about,
+            value,
+            unit: unit.unwrap_or_default(),
+            speaker: speaker.map(|(s, _)| s),
+            currency: currency.map(|(c, _)| c),
+            complete: complete.map(|(c, _)| c).unwrap_or(false),
+            tolerance: tolerance.map(|(t, _)| t).unwrap_or(0.0),
+            source: source.map(|(s, _)| s),
+            note,
+            origin: ctx.origin(span),
+        });
+    }
+
+    /// Checks that need every file: references to entities and sources.
+    fn cross_check(&mut self) {
+        for r in &self.entity_refs {
+            if !self.entities.iter().any(|(e, _)| e.id == r.id) {
+                let known: Vec<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
+                let hint = did_you_mean(&r.id, &known);
+                let hint = if hint.starts_with(" (did") { hint } else { String::new() };
+                self.problems.push(Problem {
+                    file: r.file.clone(),
+                    line: r.line,
+                    column: r.column,
+                    severity: Severity::Error,
+                    message: format!("{} `{}` is not a known entity id{hint}", r.what, r.id),
+                });
+            }
+        }
+        for r in &self.source_refs {
+            if !self.sources.contains_key(&r.id) {
+                let known: Vec<&str> = self.sources.keys().map(String::as_str).collect();
+                let hint = did_you_mean(&r.id, &known);
+                let hint = if hint.starts_with(" (did") { hint } else { String::new() };
+                self.problems.push(Problem {
+                    file: r.file.clone(),
+                    line: r.line,
+                    column: r.column,
+                    severity: Severity::Error,
+                    message: format!("source `{}` is not defined in [sources]{hint}", r.id),
+                });
+            }
+        }
+        for fact in &self.facts {
+            if fact.source.is_none() {
+                self.problems.push(Problem {
+                    file: fact.origin.file.clone(),
+                    line: fact.origin.line,
+                    column: fact.origin.column,
+                    severity: Severity::Warning,
+                    message: format!("fact `{}` cites no source", fact.id),
+                });
+            }
+        }
+    }
+}
+
+/// Typed access to one table's keys, recording type errors as problems.
+struct Fields<'a, 'i> {
+    ctx: &'a FileCtx<'a>,
+    table: &'a Table<'i>,
+    where_: String,
+    problems: Vec<Problem>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    fn new(ctx: &'a FileCtx<'a>, table: &'a Table<'i>, where_: &str) -> Self {
+        Fields {
+            ctx,
+            table,
+            where_: where_.to_owned(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.table.get(key)
+    }
+
+    fn expected(&mut self, key: &str, v: &Value<'_>, expected: &str) {
+        self.problems.push(self.ctx.problem(
+            &v.span(),
+            format!(
+                "`{key}` in {} must be {expected}, found {}",
+                self.where_,
+                type_name(v.get_ref())
+            ),
+        ));
+    }
+
+    fn spanned_string(&mut self, key: &str) -> Option<(String, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some((s.to_string(), v.span())),
+            _ => {
+                self.expected(key, v, "a string");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        self.spanned_string(key).map(|(s, _)| s)
+    }
+
+    fn required_string(&mut self, key: &str, table_span: &Range<usize>) -> Option<String> {
+        match self.spanned_string(key) {
+            Some((s, span)) if s.trim().is_empty() => {
+                self.problems
+                    .push(self.ctx.problem(&span, format!("`{key}` must not be empty")));
+                None
+            }
+            Some((s, _)) => Some(s),
+            None if self.get(key).is_none() => {
+                self.problems.push(
+                    self.ctx
+                        .problem(table_span, format!("{} needs `{key}`", self.where_)),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    fn string_list(&mut self, key: &str) -> Option<Vec<String>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(vec![s.to_string()]),
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(s.to_string()),
+                        _ => self.expected(key, item, "a list of strings"),
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                self.expected(key, v, "a list of strings");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> Option<(bool, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some((*b, v.span())),
+            _ => {
+                self.expected(key, v, "true or false");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &str, v: &Value<'_>) -> Option<i128> {
+        match v.get_ref() {
+            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.expected(key, v, "an integer in range");
+                    None
+                }
+            },
+            _ => {
+                self.expected(key, v, "an integer");
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, key: &str) -> Option<(f64, Range<usize>)> {
+        let v = self.get(key)?;
+        let n = match v.get_ref() {
+            DeValue::Integer(_) => self.integer(key, v).map(|n| n as f64),
+            DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(x),
+                _ => {
+                    self.expected(key, v, "a finite number");
+                    None
+                }
+            },
+            _ => {
+                self.expected(key, v, "a number");
+                None
+            }
+        };
+        n.map(|n| (n, v.span()))
+    }
+
+    fn date(&mut self, key: &str) -> Option<Date> {
+        let v = self.get(key)?;
+        let DeValue::Datetime(dt) = v.get_ref() else {
+            self.expected(key, v, "a date (YYYY-MM-DD, unquoted)");
+            return None;
+        };
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        self.problems.push(self.ctx.problem(
+                            &v.span(),
+                            format!("`{key}` is an impossible date: {dt}"),
+                        ));
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.problems.push(self.ctx.problem(
+                    &v.span(),
+                    format!("`{key}` must be a plain date (YYYY-MM-DD), found {dt}"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The fact's value under `key`, typed, with its span.
+    fn value(&mut self, key: &str) -> Option<(FactValue, Range<usize>)> {
+        let v = self.get(key)?;
+        let span = v.span();
+        let value = match key {
+            "date" => FactValue::Date(self.date(key)?),
+            "year" => {
+                let n = self.integer(key, v)?;
+                if !(1..=9999).contains(&n) {
+                    self.problems.push(self.ctx.problem(&span, format!("`year` must be between 1 and 9999, found {n}")));
+                    return None;
+                }
+                FactValue::Year(n as i64)
+            }
+            "count" => {
+                let n = self.integer(key, v)?;
+                if n < 0 || n > u64::MAX as i128 {
+                    self.problems.push(self.ctx.problem(&span, format!("`count` must be a whole number of zero or more, found {n}")));
+                    return None;
+                }
+                FactValue::Count(n as u64)
+            }
+            "entity" => FactValue::Entity(self.spanned_string(key)?.0),
+            "entities" => {
+                let list = self.string_list(key)?;
+                if list.is_empty() {
+                    self.problems.push(self.ctx.problem(&span, "`entities` must list at least one entity id".into()));
+                    return None;
+                }
+                FactValue::Entities(list)
+            }
+            "quote" => {
+                let q = self.spanned_string(key)?.0;
+                if q.trim().is_empty() {
+                    self.problems.push(self.ctx.problem(&span, "`quote` must not be empty".into()));
+                    return None;
+                }
+                FactValue::Quote(q)
+            }
+            "amount" => FactValue::Amount(self.number(key)?.0),
+            "percent" => FactValue::Percent(self.number(key)?.0),
+            _ => return None,
+        };
+        Some((value, span))
+    }
+}

@@ -1,0 +1,14 @@
+//! The fact base: what the newsroom knows, loaded from `claims/*.toml`.
+//!
+//! `model` holds the types every later stage reads; `load` turns TOML files
+//! into them, collecting every problem with its file, line and column rather
+//! than stopping at the first.
+
+mod index;
+mod load;
+mod model;
+
+pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
+pub use load::{Problem, Severity, load_paths, validate_paths};
+pub(crate) use load::{display_path, io_reason};
+pub use model::*;

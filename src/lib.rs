@@ -1,0 +1,43 @@
+//! factcheck: check a news article's factual claims against a curated fact base.
+//!
+//! The pipeline, one module per stage:
+//! [`facts`] (load and validate the TOML fact base) →
+//! [`article`] (read, front matter, Markdown to prose, sentences) →
+//! [`extract`] (typed mentions) → [`link`] (mention to fact) →
+//! [`verdict`] (comparison) → [`report`] (one emitter per format).
+//! The library never prints; the binary decides what goes where.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod article;
+pub mod extract;
+pub mod facts;
+pub mod input;
+pub mod lexicon;
+pub mod link;
+pub mod report;
+pub mod span;
+pub mod verdict;
+
+pub(crate) use facts::{display_path as facts_display_path, io_reason};
+
+use facts::{FactBase, Index};
+use report::ArticleReport;
+
+/// A fact base ready for checking: the facts and their search index.
+pub struct Checker {
+    pub base: FactBase,
+    pub index: Index,
+}
+
+impl Checker {
+    pub fn new(base: FactBase) -> Checker {
+        let index = Index::new(&base);
+        Checker { base, index }
+    }
+
+    /// Check one article.
+    pub fn check(&self, article: article::Article) -> ArticleReport {
+        let claims = verdict::check(&article, &self.base, &self.index);
+        ArticleReport { article, claims }
+    }
+}

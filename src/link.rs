@@ -1,0 +1,288 @@
+//! Linking: which fact, if any, a mention speaks about.
+//!
+//! A mention links to a fact of a compatible kind (a count to a count fact
+//! with the same unit, a date to a date fact, ...) only when one of the
+//! fact's `about` phrases stands in the same sentence. The closer phrase
+//! wins; a tie between facts that disagree is ambiguous; a cue that the
+//! sentence is about another occasion ("the next summit") makes the link
+//! weak. Only a strong link can produce a discrepancy: a false alarm costs
+//! an editor more than a miss.
+
+use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
+use crate::facts::{AboutHit, EntityKind, FactBase, FactValue};
+use crate::lexicon::{CLAUSE_BREAKS, OTHER_OCCASION};
+use crate::span::Span;
+
+/// The farthest (in words, after penalties) an `about` phrase may stand from a mention.
+const MAX_DISTANCE: usize = 12;
+
+/// Why a mention was tied to a fact, for the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub fact: usize,
+    /// The `about` phrase that tied them.
+    pub phrase: String,
+    pub distance: usize,
+}
+
+/// What linking found for one mention.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Linked {
+    Strong(Link),
+    /// Two or more facts with different values fit equally well.
+    Ambiguous(Vec<usize>),
+    /// Facts of the right kind exist, but the evidence is too weak to judge.
+    Weak { facts: Vec<usize>, reason: String },
+    /// No fact of this kind could apply.
+    Nothing,
+}
+
+/// Whether `fact` can be compared with what `mention` says.
+fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
+    let f = &base.facts[fact];
+    match (&mention.value, &f.value) {
+        (Value::Date { .. } | Value::Weekday { .. }, FactValue::Date(_)) => true,
+        (Value::Year { .. }, FactValue::Year(_)) => true,
+        (Value::Year { month: Some(_), .. }, FactValue::Date(_)) => true,
+        (Value::Count { unit, .. }, FactValue::Count(_)) => f.unit.iter().any(|u| u.eq_ignore_ascii_case(unit)),
+        (Value::Money { currency, .. }, FactValue::Amount(_)) => f.currency.as_deref() == Some(currency.as_str()),
+        (Value::Percent { .. }, FactValue::Percent(_)) => true,
+        _ => false,
+    }
+}
+
+/// Kind preference when two facts tie: a year fact before a date fact for a year mention.
+fn kind_rank(base: &FactBase, fact: usize, mention: &Mention) -> usize {
+    match (&mention.value, &base.facts[fact].value) {
+        (Value::Year { .. }, FactValue::Date(_)) => 1,
+        _ => 0,
+    }
+}
+
+/// Distance in words from an `about` phrase to a span, with penalties for
+/// standing after it and for each clause break between them.
+pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
+    let (from, to, after) = if hit.end <= target.start {
+        (hit.end, target.start, false)
+    } else if target.end <= hit.start {
+        (target.end, hit.start, true)
+    } else {
+        return 0;
+    };
+    let words = word_spans(prose, Span::new(from, to));
+    let breaks = words
+        .iter()
+        .filter(|w| CLAUSE_BREAKS.contains(&prose[w.start..w.end].to_lowercase().as_str()))
+        .count()
+        + prose[from..to].matches(';').count();
+    words.len() + if after { 2 } else { 0 } + 4 * breaks
+}
+
+/// A cue for another occasion between (and just before) the phrase and the mention.
+fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
+    let lo = hit.start.min(target.start);
+    let hi = hit.end.max(target.end);
+    let before = word_spans(prose, Span::new(sentence.start, lo));
+    let from = before.len().checked_sub(2).map_or(sentence.start, |i| before[i].start);
+    word_spans(prose, Span::new(from, hi))
+        .iter()
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .find(|w| OTHER_OCCASION.contains(&w.as_str()))
+}
+
+fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
+    base.facts[a].value == base.facts[b].value
+}
+
+/// Link one typed mention (date, weekday, year, count, amount, percent).
+pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase) -> Linked {
+    let candidates: Vec<usize> = (0..base.facts.len()).filter(|&f| compatible(base, f, mention)).collect();
+    if candidates.is_empty() {
+        return Linked::Nothing;
+    }
+    // Best (distance, phrase) per candidate fact, from hits in the same sentence.
+    let mut scored: Vec<(usize, usize, usize, Link, Span)> = Vec::new();
+    for &fact in &candidates {
+        let best = about
+            .iter()
+            .filter(|h| h.facts.contains(&fact) && mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
+            .map(|h| (distance(prose, h.span, mention.span), h))
+            .min_by_key(|(d, h)| (*d, usize::MAX - h.phrase.len()));
+        if let Some((d, h)) = best {
+            scored.push((
+                d,
+                kind_rank(base, fact, mention),
+                usize::MAX - h.phrase.len(),
+                Link {
+                    fact,
+                    phrase: h.phrase.clone(),
+                    distance: d,
+                },
+                h.span,
+            ));
+        }
+    }
+    scored.sort_by(|a, b| (a.0, a.1, a.2, a.3.fact).cmp(&(b.0, b.1, b.2, b.3.fact)));
+    let Some((d, rank, plen, best, hit)) = scored.first().cloned() else {
+        return Linked::Weak {
+            facts: candidates,
+            reason: "none of their `about` phrases is in this sentence".into(),
+        };
+    };
+    if d > MAX_DISTANCE {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("its `about` phrase \"{}\" stands too far from the claim", best.phrase),
+        };
+    }
+    if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("\"{cue}\" suggests another occasion than the fact's"),
+        };
+    }
+    let rivals: Vec<usize> = scored
+        .iter()
+        .filter(|s| (s.0, s.1, s.2) == (d, rank, plen) && !same_value(base, s.3.fact, best.fact))
+        .map(|s| s.3.fact)
+        .collect();
+    if !rivals.is_empty() {
+        let mut all = vec![best.fact];
+        all.extend(rivals);
+        return Linked::Ambiguous(all);
+    }
+    Linked::Strong(best)
+}
+
+/// A set of entities that a sentence ties to an `entity` or `entities` fact
+/// ("Macron, Zelenskyy and Starmer signed ...").
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetClaim {
+    pub span: Span,
+    pub sentence: Span,
+    /// Entity indexes, in the order written.
+    pub members: Vec<usize>,
+    pub link: Link,
+    /// Another fact fits equally and disagrees.
+    pub rival: Option<usize>,
+}
+
+/// Text that may stand between two members of one list.
+fn joins_list(gap: &str) -> bool {
+    let g = gap.trim().trim_start_matches([',', ';']).trim();
+    matches!(g, "" | "-" | "/" | "and" | "&" | "as well as" | "along with" | "together with" | "plus" | "or")
+        || (gap.trim().starts_with(',') && matches!(g, "and" | "as well as" | "along with" | "or"))
+}
+
+/// Runs of entity mentions written as one list.
+fn runs<'a>(prose: &str, mentions: &[&'a EntityMention]) -> Vec<Vec<&'a EntityMention>> {
+    let mut out: Vec<Vec<&EntityMention>> = Vec::new();
+    for m in mentions {
+        match out.last_mut() {
+            Some(run) if {
+                let last = run.last().expect("runs are never empty");
+                last.full().end <= m.full().start && joins_list(&prose[last.full().end..m.full().start])
+            } => run.push(m),
+            _ => out.push(vec![m]),
+        }
+    }
+    out
+}
+
+/// Entity kinds a fact's members have.
+fn member_kinds(base: &FactBase, fact: usize) -> Vec<EntityKind> {
+    let ids: Vec<&str> = match &base.facts[fact].value {
+        FactValue::Entity(e) => vec![e.as_str()],
+        FactValue::Entities(list) => list.iter().map(String::as_str).collect(),
+        _ => return Vec::new(),
+    };
+    let mut kinds: Vec<EntityKind> = ids.iter().filter_map(|id| base.entity(id)).map(|e| e.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+/// Find every list of entities that a sentence ties to an entity fact.
+///
+/// Per fact and sentence one list is taken: the subject before an `about`
+/// phrase ("The UK and France pledged ...") over a list after it ("a summit
+/// in Paris"), the nearest first.
+pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
+    // (after the phrase?, words between, claim) for each fact and sentence.
+    let mut best: Vec<((bool, usize), SetClaim)> = Vec::new();
+    for hit in &ex.about {
+        for &fact in &hit.facts {
+            let kinds = member_kinds(base, fact);
+            if kinds.is_empty() {
+                continue;
+            }
+            let mentions: Vec<&EntityMention> = ex
+                .entities
+                .iter()
+                .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
+                .filter(|m| kinds.contains(&base.entities[m.entity].kind))
+                .collect();
+            let runs = runs(prose, &mentions);
+            let before = runs
+                .iter()
+                .filter(|r| r.last().expect("non-empty").full().end <= hit.span.start)
+                .map(|r| (distance(prose, r.last().expect("non-empty").full(), hit.span), r))
+                .filter(|(d, _)| *d <= 4)
+                .min_by_key(|(d, _)| *d)
+                .map(|(d, r)| ((false, d), r));
+            let after = runs
+                .iter()
+                .filter(|r| r[0].full().start >= hit.span.end)
+                .map(|r| (distance(prose, hit.span, r[0].full()), r))
+                .filter(|(d, _)| *d <= 3)
+                .min_by_key(|(d, _)| *d)
+                .map(|(d, r)| ((true, d), r));
+            let Some((score, run)) = before.or(after) else { continue };
+            let first = run.first().expect("non-empty");
+            let last = run.last().expect("non-empty");
+            let claim = SetClaim {
+                span: Span::new(first.full().start, last.span.end),
+                sentence: first.sentence,
+                members: run.iter().map(|m| m.entity).collect(),
+                link: Link {
+                    fact,
+                    phrase: hit.phrase.clone(),
+                    distance: score.1,
+                },
+                rival: None,
+            };
+            match best.iter_mut().find(|(_, c)| c.link.fact == fact && c.sentence == claim.sentence) {
+                Some(entry) if score < entry.0 => *entry = (score, claim),
+                Some(_) => {}
+                None => best.push((score, claim)),
+            }
+        }
+    }
+    // One verdict per list: the closest fact; a tie with a fact that disagrees is a rival.
+    best.sort_by(|a, b| (a.1.span, a.0, a.1.link.fact).cmp(&(b.1.span, b.0, b.1.link.fact)));
+    let mut out: Vec<SetClaim> = Vec::new();
+    let mut scores: Vec<(bool, usize)> = Vec::new();
+    for (score, claim) in best {
+        match out.last_mut() {
+            Some(prev) if prev.span == claim.span => {
+                let prev_score = *scores.last().expect("parallel to out");
+                if score == prev_score && !same_value(base, prev.link.fact, claim.link.fact) {
+                    prev.rival = Some(claim.link.fact);
+                }
+            }
+            _ => {
+                out.push(claim);
+                scores.push(score);
+            }
+        }
+    }
+    out
+}
+
+/// Kind of claim a set makes: one entity or several.
+pub fn set_kind(base: &FactBase, claim: &SetClaim) -> Kind {
+    match base.facts[claim.link.fact].value {
+        FactValue::Entity(_) => Kind::Entity,
+        _ => Kind::Entities,
+    }
+}

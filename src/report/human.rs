@@ -1,0 +1,121 @@
+//! `--format human`: the rustc/ruff shape, one finding read at a glance.
+//!
+//! ```text
+//! discrepancy[count]: 36 countries, but the fact base says 35 countries
+//!   --> articles/draft.md:7:40
+//!    |
+//!  7 | ... gathered representatives from 36 countries, including ...
+//!    |                                   ^^^^^^^^^^^^ expected 35
+//!    |
+//!    = note: fact summit.countries, source: Paris Declaration <https://...>
+//!    = help: write "35 countries"
+//! ```
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use colored::Colorize;
+
+use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
+use crate::verdict::{Claim, Verdict};
+
+/// The editor's report.
+pub struct Human {
+    pub style: Style,
+}
+
+fn expected_label(c: &Claim) -> String {
+    match (&c.verdict, &c.expected) {
+        (Verdict::Match, _) => "matches the fact base".into(),
+        (Verdict::Unverifiable, _) => "no fact to check against".into(),
+        (Verdict::Discrepancy, Some(serde_json::Value::String(s))) => format!("expected {s}"),
+        (Verdict::Discrepancy, Some(serde_json::Value::Array(list))) => format!(
+            "expected {}",
+            list.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        (Verdict::Discrepancy, Some(v)) => format!("expected {v}"),
+        (Verdict::Discrepancy, None) => "contradicts the fact base".into(),
+    }
+}
+
+fn summary_line(s: Summary) -> String {
+    format!(
+        "{}: {}, {}, {}",
+        plural(s.total(), "claim", "claims"),
+        plural(s.matches, "match", "matches"),
+        plural(s.discrepancies, "discrepancy", "discrepancies"),
+        s.unverifiable.to_string() + " unverifiable"
+    )
+}
+
+impl Human {
+    fn claim(&self, a: &ArticleReport, c: &Claim) -> String {
+        let text = &a.article.text;
+        let lines = &a.article.lines;
+        let first = lines.line_of(c.span.start);
+        let last = lines.line_of(c.span.end.saturating_sub(1).max(c.span.start));
+        let (from, _) = lines.line_range(text, first);
+        let (_, to) = lines.line_range(text, last);
+        let to = to.max(c.span.end);
+        let source = &text[from..to];
+        let rel = (c.span.start - from)..(c.span.end - from);
+        let level = match c.verdict {
+            Verdict::Discrepancy => Level::ERROR.with_name("discrepancy"),
+            Verdict::Unverifiable => Level::WARNING.with_name("unverifiable"),
+            Verdict::Match => Level::NOTE.with_name("match"),
+        };
+        let mut groups = vec![
+            level.primary_title(c.message.as_str()).id(c.kind.as_str()).element(
+                Snippet::source(source)
+                    .line_start(first + 1)
+                    .path(a.article.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(rel).label(expected_label(c))),
+            ),
+        ];
+        let mut evidence = Vec::new();
+        if let Some(fact) = &c.fact {
+            let mut line = format!("fact {fact}");
+            if let Some(s) = &c.source {
+                line.push_str(&format!(", source: {}", s.title.as_deref().unwrap_or(&s.id)));
+                if let Some(url) = &s.url {
+                    line.push_str(&format!(" <{url}>"));
+                }
+            }
+            evidence.push(line);
+        } else if let Some(e) = &c.entity {
+            evidence.push(format!("entity {e} in the fact base"));
+        }
+        if let Some(why) = &c.because {
+            if c.verdict == Verdict::Discrepancy {
+                evidence.push(why.clone());
+            }
+        }
+        for e in evidence {
+            groups.push(Group::with_title(Level::NOTE.secondary_title(e)));
+        }
+        if let Some(s) = &c.suggestion {
+            groups.push(Group::with_title(Level::HELP.secondary_title(format!("write \"{s}\""))));
+        }
+        let renderer = if self.style.color { Renderer::styled() } else { Renderer::plain() };
+        renderer.render(&groups)
+    }
+}
+
+impl Emitter for Human {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        colored::control::set_override(self.style.color);
+        for a in &report.articles {
+            for c in &a.claims {
+                writeln!(out, "{}\n", self.claim(a, c))?;
+            }
+            let s = a.summary();
+            let line = format!("{}: {}", a.article.path, summary_line(s));
+            let line = if s.discrepancies > 0 { line.red().bold() } else { line.green().bold() };
+            writeln!(out, "{line}\n")?;
+        }
+        let total = report.summary();
+        let line = format!("{}, {}", plural(report.articles.len(), "article", "articles"), summary_line(total));
+        let line = if total.discrepancies > 0 { line.red().bold() } else { line.green().bold() };
+        writeln!(out, "{line}")
+    }
+}

@@ -1,0 +1,675 @@
+//! Verdicts: each mention compared with the fact it links to.
+//!
+//! One function per kind of comparison. Every verdict carries its evidence:
+//! the fact id, its source, what was found and what the fact base expects,
+//! and, for a discrepancy, why the link was made and a correction written in
+//! the article's own style.
+
+use jiff::civil::Date;
+use serde::Serialize;
+use serde_json::{Value as Json, json};
+use similar::{ChangeTag, TextDiff};
+
+use crate::article::Article;
+use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
+use crate::facts::{Fact, FactBase, FactValue, Index};
+use crate::lexicon::{MONTH_NAMES, Title, weekday_name};
+use crate::link::{Link, Linked, SetClaim, link, set_kind, sets};
+use crate::span::Span;
+
+/// The three verdicts of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Match,
+    Discrepancy,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Match => "match",
+            Verdict::Discrepancy => "discrepancy",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// A source as shown next to a verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One claim with its verdict and evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub verdict: Verdict,
+    pub kind: Kind,
+    pub span: Span,
+    pub sentence: Span,
+    pub found: Json,
+    pub expected: Option<Json>,
+    /// The range an approximation allows ("more than 30": 30 and up).
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub fact: Option<String>,
+    pub source: Option<SourceRef>,
+    pub message: String,
+    pub suggestion: Option<String>,
+    /// Why the claim was tied to its fact.
+    pub because: Option<String>,
+    /// The entity a role or name claim was checked against.
+    pub entity: Option<String>,
+}
+
+/// Check every claim in an article.
+pub fn check(article: &Article, base: &FactBase, index: &Index) -> Vec<Claim> {
+    let ex = crate::extract::extract(article, base, index);
+    judge(article, base, index, &ex)
+}
+
+/// Turn extracted mentions into verdicts.
+pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = ex
+        .mentions
+        .iter()
+        .map(|m| Judge { article, base, index }.mention(m, ex))
+        .collect();
+    for set in sets(&article.prose, ex, base) {
+        claims.push(Judge { article, base, index }.set(&set));
+    }
+    claims.sort_by(|a, b| (a.span, a.kind).cmp(&(b.span, b.kind)));
+    claims
+}
+
+/// A number as JSON: an integer when it is whole.
+pub fn num(v: f64) -> Json {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// English words for 0..=999_999 ("thirty-five").
+pub fn number_words(n: u64) -> Option<String> {
+    const ONES: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    fn below_1000(n: u64) -> String {
+        let (h, rest) = (n / 100, n % 100);
+        let rest_words = match rest {
+            0 => String::new(),
+            1..=19 => ONES[rest as usize].to_owned(),
+            _ if rest % 10 == 0 => TENS[(rest / 10) as usize].to_owned(),
+            _ => format!("{}-{}", TENS[(rest / 10) as usize], ONES[(rest % 10) as usize]),
+        };
+        match (h, rest) {
+            (0, _) => rest_words,
+            (_, 0) => format!("{} hundred", ONES[h as usize]),
+            _ => format!("{} hundred and {rest_words}", ONES[h as usize]),
+        }
+    }
+    match n {
+        0 => Some("zero".into()),
+        1..=999 => Some(below_1000(n)),
+        1000..=999_999 => {
+            let (t, rest) = (n / 1000, n % 1000);
+            Some(if rest == 0 {
+                format!("{} thousand", below_1000(t))
+            } else {
+                format!("{} thousand {}", below_1000(t), below_1000(rest))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Keep the capitalisation of the first letter of `like`.
+fn same_case(like: &str, s: String) -> String {
+    if like.starts_with(char::is_uppercase) {
+        let mut c = s.chars();
+        c.next().map_or(s.clone(), |f| f.to_uppercase().chain(c).collect())
+    } else {
+        s
+    }
+}
+
+/// A date written in the same style as the claim.
+fn write_date(d: Date, style: DateStyle, with_year: bool) -> String {
+    let month = MONTH_NAMES[(d.month() - 1) as usize];
+    match (style, with_year) {
+        (DateStyle::Iso, _) => d.to_string(),
+        (DateStyle::MonthDay, true) => format!("{month} {}, {}", d.day(), d.year()),
+        (DateStyle::MonthDay, false) => format!("{month} {}", d.day()),
+        (DateStyle::DayMonth, true) => format!("{} {month} {}", d.day(), d.year()),
+        (DateStyle::DayMonth, false) => format!("{} {month}", d.day()),
+    }
+}
+
+struct Judge<'a> {
+    article: &'a Article,
+    base: &'a FactBase,
+    index: &'a Index,
+}
+
+impl Judge<'_> {
+    fn text(&self, span: Span) -> &str {
+        &self.article.text[span.start..span.end]
+    }
+
+    fn source(&self, fact: &Fact) -> Option<SourceRef> {
+        let id = fact.source.as_ref()?;
+        let s = self.base.source(id)?;
+        Some(SourceRef {
+            id: id.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+    }
+
+    /// A claim with no fact behind it.
+    fn unverifiable(&self, m: &Mention, found: Json, message: String) -> Claim {
+        Claim {
+            verdict: Verdict::Unverifiable,
+            kind: m.kind,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: None,
+            range: None,
+            fact: None,
+            source: None,
+            message,
+            suggestion: None,
+            because: None,
+            entity: None,
+        }
+    }
+
+    fn found(&self, m: &Mention) -> Json {
+        match &m.value {
+            Value::Date { month, day, resolved, .. } => match resolved {
+                Some(d) => json!(d.to_string()),
+                None => json!(format!("--{month:02}-{day:02}")),
+            },
+            Value::Weekday { day, .. } => json!(weekday_name(*day)),
+            Value::Year { year, .. } => json!(year),
+            Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => num(amount.value),
+            Value::Quote { text, .. } => json!(text),
+            Value::Role { title, .. } => json!(title),
+            Value::Name { found, .. } => json!(found),
+        }
+    }
+
+    fn range(m: &Mention) -> Option<(Option<f64>, Option<f64>)> {
+        match &m.value {
+            Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => {
+                amount.qualifier.map(|_| amount.range())
+            }
+            _ => None,
+        }
+    }
+
+    fn mention(&self, m: &Mention, ex: &Extraction) -> Claim {
+        match &m.value {
+            Value::Quote { text, speaker } => return self.quote(m, text, *speaker),
+            Value::Role { entity, title, name, title_span } => return self.role(m, *entity, title, name, *title_span),
+            Value::Name { entity, found, expected } => return self.name(m, *entity, found, expected),
+            _ => {}
+        }
+        let found = self.found(m);
+        let what = self.text(m.span).to_owned();
+        match link(&self.article.prose, m, &ex.about, self.base) {
+            Linked::Strong(l) => self.compare(m, found, &l),
+            Linked::Ambiguous(facts) => {
+                let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
+                let mut c = self.unverifiable(m, found, format!("{what}: ambiguous, {} fit equally well; not judged", ids.join(" and ")));
+                c.range = Self::range(m);
+                c
+            }
+            Linked::Weak { facts, reason } => {
+                let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
+                let self_check = self.calendar(m, found.clone());
+                self_check.unwrap_or_else(|| {
+                    let mut c = self.unverifiable(m, found, format!("{what}: not linked to {}: {reason}", ids.join(", ")));
+                    c.range = Self::range(m);
+                    c
+                })
+            }
+            Linked::Nothing => self.calendar(m, found.clone()).unwrap_or_else(|| {
+                let mut c = self.unverifiable(m, found, format!("{what}: no {} fact in the fact base covers this", m.kind.as_str()));
+                c.range = Self::range(m);
+                c
+            }),
+        }
+    }
+
+    /// A weekday written next to its own date needs no fact: the calendar decides.
+    fn calendar(&self, m: &Mention, found: Json) -> Option<Claim> {
+        let Value::Weekday { day, of_date: Some(date) } = &m.value else {
+            return None;
+        };
+        let right = date.weekday();
+        let ok = right == *day;
+        Some(Claim {
+            verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
+            kind: m.kind,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: Some(json!(weekday_name(right))),
+            range: None,
+            fact: None,
+            source: None,
+            message: if ok {
+                format!("{} is a {}", date, weekday_name(right))
+            } else {
+                format!("{}, but {} is a {} (calendar)", weekday_name(*day), date, weekday_name(right))
+            },
+            suggestion: (!ok).then(|| weekday_name(right).to_owned()),
+            because: Some("the date written next to it".into()),
+            entity: None,
+        })
+    }
+
+    /// Compare a linked mention with its fact.
+    fn compare(&self, m: &Mention, found: Json, l: &Link) -> Claim {
+        let fact = &self.base.facts[l.fact];
+        let what = self.text(m.span).to_owned();
+        let mut because = format!("linked by \"{}\"", l.phrase);
+        if let Value::Count { unit, .. } = &m.value {
+            because.push_str(&format!(" and unit \"{unit}\""));
+        }
+        let (ok, expected, suggestion): (bool, Json, Option<String>) = match (&m.value, &fact.value) {
+            (Value::Date { month, day, resolved, style, year }, FactValue::Date(d)) => {
+                let ok = match resolved {
+                    Some(r) => r == d,
+                    None => *month == d.month() && *day == d.day(),
+                };
+                (ok, json!(d.to_string()), Some(write_date(*d, *style, year.is_some())))
+            }
+            (Value::Weekday { day, .. }, FactValue::Date(d)) => {
+                (*day == d.weekday(), json!(weekday_name(d.weekday())), Some(weekday_name(d.weekday()).to_owned()))
+            }
+            (Value::Year { year, month }, FactValue::Year(y)) => {
+                let suggestion = match month {
+                    Some(mo) => format!("{} {y}", MONTH_NAMES[(*mo - 1) as usize]),
+                    None => y.to_string(),
+                };
+                (year == y, json!(y), Some(suggestion))
+            }
+            (Value::Year { year, month }, FactValue::Date(d)) => {
+                let ok = *year == i64::from(d.year()) && month.is_none_or(|mo| mo == d.month());
+                (ok, json!(d.year()), Some(format!("{} {}", MONTH_NAMES[(d.month() - 1) as usize], d.year())))
+            }
+            (Value::Count { amount, .. }, FactValue::Count(n)) => {
+                let n = *n as f64;
+                (self.fits(amount, n, fact.tolerance), num(n), self.rewrite_number(m, amount, n))
+            }
+            (Value::Money { amount, .. }, FactValue::Amount(n)) | (Value::Percent { amount }, FactValue::Percent(n)) => {
+                (self.fits(amount, *n, fact.tolerance), num(*n), self.rewrite_number(m, amount, *n))
+            }
+            _ => (false, Json::Null, None),
+        };
+        let shown = display(&expected, fact);
+        let message = if ok {
+            format!("{what} agrees with {} ({shown})", fact.id)
+        } else {
+            format!("{what}, but the fact base says {shown} ({}; {because})", fact.id)
+        };
+        Claim {
+            verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
+            kind: m.kind,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: Some(expected),
+            range: Self::range(m),
+            fact: Some(fact.id.clone()),
+            source: self.source(fact),
+            message,
+            suggestion: if ok { None } else { suggestion },
+            because: Some(because),
+            entity: None,
+        }
+    }
+
+    /// Whether the range the claim's words allow meets the fact's value ± tolerance.
+    fn fits(&self, amount: &Amount, value: f64, tolerance: f64) -> bool {
+        let (lo, hi) = amount.range();
+        let (flo, fhi) = (value - tolerance, value + tolerance);
+        lo.is_none_or(|lo| fhi >= lo - 1e-9) && hi.is_none_or(|hi| flo <= hi + 1e-9)
+    }
+
+    /// The claim rewritten with the fact's number, qualifier dropped, words kept as words.
+    fn rewrite_number(&self, m: &Mention, amount: &Amount, value: f64) -> Option<String> {
+        let text = self.text(m.span);
+        let written = self.text(amount.number);
+        let scale = written.replace(',', "").parse::<f64>().ok().filter(|w| *w != 0.0).map_or(1.0, |w| amount.value / w);
+        let scaled = value / scale;
+        let replacement = if amount.words {
+            same_case(written, number_words(scaled as u64)?)
+        } else if written.contains(',') && scaled >= 1000.0 {
+            group_thousands(scaled as u64)
+        } else {
+            fmt_num(scaled)
+        };
+        let from = amount.number.start - m.span.start;
+        let to = amount.number.end - m.span.start;
+        // Keep a currency symbol written before the number; drop "more than".
+        let head = &text[..from];
+        let keep_head: String = head.chars().filter(|c| !c.is_alphabetic() && !c.is_whitespace()).collect();
+        let keep_head = if head.trim_end().ends_with(|c: char| c.is_uppercase()) && head.trim().len() == 3 { head.to_owned() } else { keep_head };
+        Some(format!("{keep_head}{replacement}{}", &text[to..]))
+    }
+
+    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>) -> Claim {
+        let segments = quote_segments(text);
+        let words: Vec<String> = segments.concat();
+        let found = json!(text);
+        let speaker_name = speaker.map(|s| self.base.entities[s].name.clone());
+        let speaker_id = speaker.map(|s| self.base.entities[s].id.as_str());
+        let quotes: Vec<(&Fact, Vec<String>)> = self
+            .base
+            .facts
+            .iter()
+            .filter_map(|f| match &f.value {
+                FactValue::Quote(q) => Some((f, quote_segments(q).concat())),
+                _ => None,
+            })
+            .collect();
+        let mine = |f: &Fact| speaker_id.is_none() || f.speaker.as_deref() == speaker_id;
+        let base_claim = |verdict, expected, fact: Option<&Fact>, message: String, because| Claim {
+            verdict,
+            kind: Kind::Quote,
+            span: m.span,
+            sentence: m.sentence,
+            found: found.clone(),
+            expected,
+            range: None,
+            fact: fact.map(|f| f.id.clone()),
+            source: fact.and_then(|f| self.source(f)),
+            message,
+            suggestion: None,
+            because,
+            entity: None,
+        };
+        if let Some((f, _)) = quotes.iter().find(|(f, r)| mine(f) && is_excerpt(&segments, r)) {
+            let who = f.speaker.as_deref().map_or("the record", |s| self.base.entity_name(s));
+            return base_claim(Verdict::Match, Some(json!(quote_text(f))), Some(f), format!("quotation agrees with {} ({who})", f.id), None);
+        }
+        if let (Some((f, _)), Some(name)) = (quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)), &speaker_name) {
+            let said_by = f.speaker.as_deref().map_or("someone else", |s| self.base.entity_name(s));
+            return base_claim(
+                Verdict::Discrepancy,
+                Some(json!(f.speaker.clone())),
+                Some(f),
+                format!("quotation attributed to {name}, but the fact base records it as said by {said_by} ({})", f.id),
+                Some("linked by the quotation's words".into()),
+            );
+        }
+        // A reworded quotation: most of its words are on record for this speaker.
+        let best = quotes
+            .iter()
+            .filter(|(f, _)| speaker_id.is_some() && mine(f))
+            .map(|(f, r)| (word_overlap(&words, r), f, r))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)));
+        if let Some((ratio, f, record)) = best {
+            if ratio >= 0.6 {
+                return base_claim(
+                    Verdict::Discrepancy,
+                    Some(json!(quote_text(f))),
+                    Some(f),
+                    format!("quotation differs from the record ({}): {}", f.id, word_diff(record, &words)),
+                    Some(format!("linked by speaker {} and {:.0}% of the words", speaker_name.clone().unwrap_or_default(), ratio * 100.0)),
+                );
+            }
+        }
+        let who = speaker_name.map_or_else(String::new, |n| format!(" of {n}"));
+        base_claim(Verdict::Unverifiable, None, None, format!("no quotation{who} on record matches this"), None)
+    }
+
+    fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Claim {
+        let found = json!(title);
+        let Some(e) = entity else {
+            return self.unverifiable(m, found, format!("{title} {name}: this person is not in the fact base"));
+        };
+        let entity = &self.base.entities[e];
+        let parsed = Title::parse(title);
+        let roles = &self.index.roles[e];
+        if roles.is_empty() {
+            return self.unverifiable(m, found, format!("no roles on record for {}", entity.name));
+        }
+        if parsed.former {
+            return self.unverifiable(m, found, format!("former titles are not checked ({})", entity.name));
+        }
+        let fitting = roles.iter().position(|r| parsed.fits(r));
+        let mut claim = Claim {
+            verdict: Verdict::Match,
+            kind: Kind::Role,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: None,
+            range: None,
+            fact: None,
+            source: None,
+            message: String::new(),
+            suggestion: None,
+            because: Some(format!("linked by the name \"{name}\"")),
+            entity: Some(entity.id.clone()),
+        };
+        match fitting {
+            Some(i) => {
+                claim.expected = Some(json!(entity.roles[i]));
+                claim.message = format!("{title} agrees with the roles of {} ({})", entity.name, entity.roles[i]);
+            }
+            None => {
+                // The role to suggest: one of the same country if the claim named one.
+                let best = roles.iter().position(|r| parsed.nation.is_some() && r.nation == parsed.nation).unwrap_or(0);
+                let right = &entity.roles[best];
+                claim.verdict = Verdict::Discrepancy;
+                claim.expected = Some(json!(right));
+                claim.message = format!("{title}, but the fact base gives {} as {}", entity.name, entity.roles.join(" / "));
+                let rest = &self.article.text[title_span.end..m.span.end];
+                claim.suggestion = Some(format!("{right}{rest}"));
+            }
+        }
+        claim
+    }
+
+    fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str) -> Claim {
+        let e = &self.base.entities[entity];
+        Claim {
+            verdict: Verdict::Discrepancy,
+            kind: Kind::Name,
+            span: m.span,
+            sentence: m.sentence,
+            found: json!(found),
+            expected: Some(json!(expected)),
+            range: None,
+            fact: None,
+            source: None,
+            message: format!("\"{found}\" looks like a misspelling of {expected} ({})", e.name),
+            suggestion: Some(expected.to_owned()),
+            because: Some("a near-miss of a known spelling".into()),
+            entity: Some(e.id.clone()),
+        }
+    }
+
+    fn set(&self, set: &SetClaim) -> Claim {
+        let fact = &self.base.facts[set.link.fact];
+        let kind = set_kind(self.base, set);
+        let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
+        let found = if kind == Kind::Entity && ids.len() == 1 { json!(ids[0]) } else { json!(ids) };
+        let because = format!("linked by \"{}\"", set.link.phrase);
+        let mut claim = Claim {
+            verdict: Verdict::Match,
+            kind,
+            span: set.span,
+            sentence: set.sentence,
+            found,
+            expected: None,
+            range: None,
+            fact: Some(fact.id.clone()),
+            source: self.source(fact),
+            message: String::new(),
+            suggestion: None,
+            because: Some(because.clone()),
+            entity: None,
+        };
+        if let Some(rival) = set.rival {
+            claim.verdict = Verdict::Unverifiable;
+            claim.fact = None;
+            claim.source = None;
+            claim.message = format!("ambiguous: {} and {} fit equally well; not judged", fact.id, self.base.facts[rival].id);
+            return claim;
+        }
+        let expected: Vec<&str> = match &fact.value {
+            FactValue::Entity(e) => vec![e.as_str()],
+            FactValue::Entities(list) => list.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        claim.expected = Some(if kind == Kind::Entity { json!(expected[0]) } else { json!(expected) });
+        let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
+        let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
+        let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();
+        // Naming one member of a complete set is true; listing several but not all is an omission.
+        let omission = fact.complete && ids.len() >= 2 && !missing.is_empty();
+        let what = self.text(set.span);
+        if extra.is_empty() && !omission {
+            claim.message = format!("{what} agrees with {} ({})", fact.id, names(&expected));
+            return claim;
+        }
+        let mut parts = Vec::new();
+        if !missing.is_empty() && (omission || kind == Kind::Entity) {
+            parts.push(format!("missing {}", names(&missing)));
+        }
+        if !extra.is_empty() {
+            parts.push(format!("not in the fact base's list: {}", names(&extra)));
+        }
+        claim.verdict = Verdict::Discrepancy;
+        claim.message = format!(
+            "the fact base says {} ({}; {because}): {}",
+            names(&expected),
+            fact.id,
+            parts.join("; ")
+        );
+        let titled = set.members.len() != set.span.len() && self.text(set.span).split_whitespace().count() > set.members.len() * 2;
+        if !titled {
+            claim.suggestion = Some(names(&expected));
+        }
+        claim
+    }
+}
+
+fn quote_text(f: &Fact) -> String {
+    match &f.value {
+        FactValue::Quote(q) => q.clone(),
+        _ => String::new(),
+    }
+}
+
+fn as_strs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
+}
+
+/// Share of the quotation's words found, in order, in the record.
+fn word_overlap(quote: &[String], record: &[String]) -> f64 {
+    if quote.is_empty() {
+        return 0.0;
+    }
+    let (record, quote) = (as_strs(record), as_strs(quote));
+    let diff = TextDiff::configure().diff_slices(&record, &quote);
+    let same = diff.iter_all_changes().filter(|c| c.tag() == ChangeTag::Equal).count();
+    same as f64 / quote.len() as f64
+}
+
+/// Word-level diff of the quotation against the record, limited to where they meet.
+fn word_diff(record: &[String], quote: &[String]) -> String {
+    let (record, quote) = (as_strs(record), as_strs(quote));
+    let diff = TextDiff::configure().diff_slices(&record, &quote);
+    let changes: Vec<(ChangeTag, String)> = diff.iter_all_changes().map(|c| (c.tag(), c.value().to_owned())).collect();
+    let first = changes.iter().position(|(t, _)| *t != ChangeTag::Delete).unwrap_or(0);
+    let last = changes.iter().rposition(|(t, _)| *t != ChangeTag::Delete).unwrap_or(changes.len().saturating_sub(1));
+    let mut out = Vec::new();
+    for (tag, word) in changes.iter().take(last + 1).skip(first) {
+        out.push(match tag {
+            ChangeTag::Equal => word.clone(),
+            ChangeTag::Delete => format!("[-{word}-]"),
+            ChangeTag::Insert => format!("{{+{word}+}}"),
+        });
+    }
+    out.join(" ")
+}
+
+fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "A, B and C".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The expected value as a reader would say it.
+fn display(expected: &Json, fact: &Fact) -> String {
+    match (&fact.value, expected) {
+        (FactValue::Count(n), _) => match fact.unit.first() {
+            Some(u) => format!("{n} {u}"),
+            None => n.to_string(),
+        },
+        (FactValue::Amount(a), _) => format!("{} {}", fmt_num(*a), fact.currency.as_deref().unwrap_or("")),
+        (FactValue::Percent(p), _) => format!("{}%", fmt_num(*p)),
+        (FactValue::Date(d), Json::String(s)) if s.len() > 3 && s.chars().all(char::is_alphabetic) => format!("{s} ({d})"),
+        (_, Json::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_read_like_a_newspaper() {
+        assert_eq!(number_words(35).as_deref(), Some("thirty-five"));
+        assert_eq!(number_words(27).as_deref(), Some("twenty-seven"));
+        assert_eq!(number_words(100).as_deref(), Some("one hundred"));
+        assert_eq!(number_words(2014).as_deref(), Some("two thousand fourteen"));
+    }
+
+    #[test]
+    fn quote_diff_marks_changed_words() {
+        let record: Vec<String> = ["we", "will", "stand", "with", "ukraine"].map(String::from).to_vec();
+        let quote: Vec<String> = ["we", "will", "stay", "with", "ukraine"].map(String::from).to_vec();
+        assert_eq!(word_diff(&record, &quote), "we will [-stand-] {+stay+} with ukraine");
+        assert!((word_overlap(&quote, &record) - 0.8).abs() < 1e-9);
+    }
+}
