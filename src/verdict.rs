@@ -226,7 +226,7 @@ impl Judge<'_> {
 
     fn mention(&self, m: &Mention, ex: &Extraction) -> Claim {
         match &m.value {
-            Value::Quote { text, speaker } => return self.quote(m, text, *speaker),
+            Value::Quote { text, speaker, speaker_span } => return self.quote(m, text, *speaker, *speaker_span),
             Value::Role { entity, title, name, title_span } => return self.role(m, *entity, title, name, *title_span),
             Value::Name { entity, found, expected } => return self.name(m, *entity, found, expected),
             _ => {}
@@ -377,7 +377,7 @@ impl Judge<'_> {
         Some(format!("{keep_head}{replacement}{}", &text[to..]))
     }
 
-    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>) -> Claim {
+    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Claim {
         let segments = quote_segments(text);
         let words: Vec<String> = segments.concat();
         let found = json!(text);
@@ -414,13 +414,18 @@ impl Judge<'_> {
         }
         if let (Some((f, _)), Some(name)) = (quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)), &speaker_name) {
             let said_by = f.speaker.as_deref().map_or("someone else", |s| self.base.entity_name(s));
-            return base_claim(
+            // The wrong part is the attribution: the claim runs from the name to the quotation.
+            let mut claim = base_claim(
                 Verdict::Discrepancy,
                 Some(json!(f.speaker.clone())),
                 Some(f),
                 format!("quotation attributed to {name}, but the fact base records it as said by {said_by} ({})", f.id),
                 Some("linked by the quotation's words".into()),
             );
+            if let Some(s) = speaker_span {
+                claim.span = claim.span.cover(s);
+            }
+            return claim;
         }
         // A reworded quotation: most of its words are on record for this speaker.
         let best = quotes

@@ -24,6 +24,14 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A wire dateline before a date: "PARIS, " or "KYIV, Ukraine, ".
+static DATELINE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z.' -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$").expect("valid regex"));
+
+/// What follows a dateline's date: an optional agency, then a dash.
+static DATELINE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]").expect("valid regex"));
+
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b").expect("valid regex"));
 
@@ -81,6 +89,11 @@ pub(super) fn extract(
             }
             let date_start = m.start().min(d.start());
             let date_end = caps.name("y").map_or(m.end().max(d.end()), |y| y.end());
+            // "PARIS, Jan. 7 (AP) -": the dateline gives when the story was filed, not a claim.
+            if DATELINE_HEAD.is_match(&text[..whole.start()]) && DATELINE_TAIL.is_match(&text[date_end..]) {
+                taken.push(at(whole.start(), whole.end()));
+                continue;
+            }
             // Keep a trailing full stop of an abbreviated month out of the span
             // unless the day follows it ("Jan. 6").
             let date_span = at(date_start, date_end);
@@ -224,6 +237,13 @@ mod tests {
         let got = run("on Tuesday (January 6)");
         assert_eq!(got[0].0, Kind::Weekday);
         assert_eq!(got[0].1, "Tuesday");
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_claim() {
+        assert!(run("PARIS, Jan. 7 (Reuters) - Leaders met.").is_empty());
+        assert!(run("KYIV, Ukraine, January 7 \u{2014} Leaders met.").is_empty());
+        assert_eq!(run("In Paris, January 6 - a day to remember").len(), 1);
     }
 
     #[test]

@@ -141,6 +141,8 @@ pub enum Value {
         text: String,
         /// Entity index of the person it is attributed to.
         speaker: Option<usize>,
+        /// Where the speaker is named, when in the same sentence.
+        speaker_span: Option<Span>,
     },
     Role {
         entity: Option<usize>,

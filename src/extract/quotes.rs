@@ -140,7 +140,7 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
                 .iter()
                 .filter(|m| area.contains(m.span) && !inner.contains(m.span))
                 .min_by_key(|m| if m.span.end <= inner.start { inner.start - m.span.end } else { m.span.start - inner.end })
-                .map(|m| m.entity)
+                .map(|m| (m.entity, Some(m.span)))
                 .or_else(|| {
                     // "he said": the last person named before, within three sentences.
                     let has_pronoun = word_spans(prose, area)
@@ -154,7 +154,7 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
                                 .iter()
                                 .filter(|m| m.span.start >= window_start && m.span.end <= inner.start)
                                 .max_by_key(|m| m.span.start)
-                                .map(|m| m.entity)
+                                .map(|m| (m.entity, None))
                         })
                         .flatten()
                 });
@@ -164,7 +164,11 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
                     kind: Kind::Quote,
                     span: inner,
                     sentence,
-                    value: Value::Quote { text, speaker },
+                    value: Value::Quote {
+                        text,
+                        speaker: speaker.map(|s| s.0),
+                        speaker_span: speaker.and_then(|s| s.1),
+                    },
                 });
             }
         }
