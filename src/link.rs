@@ -78,13 +78,11 @@ pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
     words.len() + if after { 2 } else { 0 } + 4 * breaks
 }
 
-/// A cue for another occasion between (and just before) the phrase and the mention.
+/// A cue for another occasion anywhere before the end of the claim or its
+/// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
-    let lo = hit.start.min(target.start);
     let hi = hit.end.max(target.end);
-    let before = word_spans(prose, Span::new(sentence.start, lo));
-    let from = before.len().checked_sub(2).map_or(sentence.start, |i| before[i].start);
-    word_spans(prose, Span::new(from, hi))
+    word_spans(prose, Span::new(sentence.start, hi))
         .iter()
         .map(|w| prose[w.start..w.end].to_lowercase())
         .find(|w| OTHER_OCCASION.contains(&w.as_str()))
@@ -240,8 +238,13 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
             let Some((score, run)) = before.or(after) else { continue };
             let first = run.first().expect("non-empty");
             let last = run.last().expect("non-empty");
+            // "The previous summit, held in London": another occasion, not this fact's.
+            let list = Span::new(first.full().start, last.span.end);
+            if other_occasion(prose, first.sentence, hit.span, list).is_some() {
+                continue;
+            }
             let claim = SetClaim {
-                span: Span::new(first.full().start, last.span.end),
+                span: list,
                 sentence: first.sentence,
                 members: run.iter().map(|m| m.entity).collect(),
                 link: Link {

@@ -2,3 +2,5 @@
 
 mod common;
 mod mutations;
+mod precision;
+mod quotes;

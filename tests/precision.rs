@@ -1,0 +1,75 @@
+//! A false discrepancy costs an editor more than a miss: sentences that
+//! mention the fact base's words about some other matter must not be
+//! flagged, and weak links must say unverifiable.
+
+use crate::common::{check_text, claims, with_verdict};
+
+/// Each sentence is true or about something the fact base does not cover.
+const NOT_DISCREPANCIES: &[&str] = &[
+    "The next summit is planned for March 3 in London.",
+    "At the summit, three leaders signed a separate letter on air defence.",
+    "Leaders flew on to Kyiv after the summit.",
+    "Russia invaded Ukraine in 2014, seizing Crimea.",
+    "Two countries pledged to send warships, officials said.",
+    "Since 2022, 12 countries have trained Ukrainian pilots.",
+    "The coalition has met 15 times since it was formed.",
+    "The previous summit, held in London, drew 20 countries.",
+    "Dr. Smith, a historian at St. Andrews, said the U.S. role was new.",
+    "\"We are ready to act,\" said NATO Secretary General Mark Rutte.",
+    "The talks ran for more than five hours.",
+    "Some 30 journalists attended the press conference.",
+    "Another meeting of the coalition, in Berlin, is planned for later this year.",
+    "A later summit in Rome gathered representatives from 20 countries.",
+    "Mr. Starmer told us the summit had gone well.",
+    "The leaders of the coalition of the willing met in the \"spirit of unity\".",
+];
+
+#[test]
+fn unrelated_or_weakly_linked_sentences_are_never_discrepancies() {
+    let mut failures = Vec::new();
+    for sentence in NOT_DISCREPANCIES {
+        let (code, report) = check_text(sentence);
+        let wrong = with_verdict(&report, "discrepancy");
+        if code != 0 || !wrong.is_empty() {
+            failures.push(format!("{sentence}\n  -> {:?}", wrong.iter().map(|c| c["message"].as_str().unwrap_or("")).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "false discrepancies:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_weak_link_is_unverifiable_and_says_why() {
+    let (_, report) = check_text("The next summit is planned for March 3.");
+    let c = &claims(&report)[0];
+    assert_eq!(c["verdict"], "unverifiable");
+    assert_eq!(c["kind"], "date");
+    assert!(c["message"].as_str().unwrap().contains("\"next\""), "{}", c["message"]);
+    assert_eq!(c["fact"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_count_without_an_about_phrase_is_unverifiable_not_judged() {
+    let (code, report) = check_text("Twelve countries sent ships.");
+    assert_eq!(code, 0);
+    let c = &claims(&report)[0];
+    assert_eq!((c["verdict"].as_str(), c["kind"].as_str(), c["text"].as_str()), (Some("unverifiable"), Some("count"), Some("Twelve countries")));
+    assert_eq!(c["found"], 12);
+    assert!(c["message"].as_str().unwrap().contains("summit.countries"), "{}", c["message"]);
+}
+
+#[test]
+fn scare_quotes_are_not_quote_claims() {
+    let (_, report) = check_text("Leaders of the \"coalition of the willing\" met in Paris.");
+    assert!(claims(&report).iter().all(|c| c["kind"] != "quote"), "{report}");
+}
+
+#[test]
+fn every_discrepancy_says_why_it_was_linked() {
+    let (code, report) = check_text("The summit gathered representatives from 36 countries.");
+    assert_eq!(code, 1);
+    let c = &with_verdict(&report, "discrepancy")[0];
+    assert_eq!(c["because"], "linked by \"representatives\" and unit \"countries\"");
+    assert!(c["message"].as_str().unwrap().contains("linked by \"representatives\""));
+    assert_eq!(c["suggestion"], "35 countries");
+    assert_eq!(c["source"]["id"], "elysee");
+}
