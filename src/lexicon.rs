@@ -93,7 +93,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "queen", "prince", "pope", "premier", "envoy", "special", "commissioner", "admiral",
     "ambassador", "spokesperson", "spokesman", "spokeswoman", "leader", "chief", "commander",
     "senator", "governor", "mayor", "acting", "interim", "former", "of", "the", "republic",
-    "commission", "council", "federal", "sir", "dame",
+    "commission", "council", "federal", "sir", "dame", "pm",
 ];
 
 /// Title words that name an office: a title needs at least one.
@@ -101,7 +101,7 @@ pub const OFFICE_WORDS: &[&str] = &[
     "president", "minister", "chancellor", "secretary", "secretary-general", "king", "queen",
     "prince", "pope", "premier", "envoy", "commissioner", "admiral", "ambassador",
     "spokesperson", "spokesman", "spokeswoman", "leader", "chief", "commander", "senator",
-    "governor", "mayor",
+    "governor", "mayor", "pm",
 ];
 
 /// Words inside a title that carry no meaning for comparison.
@@ -156,6 +156,8 @@ impl Title {
             let w = words[i].as_str();
             if w == "former" {
                 former = true;
+            } else if w == "pm" {
+                office.extend(["prime".to_owned(), "minister".to_owned()]);
             } else if !TITLE_FILLER.contains(&w) {
                 office.push(if w == "defense" { "defence".to_owned() } else { w.to_owned() });
             }
@@ -244,6 +246,16 @@ pub const OTHER_OCCASION: &[&str] = &[
     "former", "last", "second", "third", "following", "preceding",
 ];
 
+/// Words after "last", "earlier" or "later" that make a time, not an occasion.
+pub const TIME_WORDS: &[&str] = &[
+    "week", "month", "year", "night", "weekend", "spring", "summer", "autumn", "fall", "winter",
+    "this", "that", "on", "in", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+];
+
+/// Words before a date that make it a bound, not the day something happened.
+pub const DEADLINE_WORDS: &[&str] = &["by", "until", "till", "before", "after", "since", "from", "through", "ahead"];
+
 /// Words that end a clause: evidence across them counts for less.
 pub const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "after", "before", "when", "since"];
 
@@ -254,7 +266,7 @@ mod tests {
     #[test]
     fn titles_normalise_nationality_forms() {
         let role = Title::parse("UK Prime Minister");
-        for t in ["U.K. Prime Minister", "British prime minister", "United Kingdom Prime Minister", "Prime Minister", "Britain's Prime Minister"] {
+        for t in ["U.K. Prime Minister", "British prime minister", "British PM", "United Kingdom Prime Minister", "Prime Minister", "Britain's Prime Minister"] {
             assert!(Title::parse(t).fits(&role), "{t}");
         }
         assert!(!Title::parse("French Prime Minister").fits(&role));

@@ -10,7 +10,7 @@
 
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{AboutHit, EntityKind, FactBase, FactValue};
-use crate::lexicon::{CLAUSE_BREAKS, OTHER_OCCASION};
+use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, TIME_WORDS};
 use crate::span::Span;
 
 /// The farthest (in words, after penalties) an `about` phrase may stand from a mention.
@@ -78,14 +78,30 @@ pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
     words.len() + if after { 2 } else { 0 } + 4 * breaks
 }
 
+/// "by Wednesday", "until January 10": a date that bounds something else.
+fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
+    if !matches!(mention.kind, Kind::Date | Kind::Weekday) {
+        return None;
+    }
+    let before = word_spans(prose, Span::new(mention.sentence.start, mention.span.start));
+    let word = before.last().map(|w| prose[w.start..w.end].to_lowercase())?;
+    DEADLINE_WORDS.contains(&word.as_str()).then_some(word)
+}
+
 /// A cue for another occasion anywhere before the end of the claim or its
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
     let hi = hit.end.max(target.end);
-    word_spans(prose, Span::new(sentence.start, hi))
+    let words: Vec<String> = word_spans(prose, Span::new(sentence.start, hi))
         .iter()
         .map(|w| prose[w.start..w.end].to_lowercase())
-        .find(|w| OTHER_OCCASION.contains(&w.as_str()))
+        .collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        // "last month", "earlier this week": a time, not another occasion.
+        let time_follows = words.get(i + 1).is_some_and(|n| TIME_WORDS.contains(&n.as_str()));
+        let timely = matches!(w.as_str(), "last" | "earlier" | "later") && time_follows;
+        (OTHER_OCCASION.contains(&w.as_str()) && !timely).then(|| w.clone())
+    })
 }
 
 fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
@@ -133,6 +149,12 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase)
             reason: format!("its `about` phrase \"{}\" stands too far from the claim", best.phrase),
         };
     }
+    if let Some(word) = deadline_before(prose, mention) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("\"{word}\" makes it a deadline or a span, not the day of the fact"),
+        };
+    }
     if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span) {
         return Linked::Weak {
             facts: vec![best.fact],
@@ -163,6 +185,47 @@ pub struct SetClaim {
     pub link: Link,
     /// Another fact fits equally and disagrees.
     pub rival: Option<usize>,
+    /// The list may go on before its first known member (", British PM Keir
+    /// Starmer and ..."), so a member it seems to leave out may be there.
+    pub open: bool,
+}
+
+/// Words that may stand between an `about` phrase and the entity it names
+/// ("a summit in Paris", "a coordination cell will be set up in Paris").
+const LEADS_TO: &[&str] = &[
+    "in", "at", "held", "hosted", "by", "the", "was", "were", "is", "be", "been", "will", "would",
+    "take", "takes", "took", "place", "to", "set", "up", "based", "located", "city", "of", "led",
+    "run", "organised", "organized", "capital", "opened", "open",
+];
+
+/// Whether the text from an `about` phrase to a following entity only leads
+/// to it: a few linking words or a proper name (a venue), no punctuation.
+fn leads_to(prose: &str, from: usize, to: usize) -> bool {
+    let gap = &prose[from..to];
+    if gap.chars().any(|c| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '.')) {
+        return false;
+    }
+    let words = word_spans(prose, Span::new(from, to));
+    words.len() <= 6
+        && words.iter().all(|w| {
+            let word = &prose[w.start..w.end];
+            LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
+        })
+}
+
+/// Whether the text before a list reads as more of the same list: after
+/// dropping capitalised words (an unknown name or title), a comma or "and".
+fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
+    let mut head = prose[sentence.start..at].trim_end();
+    loop {
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &head[word_start..];
+        if word.is_empty() || !word.starts_with(char::is_uppercase) || word.ends_with(',') {
+            break;
+        }
+        head = head[..word_start].trim_end();
+    }
+    head.ends_with(',') || head.ends_with(';') || head.ends_with(" and") || head.ends_with(" or")
 }
 
 /// Text that may stand between two members of one list.
@@ -230,9 +293,8 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
                 .map(|(d, r)| ((false, d), r));
             let after = runs
                 .iter()
-                .filter(|r| r[0].full().start >= hit.span.end)
+                .filter(|r| r[0].full().start >= hit.span.end && leads_to(prose, hit.span.end, r[0].full().start))
                 .map(|r| (distance(prose, hit.span, r[0].full()), r))
-                .filter(|(d, _)| *d <= 3)
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((true, d), r));
             let Some((score, run)) = before.or(after) else { continue };
@@ -253,6 +315,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
                     distance: score.1,
                 },
                 rival: None,
+                open: continues_before(prose, first.sentence, list.start),
             };
             match best.iter_mut().find(|(_, c)| c.link.fact == fact && c.sentence == claim.sentence) {
                 Some(entry) if score < entry.0 => *entry = (score, claim),

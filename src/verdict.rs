@@ -13,7 +13,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
 use crate::facts::{Fact, FactBase, FactValue, Index};
-use crate::lexicon::{MONTH_NAMES, Title, weekday_name};
+use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, set_kind, sets};
 use crate::span::Span;
 
@@ -232,7 +232,7 @@ impl Judge<'_> {
             _ => {}
         }
         let found = self.found(m);
-        let what = self.text(m.span).to_owned();
+        let what = crate::report::one_line(self.text(m.span));
         match link(&self.article.prose, m, &ex.about, self.base) {
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
@@ -289,7 +289,7 @@ impl Judge<'_> {
     /// Compare a linked mention with its fact.
     fn compare(&self, m: &Mention, found: Json, l: &Link) -> Claim {
         let fact = &self.base.facts[l.fact];
-        let what = self.text(m.span).to_owned();
+        let what = crate::report::one_line(self.text(m.span));
         let mut because = format!("linked by \"{}\"", l.phrase);
         if let Value::Count { unit, .. } = &m.value {
             because.push_str(&format!(" and unit \"{unit}\""));
@@ -370,11 +370,23 @@ impl Judge<'_> {
         };
         let from = amount.number.start - m.span.start;
         let to = amount.number.end - m.span.start;
-        // Keep a currency symbol written before the number; drop "more than".
         let head = &text[..from];
-        let keep_head: String = head.chars().filter(|c| !c.is_alphabetic() && !c.is_whitespace()).collect();
-        let keep_head = if head.trim_end().ends_with(|c: char| c.is_uppercase()) && head.trim().len() == 3 { head.to_owned() } else { keep_head };
-        Some(format!("{keep_head}{replacement}{}", &text[to..]))
+        // "about 30%" -> "about 20%": a hedge that fits stays. "more than 40
+        // countries" -> "35 countries": a bound is dropped, a currency kept.
+        let hedge = matches!(amount.qualifier, None | Some(Qualifier::About | Qualifier::Nearly));
+        let head = if hedge {
+            head.to_owned()
+        } else {
+            let q_end = head.rfind(|c: char| c.is_alphabetic()).map_or(0, |i| i + 1);
+            let tail = &head[q_end..];
+            // Keep "EUR " or "€", lose "more than ".
+            let code = head.trim_end().rsplit(' ').next().filter(|w| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+            match code {
+                Some(code) => format!("{code}{}", &head[head.trim_end().len()..]),
+                None => tail.trim_start().to_owned(),
+            }
+        };
+        Some(format!("{head}{replacement}{}", &text[to..]))
     }
 
     fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Claim {
@@ -410,7 +422,7 @@ impl Judge<'_> {
         };
         if let Some((f, _)) = quotes.iter().find(|(f, r)| mine(f) && is_excerpt(&segments, r)) {
             let who = f.speaker.as_deref().map_or("the record", |s| self.base.entity_name(s));
-            return base_claim(Verdict::Match, Some(json!(quote_text(f))), Some(f), format!("quotation agrees with {} ({who})", f.id), None);
+            return base_claim(Verdict::Match, Some(json!(quote_text(f))), Some(f), format!("\"{}\" agrees with {} ({who})", short(text), f.id), None);
         }
         if let (Some((f, _)), Some(name)) = (quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)), &speaker_name) {
             let said_by = f.speaker.as_deref().map_or("someone else", |s| self.base.entity_name(s));
@@ -419,7 +431,7 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(f.speaker.clone())),
                 Some(f),
-                format!("quotation attributed to {name}, but the fact base records it as said by {said_by} ({})", f.id),
+                format!("\"{}\" is attributed to {name}, but the fact base records it as said by {said_by} ({})", short(text), f.id),
                 Some("linked by the quotation's words".into()),
             );
             if let Some(s) = speaker_span {
@@ -554,8 +566,8 @@ impl Judge<'_> {
         let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
         let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();
         // Naming one member of a complete set is true; listing several but not all is an omission.
-        let omission = fact.complete && ids.len() >= 2 && !missing.is_empty();
-        let what = self.text(set.span);
+        let omission = fact.complete && ids.len() >= 2 && !missing.is_empty() && !set.open;
+        let what = crate::report::one_line(self.text(set.span));
         if extra.is_empty() && !omission {
             claim.message = format!("{what} agrees with {} ({})", fact.id, names(&expected));
             return claim;
@@ -568,17 +580,62 @@ impl Judge<'_> {
             parts.push(format!("not in the fact base's list: {}", names(&extra)));
         }
         claim.verdict = Verdict::Discrepancy;
+        if kind == Kind::Entity {
+            let right = self.base.entity_name(expected[0]);
+            claim.message = format!("{what}, but the fact base says {right} ({}; {because})", fact.id);
+            claim.suggestion = Some(self.name_in_place(set.span, set.sentence, right));
+            return claim;
+        }
         claim.message = format!(
             "the fact base says {} ({}; {because}): {}",
             names(&expected),
             fact.id,
             parts.join("; ")
         );
-        let titled = set.members.len() != set.span.len() && self.text(set.span).split_whitespace().count() > set.members.len() * 2;
+        let titled = self.text(set.span).split_whitespace().count() > set.members.len() * 2;
         if !titled {
             claim.suggestion = Some(names(&expected));
         }
         claim
+    }
+
+    /// An entity's name to put at `span`: "the United States" mid-sentence,
+    /// "The United States" at its start, plain "Paris".
+    fn name_in_place(&self, span: Span, sentence: Span, name: &str) -> String {
+        let needs_the = name.starts_with("United ") || name.starts_with("European ") || name == "Netherlands";
+        let before = self.article.text[sentence.start.min(span.start)..span.start].trim_end();
+        if !needs_the || before.to_lowercase().ends_with(" the") || before.eq_ignore_ascii_case("the") {
+            name.to_owned()
+        } else if before.is_empty() {
+            format!("The {name}")
+        } else {
+            format!("the {name}")
+        }
+    }
+}
+
+/// A quotation cut to a readable length for messages.
+fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 12 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..12].join(" "))
+    }
+}
+
+/// "€90 billion", "$270 million", "1,500 CHF".
+pub fn money(value: f64, currency: &str) -> String {
+    let (scaled, word) = [(1e12, " trillion"), (1e9, " billion"), (1e6, " million")]
+        .iter()
+        .find(|(s, _)| value.abs() >= *s)
+        .map_or((value, ""), |(s, w)| (value / s, *w));
+    let number = format!("{}{word}", fmt_num((scaled * 100.0).round() / 100.0));
+    match currency {
+        "EUR" => format!("€{number}"),
+        "USD" => format!("${number}"),
+        "GBP" => format!("£{number}"),
+        other => format!("{number} {other}"),
     }
 }
 
@@ -650,7 +707,7 @@ fn display(expected: &Json, fact: &Fact) -> String {
             Some(u) => format!("{n} {u}"),
             None => n.to_string(),
         },
-        (FactValue::Amount(a), _) => format!("{} {}", fmt_num(*a), fact.currency.as_deref().unwrap_or("")),
+        (FactValue::Amount(a), _) => money(*a, fact.currency.as_deref().unwrap_or("")),
         (FactValue::Percent(p), _) => format!("{}%", fmt_num(*p)),
         (FactValue::Date(d), Json::String(s)) if s.len() > 3 && s.chars().all(char::is_alphabetic) => format!("{s} ({d})"),
         (_, Json::String(s)) => s.clone(),

@@ -91,14 +91,24 @@ pub struct Amount {
     pub number: Span,
     /// Written in words ("thirty-five").
     pub words: bool,
+    /// A round figure by nature ("two dozen"): read as approximate.
+    pub vague: bool,
 }
 
 impl Amount {
     /// Inclusive bounds (None = open).
     pub fn range(&self) -> (Option<f64>, Option<f64>) {
-        match self.qualifier {
+        let (lo, hi) = match self.qualifier {
             Some(q) => q.range(self.value),
+            None if self.vague => Qualifier::About.range(self.value),
             None => (Some(self.value), Some(self.value)),
+        };
+        // "Some two dozen": dozens are rounder than digits, so the range is wider.
+        if self.vague {
+            let extra = (self.value * 0.15).max(3.0);
+            (lo.map(|l| l.min(self.value - extra)), hi.map(|h| h.max(self.value + extra)))
+        } else {
+            (lo, hi)
         }
     }
 }

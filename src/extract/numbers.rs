@@ -88,6 +88,7 @@ fn qualifier_before(prose: &str, sentence: Span, at: usize) -> Option<(Qualifier
 }
 
 fn amount(prose: &str, sentence: Span, number: Span, value: f64, words: bool) -> (Amount, usize) {
+    let vague = words && prose[number.start..number.end].to_ascii_lowercase().ends_with("dozen");
     let (qualifier, start) = match qualifier_before(prose, sentence, number.start) {
         Some((q, s)) => (Some(q), s),
         None => (None, number.start),
@@ -98,6 +99,7 @@ fn amount(prose: &str, sentence: Span, number: Span, value: f64, words: bool) ->
             qualifier,
             number,
             words,
+            vague,
         },
         start,
     )

@@ -2,7 +2,7 @@
 
 use super::{Kind, Mention, Value, word_spans};
 use crate::facts::{EntityKind, FactBase, Index};
-use crate::lexicon::{NATIONS, OFFICE_WORDS, TITLE_WORDS, nation_key};
+use crate::lexicon::{NATIONS, OFFICE_WORDS, TITLE_WORDS, nation_code, nation_key};
 use crate::span::Span;
 
 /// A known entity named in a sentence.
@@ -13,14 +13,25 @@ pub struct EntityMention {
     pub span: Span,
     /// The title written before it ("UK Prime Minister"), if any.
     pub title: Option<Span>,
+    /// A country's possessive before it ("Ukraine's Volodymyr Zelensky").
+    pub possessive: Option<Span>,
     pub sentence: Span,
 }
 
 impl EntityMention {
-    /// Title and name together.
+    /// Possessive, title and name together.
     pub fn full(&self) -> Span {
-        self.title.map_or(self.span, |t| t.cover(self.span))
+        let with_title = self.title.map_or(self.span, |t| t.cover(self.span));
+        self.possessive.map_or(with_title, |p| p.cover(with_title))
     }
+}
+
+/// "Ukraine's" or "France’s" right before `at`.
+fn possessive_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+    let w = *word_spans(prose, Span::new(sentence.start, at)).last()?;
+    let word = &prose[w.start..w.end];
+    let is_possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+    (is_possessive && prose[w.end..at].trim().is_empty() && nation_code(word).is_some()).then_some(w)
 }
 
 /// Whether a word can be part of a title: an office word or a nationality form.
@@ -44,7 +55,9 @@ fn title_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
     let mut start = None;
     let mut end = at;
     for w in words.iter().rev() {
-        if !prose[w.end..end].trim().is_empty() || !is_title_word(&prose[w.start..w.end]) {
+        // Only spaces between title words, or the full stop of "U.K.".
+        let gap_ok = prose[w.end..end].trim_start_matches('.').trim().is_empty();
+        if !gap_ok || !is_title_word(&prose[w.start..w.end]) {
             break;
         }
         start = Some(w.start);
@@ -70,20 +83,27 @@ pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Ind
         .aliases_in(prose, sentence)
         .into_iter()
         .map(|hit| {
-            let title = (base.entities[hit.entity].kind == EntityKind::Person)
-                .then(|| title_before(prose, sentence, hit.span.start))
-                .flatten();
+            let person = base.entities[hit.entity].kind == EntityKind::Person;
+            let title = person.then(|| title_before(prose, sentence, hit.span.start)).flatten();
+            let lead = title.map_or(hit.span.start, |t| t.start);
+            let possessive = person.then(|| possessive_before(prose, sentence, lead)).flatten();
             EntityMention {
                 entity: hit.entity,
                 span: hit.span,
                 title,
+                possessive,
                 sentence,
             }
         })
         .collect();
-    // "UK" inside "UK Prime Minister Keir Starmer" is part of a title, not a mention.
-    let titles: Vec<Span> = out.iter().filter_map(|m| m.title).collect();
-    out.retain(|m| !titles.iter().any(|t| t.contains(m.span)));
+    // "UK" in "UK Prime Minister Keir Starmer" and "Ukraine" in "Ukraine's
+    // Volodymyr Zelensky" belong to the person, not mentions of their own.
+    let prefixes: Vec<Span> = out
+        .iter()
+        .filter(|m| m.full() != m.span)
+        .map(|m| Span::new(m.full().start, m.span.start))
+        .collect();
+    out.retain(|m| !prefixes.iter().any(|t| t.contains(m.span)));
     out
 }
 
