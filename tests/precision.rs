@@ -23,6 +23,9 @@ const NOT_DISCREPANCIES: &[&str] = &[
     "Mr. Starmer told us the summit had gone well.",
     "The leaders of the coalition of the willing met in the \"spirit of unity\".",
     "President Emmanuel Macron, Polish Premier Donald Tusk and Zelensky signed the declaration of intent.",
+    "At the summit, 36 countries backed Kyiv.",
+    "Russia had not commented on the talks by Wednesday evening.",
+    "Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.",
 ];
 
 #[test]
@@ -73,4 +76,32 @@ fn every_discrepancy_says_why_it_was_linked() {
     assert!(c["message"].as_str().unwrap().contains("linked by \"representatives\""));
     assert_eq!(c["suggestion"], "35 countries");
     assert_eq!(c["source"]["id"], "elysee");
+}
+
+/// Sentences that once fooled the checker, with the verdict each claim must get.
+const KNOWN: &[(&str, &str, &str, &str)] = &[
+    // (sentence, claim text, kind, verdict)
+    ("A coordination cell will be set up in Paris to link planners.", "Paris", "entity", "match"),
+    ("Delegations from 35 countries attended the summit at the Élysée Palace in Paris on Tuesday (January 6).", "Paris", "entity", "match"),
+    ("Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.", "€90 billion", "amount", "match"),
+    ("U.K. Prime Minister Starmer called the day a step forward.", "U.K. Prime Minister Starmer", "role", "match"),
+    ("U.S. Prime Minister Keir Starmer spoke first.", "U.S. Prime Minister Keir Starmer", "role", "discrepancy"),
+    ("British PM Keir Starmer spoke first.", "British PM Keir Starmer", "role", "match"),
+    ("President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky signed a declaration of intent.", "President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky", "entities", "match"),
+    ("Macron, Merz and Ukraine's Volodymyr Zelensky signed a declaration of intent.", "Macron, Merz and Ukraine's Volodymyr Zelensky", "entities", "discrepancy"),
+    ("The summit gathered representatives from 35 countries, including some two dozen leaders.", "some two dozen leaders", "count", "match"),
+    ("The summit gathered representatives from 35 countries, including three dozen leaders.", "three dozen leaders", "count", "discrepancy"),
+];
+
+#[test]
+fn sentences_that_once_fooled_the_checker() {
+    let mut failures = Vec::new();
+    for &(sentence, text, kind, verdict) in KNOWN {
+        let (_, report) = check_text(sentence);
+        let ok = claims(&report).iter().any(|c| c["text"] == text && c["kind"] == kind && c["verdict"] == verdict);
+        if !ok {
+            failures.push(format!("{sentence}\n  want {verdict} {kind} {text:?}; got {:?}", claims(&report).iter().map(|c| format!("{} {} {}", c["verdict"], c["kind"], c["text"])).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
