@@ -25,16 +25,13 @@ pub struct Human {
 }
 
 fn expected_label(c: &Claim) -> String {
-    match (&c.verdict, &c.expected) {
-        (Verdict::Match, _) => "matches the fact base".into(),
-        (Verdict::Unverifiable, _) => "no fact to check against".into(),
-        (Verdict::Discrepancy, Some(serde_json::Value::String(s))) => format!("expected {s}"),
-        (Verdict::Discrepancy, Some(serde_json::Value::Array(list))) => format!(
-            "expected {}",
-            list.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-        ),
-        (Verdict::Discrepancy, Some(v)) => format!("expected {v}"),
-        (Verdict::Discrepancy, None) => "contradicts the fact base".into(),
+    match (&c.verdict, &c.suggestion, &c.expected) {
+        (Verdict::Match, _, _) => "matches the fact base".into(),
+        (Verdict::Unverifiable, _, _) => "no fact to check against".into(),
+        (Verdict::Discrepancy, Some(s), _) => format!("expected {s}"),
+        (Verdict::Discrepancy, None, Some(serde_json::Value::String(s))) => format!("expected {s}"),
+        (Verdict::Discrepancy, None, Some(v)) => format!("expected {v}"),
+        (Verdict::Discrepancy, None, None) => "contradicts the fact base".into(),
     }
 }
 
@@ -84,11 +81,6 @@ impl Human {
             evidence.push(line);
         } else if let Some(e) = &c.entity {
             evidence.push(format!("entity {e} in the fact base"));
-        }
-        if let Some(why) = &c.because {
-            if c.verdict == Verdict::Discrepancy {
-                evidence.push(why.clone());
-            }
         }
         for e in evidence {
             groups.push(Group::with_title(Level::NOTE.secondary_title(e)));
