@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use factcheck::Checker;
 use factcheck::facts::{self, Severity};
-use factcheck::report::{self, Emitter, Report, Style};
+use factcheck::report::{self, ExtraReport, Format, Report, Style};
 use factcheck::verdict::Verdict;
 
 /// Exit codes of the contract, decided here and nowhere else.
@@ -25,7 +25,11 @@ mod exit {
 }
 
 #[derive(Parser)]
-#[command(name = "factcheck", version, about = "Check a news article's factual claims against a curated fact base")]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Check a news article's factual claims against a curated fact base"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -85,6 +89,10 @@ struct CheckArgs {
     /// Print a unified diff that would correct every discrepancy, instead of the report.
     #[arg(long)]
     diff: bool,
+    /// Also write a report in FORMAT to PATH from the same run (repeatable),
+    /// e.g. --report sarif=factcheck.sarif --report junit=junit.xml
+    #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_extra_report)]
+    reports: Vec<ExtraReport>,
 }
 
 #[derive(Args)]
@@ -107,6 +115,20 @@ enum FormatArg {
     Html,
 }
 
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ClaimsFormat {
     Human,
@@ -127,6 +149,10 @@ enum FailOn {
     Never,
 }
 
+fn parse_extra_report(s: &str) -> Result<ExtraReport, String> {
+    s.parse()
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD"))
@@ -141,7 +167,8 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
             let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
             if set("NO_COLOR") {
                 false
-            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+            {
                 true
             } else {
                 !to_file && io::stdout().is_terminal()
@@ -182,12 +209,16 @@ fn check_all(common: &Common) -> Result<(Checker, Report)> {
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
-fn write_out(output: Option<&PathBuf>, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+fn write_out(
+    output: Option<&PathBuf>,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     let result = match output {
         Some(path) => {
             let mut buf = Vec::new();
             render(&mut buf)?;
-            std::fs::write(path, buf).with_context(|| format!("{}: cannot write", path.display()))?;
+            std::fs::write(path, buf)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
             Ok(())
         }
         None => {
@@ -202,12 +233,41 @@ fn write_out(output: Option<&PathBuf>, render: impl FnOnce(&mut dyn Write) -> io
     }
 }
 
+/// Refuse two reports bound for one file: the second would silently replace the first.
+fn check_report_targets(args: &CheckArgs) -> Result<()> {
+    let mut seen: Vec<&PathBuf> = args.output.iter().collect();
+    for extra in &args.reports {
+        if seen.contains(&&extra.path) {
+            bail!(
+                "--report {}={}: that file already receives another report",
+                extra.format,
+                extra.path.display()
+            );
+        }
+        seen.push(&extra.path);
+    }
+    Ok(())
+}
+
 fn run_check(args: &CheckArgs) -> Result<u8> {
-    let (_checker, report) = check_all(&args.common)?;
+    let main_format = Format::from(args.format);
+    let unverifiable_fails = args.fail_on == FailOn::Unverifiable;
     let style = Style {
         color: use_color(args.color, args.output.is_some()),
     };
-    if args.diff {
+    // Usage problems are found before any article is read; --diff replaces the report.
+    let emitter = match (args.diff, main_format.emitter(style, unverifiable_fails)) {
+        (true, _) => None,
+        (false, Some(e)) => Some(e),
+        (false, None) => bail!(
+            "--format {main_format} is not available yet; use human, json, jsonl, sarif, github or junit"
+        ),
+    };
+    check_report_targets(args)?;
+    let (_checker, report) = check_all(&args.common)?;
+    if let Some(emitter) = emitter {
+        write_out(args.output.as_ref(), |out| emitter.emit(&report, out))?;
+    } else {
         write_out(args.output.as_ref(), |out| {
             for a in &report.articles {
                 if let Some(d) = report::corrections_diff(a) {
@@ -216,17 +276,15 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
             }
             Ok(())
         })?;
-    } else {
-        let emitter: Box<dyn Emitter> = match args.format {
-            FormatArg::Human => Box::new(report::Human { style }),
-            FormatArg::Json => Box::new(report::Json),
-            FormatArg::Jsonl => Box::new(report::JsonLines),
-            other => bail!(
-                "--format {} is not available yet; use human, json or jsonl",
-                other.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
-            ),
-        };
-        write_out(args.output.as_ref(), |out| emitter.emit(&report, out))?;
+    }
+    for extra in &args.reports {
+        // Files are never coloured; availability was checked when parsing the flag.
+        if let Some(e) = extra
+            .format
+            .emitter(Style { color: false }, unverifiable_fails)
+        {
+            write_out(Some(&extra.path), |out| e.emit(&report, out))?;
+        }
     }
     let worst = report
         .articles
@@ -234,8 +292,12 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         .flat_map(|a| a.claims.iter())
         .map(|c| c.verdict)
         .fold(None::<Verdict>, |acc, v| match (acc, v) {
-            (Some(Verdict::Discrepancy), _) | (_, Verdict::Discrepancy) => Some(Verdict::Discrepancy),
-            (Some(Verdict::Unverifiable), _) | (_, Verdict::Unverifiable) => Some(Verdict::Unverifiable),
+            (Some(Verdict::Discrepancy), _) | (_, Verdict::Discrepancy) => {
+                Some(Verdict::Discrepancy)
+            }
+            (Some(Verdict::Unverifiable), _) | (_, Verdict::Unverifiable) => {
+                Some(Verdict::Unverifiable)
+            }
             _ => Some(Verdict::Match),
         });
     let fails = match (args.fail_on, worst) {
@@ -259,11 +321,22 @@ fn run_claims(args: &ClaimsArgs) -> Result<u8> {
 fn run_validate(paths: &[PathBuf]) -> Result<u8> {
     let paths = fact_paths(paths);
     let (base, problems) = facts::validate_paths(&paths);
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let warnings = problems.len() - errors;
     write_out(None, |out| {
         for p in &problems {
-            writeln!(out, "{}{p}", if p.severity == Severity::Error { "error: " } else { "" })?;
+            writeln!(
+                out,
+                "{}{p}",
+                if p.severity == Severity::Error {
+                    "error: "
+                } else {
+                    ""
+                }
+            )?;
         }
         match &base {
             Some(b) if errors == 0 => writeln!(
@@ -273,7 +346,11 @@ fn run_validate(paths: &[PathBuf]) -> Result<u8> {
                 b.facts.len(),
                 b.entities.len(),
                 b.sources.len(),
-                if warnings == 0 { "no problems".to_owned() } else { format!("{warnings} warning(s)") }
+                if warnings == 0 {
+                    "no problems".to_owned()
+                } else {
+                    format!("{warnings} warning(s)")
+                }
             ),
             _ => writeln!(out, "{errors} error(s), {warnings} warning(s)"),
         }
@@ -287,7 +364,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // clap prints usage errors to stderr (exit 2) and help/version to stdout (exit 0).
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::CLEAN });
+            return ExitCode::from(if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::CLEAN
+            });
         }
     };
     let result = match &cli.command {

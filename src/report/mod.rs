@@ -4,10 +4,16 @@
 //! report and a [`Style`] resolved once by the binary.
 
 mod diff;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
+use std::fmt;
 use std::io::{self, Write};
+use std::path::PathBuf;
+use std::str::FromStr;
 
 use crate::article::Article;
 use crate::facts::FactBase;
@@ -15,8 +21,11 @@ use crate::span::{Position, Span};
 use crate::verdict::{Claim, Verdict};
 
 pub use diff::corrections_diff;
+pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
 pub use json::{Json, JsonLines};
+pub use junit::Junit;
+pub use sarif::Sarif;
 
 /// The result of checking one article.
 #[derive(Debug, Clone)]
@@ -104,6 +113,148 @@ pub trait Emitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
+/// The report formats of `factcheck check`, by their command-line names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Junit,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+        Format::Html,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+            Format::Html => "html",
+        }
+    }
+
+    /// The emitter for this format, or `None` while the format is not built yet.
+    ///
+    /// `unverifiable_fails` is the run's policy (`--fail-on unverifiable`),
+    /// for formats that show pass and fail (JUnit) and should agree with the
+    /// exit code.
+    pub fn emitter(self, style: Style, unverifiable_fails: bool) -> Option<Box<dyn Emitter>> {
+        Some(match self {
+            Format::Human => Box::new(Human { style }),
+            Format::Json => Box::new(Json),
+            Format::Jsonl => Box::new(JsonLines),
+            Format::Sarif => Box::new(Sarif),
+            Format::Github => Box::new(Github),
+            Format::Junit => Box::new(Junit { unverifiable_fails }),
+            Format::Html => return None,
+        })
+    }
+
+    /// Whether [`Format::emitter`] gives an emitter.
+    pub fn is_available(self) -> bool {
+        self.emitter(Style::default(), false).is_some()
+    }
+
+    fn names() -> String {
+        Format::ALL.map(Format::name).join(", ")
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown report format `{s}`; expected one of {}",
+                    Format::names()
+                )
+            })
+    }
+}
+
+/// An extra report of one run: `--report FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraReport {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+impl FromStr for ExtraReport {
+    type Err = String;
+
+    /// Parse `FORMAT=PATH`, rejecting formats that are not built yet, so a
+    /// typo fails before any article is read.
+    fn from_str(s: &str) -> Result<ExtraReport, String> {
+        let Some((format, path)) = s.split_once('=') else {
+            return Err(format!(
+                "`{s}` is not FORMAT=PATH (for example sarif=factcheck.sarif); FORMAT is one of {}",
+                Format::names()
+            ));
+        };
+        let format: Format = format.trim().parse()?;
+        if !format.is_available() {
+            return Err(format!("the {format} format is not available yet"));
+        }
+        if path.is_empty() {
+            return Err(format!(
+                "`{s}` names no file to write the {format} report to"
+            ));
+        }
+        Ok(ExtraReport {
+            format,
+            path: PathBuf::from(path),
+        })
+    }
+}
+
+/// A path as CI tools want it: forward slashes and no leading `./`.
+pub fn relative_path(path: &str) -> String {
+    let mut s = path.replace('\\', "/");
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest.trim_start_matches('/').to_owned();
+    }
+    s
+}
+
+/// "2 articles, 14 claims: 11 matches, 1 discrepancy, 2 unverifiable".
+pub fn run_summary(report: &Report) -> String {
+    let s = report.summary();
+    format!(
+        "{}, {}: {}, {}, {} unverifiable",
+        plural(report.articles.len(), "article", "articles"),
+        plural(s.total(), "claim", "claims"),
+        plural(s.matches, "match", "matches"),
+        plural(s.discrepancies, "discrepancy", "discrepancies"),
+        s.unverifiable
+    )
+}
+
 /// Collapse runs of white space, for sentences shown on one line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -154,5 +305,58 @@ pub fn write_claims_human(report: &Report, out: &mut dyn Write) -> io::Result<()
             )?;
         }
     }
-    writeln!(out, "{}", plural(report.articles.iter().map(|a| a.claims.len()).sum(), "claim", "claims"))
+    writeln!(
+        out,
+        "{}",
+        plural(
+            report.articles.iter().map(|a| a.claims.len()).sum(),
+            "claim",
+            "claims"
+        )
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_lose_dot_slash_and_backslashes() {
+        assert_eq!(relative_path("./articles/a.md"), "articles/a.md");
+        assert_eq!(relative_path("././/articles\\b.md"), "articles/b.md");
+        assert_eq!(relative_path("/abs/c.md"), "/abs/c.md");
+        assert_eq!(relative_path("../d.md"), "../d.md");
+    }
+
+    #[test]
+    fn extra_reports_parse_format_and_path() {
+        let r: ExtraReport = "sarif=out/fc.sarif".parse().unwrap();
+        assert_eq!(
+            (r.format, r.path),
+            (Format::Sarif, PathBuf::from("out/fc.sarif"))
+        );
+        let r: ExtraReport = "junit=a=b.xml".parse().unwrap();
+        assert_eq!(r.path, PathBuf::from("a=b.xml"));
+        assert!(
+            "sarif"
+                .parse::<ExtraReport>()
+                .unwrap_err()
+                .contains("FORMAT=PATH")
+        );
+        assert!(
+            "pdf=x"
+                .parse::<ExtraReport>()
+                .unwrap_err()
+                .contains("unknown report format `pdf`")
+        );
+        assert!(
+            "html=x"
+                .parse::<ExtraReport>()
+                .unwrap_err()
+                .contains("not available yet")
+        );
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+    }
 }

@@ -1,0 +1,90 @@
+//! `--format github`: GitHub Actions workflow commands, one line per finding.
+//!
+//! ```text
+//! ::error file=articles/draft.md,line=7,col=40,endLine=7,endColumn=52,title=factcheck discrepancy (count)::36 countries, but ...
+//! ```
+//!
+//! A discrepancy is an `::error`, an unverifiable claim a `::warning`;
+//! matches are not annotated. Each line stands alone (the format streams),
+//! and one closing `::notice` gives the run's counts, so a clean run still
+//! says what was checked. Columns follow the JSON report (1-based, in
+//! characters, end exclusive) and are left out when a claim spans lines,
+//! since GitHub rejects `col`/`endColumn` on a multi-line annotation.
+
+use std::io::{self, Write};
+
+use super::{Emitter, Report, relative_path, run_summary};
+use crate::verdict::Verdict;
+
+/// GitHub Actions annotations.
+pub struct Github;
+
+/// Escape the message of a workflow command (after `::`).
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a workflow command (`file=...,title=...`).
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Emitter for Github {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for a in &report.articles {
+            let file = escape_property(&relative_path(&a.article.path));
+            for c in &a.claims {
+                let command = match c.verdict {
+                    Verdict::Discrepancy => "error",
+                    Verdict::Unverifiable => "warning",
+                    Verdict::Match => continue,
+                };
+                let (start, end) = a.positions(c.span);
+                let mut props = format!("file={file},line={}", start.line);
+                if start.line == end.line {
+                    props.push_str(&format!(
+                        ",col={},endLine={},endColumn={}",
+                        start.column, end.line, end.column
+                    ));
+                } else {
+                    props.push_str(&format!(",endLine={}", end.line));
+                }
+                let title = format!("factcheck {} ({})", c.verdict.as_str(), c.kind.as_str());
+                let mut message = c.message.clone();
+                if let Some(s) = c
+                    .suggestion
+                    .as_ref()
+                    .filter(|_| c.verdict == Verdict::Discrepancy)
+                {
+                    message.push_str(&format!("\nhelp: write \"{s}\""));
+                }
+                writeln!(
+                    out,
+                    "::{command} {props},title={}::{}",
+                    escape_property(&title),
+                    escape_data(&message)
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "::notice title=factcheck::{}",
+            escape_data(&run_summary(report))
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_runner() {
+        assert_eq!(escape_data("50% off: a,b\r\nc"), "50%25 off: a,b%0D%0Ac");
+        assert_eq!(escape_property("50% off: a,b\nc"), "50%25 off%3A a%2Cb%0Ac");
+        // `%` first, so an escape is never escaped twice.
+        assert_eq!(escape_property("%3A"), "%253A");
+    }
+}

@@ -1,0 +1,323 @@
+//! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+//!
+//! One run, one rule per claim kind (`factcheck/count`, ...), one result per
+//! finding: a discrepancy is an `error`, an unverifiable claim a `warning`.
+//! Matches are not results: code scanning turns every result into an alert
+//! that someone must read or dismiss, whatever its level, so agreeing claims
+//! would bury the findings; the run's `properties.summary` counts them instead.
+//!
+//! Locations are the JSON report's: 1-based lines, columns counted in Unicode
+//! code points (`columnKind`), end column exclusive as SARIF defines it.
+//! Nothing time- or machine-dependent is written, so the same input gives
+//! the same bytes.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+use serde_sarif::sarif::{
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Location, Message,
+    MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif as SarifLog, Tool, ToolComponent,
+};
+
+use super::{ArticleReport, Emitter, Report, relative_path};
+use crate::extract::Kind;
+use crate::verdict::{Claim, Verdict};
+
+/// The schema GitHub code scanning validates uploads against.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// SARIF 2.1.0, one document for the whole run.
+pub struct Sarif;
+
+impl Emitter for Sarif {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &log(report))?;
+        writeln!(out)
+    }
+}
+
+/// The rule id of a claim kind: `factcheck/count`.
+pub fn rule_id(kind: Kind) -> String {
+    format!("factcheck/{}", kind.as_str())
+}
+
+/// What each rule checks, in a few words, then in a sentence.
+fn describe(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Date => (
+            "Date of an event",
+            "A calendar date (day, month and year) that the fact base records for an event.",
+        ),
+        Kind::Weekday => (
+            "Day of the week of a dated event",
+            "A weekday named for an event, checked against the date the fact base records.",
+        ),
+        Kind::Year => (
+            "Year of an event",
+            "A year that the fact base records for an event.",
+        ),
+        Kind::Count => (
+            "Count of people, countries or things",
+            "A number of things (\"35 countries\", \"some 5,000 troops\"), approximations included.",
+        ),
+        Kind::Entity => (
+            "Person, country, place or organisation tied to a fact",
+            "A named entity in a role the fact base records, such as where a summit took place.",
+        ),
+        Kind::Entities => (
+            "List of participants, signatories or members",
+            "A list of entities, checked against the fact base's list for the same fact.",
+        ),
+        Kind::Role => (
+            "Title before a known person's name",
+            "A title such as \"French President\" placed before a person the fact base knows.",
+        ),
+        Kind::Name => (
+            "Spelling of a known person's name",
+            "A near-miss spelling of a name in the fact base that is not one of its aliases.",
+        ),
+        Kind::Quote => (
+            "Quotation attributed to a speaker",
+            "A quotation, checked for its wording and for who said it.",
+        ),
+        Kind::Amount => ("Amount of money", "A sum of money with its currency."),
+        Kind::Percent => ("Percentage", "A percentage, approximations included."),
+    }
+}
+
+const HELP: &str = "A discrepancy means the article contradicts a fact in the fact base: correct the \
+article, or, if the fact base is out of date, update the fact and its source. An unverifiable claim \
+has no fact to check against: verify it by hand, or add a fact with its source to the fact base.";
+
+fn rule(kind: Kind) -> ReportingDescriptor {
+    let (short, full) = describe(kind);
+    ReportingDescriptor::builder()
+        .id(rule_id(kind))
+        .name(format!("{}-claim", kind.as_str()))
+        .short_description(MultiformatMessageString::builder().text(short).build())
+        .full_description(MultiformatMessageString::builder().text(full).build())
+        .help(MultiformatMessageString::builder().text(HELP).build())
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!("error"))
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(vec!["fact-check".to_owned(), kind.as_str().to_owned()])
+                .build(),
+        )
+        .build()
+}
+
+/// The URI of an article: relative to the checkout root (`%SRCROOT%`) unless absolute.
+fn artifact_location(path: &str) -> ArtifactLocation {
+    let path = relative_path(path);
+    if path.starts_with('/') {
+        ArtifactLocation::builder()
+            .uri(format!("file://{}", encode_uri_path(&path)))
+            .build()
+    } else {
+        ArtifactLocation::builder()
+            .uri(encode_uri_path(&path))
+            .uri_base_id("%SRCROOT%")
+            .build()
+    }
+}
+
+/// Percent-encode a path for a URI reference: everything but unreserved
+/// characters, `/` and the sub-delimiters a path may hold. `:` is encoded
+/// too, so a first segment is never read as a scheme.
+fn encode_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn region(a: &ArticleReport, c: &Claim, with_snippet: bool) -> Region {
+    let (start, end) = a.positions(c.span);
+    let text = &a.article.text;
+    let char_offset = text[..c.span.start].chars().count();
+    let char_length = a.text(c.span).chars().count();
+    let mut r = Region::builder()
+        .start_line(start.line as i64)
+        .start_column(start.column as i64)
+        .end_line(end.line as i64)
+        .end_column(end.column as i64)
+        .char_offset(char_offset as i64)
+        .char_length(char_length as i64)
+        .build();
+    if with_snippet {
+        r.snippet = Some(ArtifactContent::builder().text(a.text(c.span)).build());
+    }
+    r
+}
+
+/// The fact-check evidence, for tools that read more than the message.
+fn properties(c: &Claim) -> PropertyBag {
+    let mut bag: BTreeMap<String, Value> = BTreeMap::new();
+    bag.insert("verdict".into(), json!(c.verdict.as_str()));
+    bag.insert("found".into(), c.found.clone());
+    if let Some(v) = &c.expected {
+        bag.insert("expected".into(), v.clone());
+    }
+    if let Some(f) = &c.fact {
+        bag.insert("fact".into(), json!(f));
+    }
+    if let Some(s) = &c.source {
+        bag.insert(
+            "source".into(),
+            json!({"id": s.id, "title": s.title, "url": s.url}),
+        );
+    }
+    if let Some(s) = &c.suggestion {
+        bag.insert("suggestion".into(), json!(s));
+    }
+    PropertyBag::builder().additional_properties(bag).build()
+}
+
+fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(artifact_location(&a.article.path))
+                .region(region(a, c, true))
+                .build(),
+        )
+        .build();
+    let fixes = c
+        .suggestion
+        .as_ref()
+        .filter(|_| c.verdict == Verdict::Discrepancy)
+        .map(|s| {
+            vec![
+                Fix::builder()
+                    .description(Message::builder().text(format!("write \"{s}\"")).build())
+                    .artifact_changes(vec![
+                        ArtifactChange::builder()
+                            .artifact_location(artifact_location(&a.article.path))
+                            .replacements(vec![
+                                Replacement::builder()
+                                    .deleted_region(region(a, c, false))
+                                    .inserted_content(
+                                        ArtifactContent::builder().text(s.as_str()).build(),
+                                    )
+                                    .build(),
+                            ])
+                            .build(),
+                    ])
+                    .build(),
+            ]
+        });
+    let mut r = SarifResult::builder()
+        .rule_id(rule_id(c.kind))
+        .rule_index(
+            Kind::ALL
+                .iter()
+                .position(|k| *k == c.kind)
+                .unwrap_or_default() as i64,
+        )
+        .level(level)
+        .message(Message::builder().text(c.message.as_str()).build())
+        .locations(vec![location])
+        .properties(properties(c))
+        .build();
+    r.fixes = fixes;
+    r
+}
+
+fn log(report: &Report) -> SarifLog {
+    let results: Vec<SarifResult> = report
+        .articles
+        .iter()
+        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+        .filter_map(|(a, c)| match c.verdict {
+            Verdict::Discrepancy => Some(result(a, c, ResultLevel::Error)),
+            Verdict::Unverifiable => Some(result(a, c, ResultLevel::Warning)),
+            Verdict::Match => None,
+        })
+        .collect();
+    let mut driver = ToolComponent::builder()
+        .name(env!("CARGO_PKG_NAME"))
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(Kind::ALL.iter().map(|k| rule(*k)).collect::<Vec<_>>())
+        .build();
+    let home = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|u| !u.is_empty());
+    driver.information_uri = home.map(str::to_owned);
+    let total = report.summary();
+    let mut run_props = BTreeMap::new();
+    run_props.insert(
+        "summary".to_owned(),
+        json!({
+            "articles": report.articles.len(),
+            "match": total.matches,
+            "discrepancy": total.discrepancies,
+            "unverifiable": total.unverifiable,
+        }),
+    );
+    run_props.insert(
+        "facts".to_owned(),
+        json!({"files": report.fact_files, "count": report.fact_count}),
+    );
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .column_kind(json!("unicodeCodePoints"))
+        .results(results)
+        .properties(
+            PropertyBag::builder()
+                .additional_properties(run_props)
+                .build(),
+        )
+        .build();
+    SarifLog::builder()
+        .schema(SCHEMA_URI)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        let loc = artifact_location("./articles/my draft é.md");
+        assert_eq!(loc.uri.as_deref(), Some("articles/my%20draft%20%C3%A9.md"));
+        assert_eq!(loc.uri_base_id.as_deref(), Some("%SRCROOT%"));
+        let abs = artifact_location("/srv/news/a:b.md");
+        assert_eq!(abs.uri.as_deref(), Some("file:///srv/news/a%3Ab.md"));
+        assert_eq!(abs.uri_base_id, None);
+        assert_eq!(encode_uri_path("<stdin>"), "%3Cstdin%3E");
+    }
+
+    #[test]
+    fn every_kind_has_its_own_rule() {
+        let ids: Vec<String> = Kind::ALL.iter().map(|k| rule(*k).id).collect();
+        assert_eq!(ids.len(), Kind::ALL.len());
+        assert_eq!(
+            ids[Kind::ALL.iter().position(|k| *k == Kind::Count).unwrap()],
+            "factcheck/count"
+        );
+        let mut dedup = ids.clone();
+        dedup.sort();
+        dedup.dedup();
+        assert_eq!(dedup.len(), ids.len());
+    }
+}
