@@ -4,42 +4,42 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex_lite::Regex;
+
+use super::ascii_regex;
 
 use super::{DateStyle, Kind, Mention, Value, is_taken};
 use crate::lexicon::{MONTH_PATTERN, WEEKDAY_PATTERN, month_number, weekday};
 use crate::span::Span;
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?:\b(?P<wd>{WEEKDAY_PATTERN}),?\s+(?:\(\s*)?)?\b(?P<m>{MONTH_PATTERN})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
-    .expect("valid regex")
 });
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?:\b(?P<wd>{WEEKDAY_PATTERN}),?\s+(?:\(\s*)?(?:the\s+)?)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
-    .expect("valid regex")
 });
 
 /// A wire dateline before a date: "PARIS, " or "KYIV, Ukraine, ".
 static DATELINE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z.' -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"^[A-Z][A-Z.' -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$"));
 
 /// What follows a dateline's date: an optional agency, then a dash.
 static DATELINE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]"));
 
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
 
 static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")).expect("valid regex"));
+    LazyLock::new(|| ascii_regex(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")));
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b")).expect("valid regex")
+    ascii_regex(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b"))
 });
 
 /// The year for a date written without one: the publication year, or the

@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
+
+use super::ascii_regex;
 use text2num::{Language, text2digits};
 
 use super::{Amount, Kind, Mention, Value, is_taken, word_spans};
@@ -13,26 +15,23 @@ use crate::lexicon::{QUALIFIERS, Qualifier};
 use crate::span::Span;
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b").expect("valid regex")
+    ascii_regex(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
 });
 
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<cur>US\$|€|\$|£|\bEUR|\bUSD|\bGBP)\s?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?")
-        .expect("valid regex")
+    ascii_regex(r"(?P<cur>US\$|€|\$|£|\bEUR|\bUSD|\bGBP)\s?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?")
 });
 
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|thousand|trillion)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b")
-        .expect("valid regex")
+    ascii_regex(r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|thousand|trillion)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b")
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?")
-        .expect("valid regex")
+    ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?")
 });
 
 static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
 
 const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
