@@ -296,6 +296,14 @@ fn github_paths_are_relative_and_multi_line_spans_drop_columns() {
     assert_eq!(props["line"], "3");
 
     // A claim broken over two lines: GitHub refuses columns on such annotations.
+    let text = TEXT.replace("36 countries", "36\ncountries");
+    let (_, json) = check_text(&text);
+    let disc = with_verdict(&json, "discrepancy");
+    assert_eq!(
+        json_lc(disc[0])[..3],
+        [1, 74, 2],
+        "fixture changed: {json:#}"
+    );
     let out = factcheck()
         .args([
             "check",
@@ -305,7 +313,7 @@ fn github_paths_are_relative_and_multi_line_spans_drop_columns() {
             "--format",
             "github",
         ])
-        .write_stdin(TEXT.replace("36 countries", "36\ncountries"))
+        .write_stdin(text)
         .output()
         .expect("runs");
     let out = String::from_utf8(out.stdout).expect("UTF-8");
@@ -319,7 +327,11 @@ fn github_paths_are_relative_and_multi_line_spans_drop_columns() {
         !props.contains_key("col") && !props.contains_key("endColumn"),
         "{props:?}"
     );
-    assert!(message.starts_with("36\ncountries"), "{message}");
+    // The message is the JSON report's, whatever line breaks it keeps, escaped and restored.
+    assert!(
+        message.starts_with(disc[0]["message"].as_str().unwrap()),
+        "{message}"
+    );
 }
 
 #[test]
