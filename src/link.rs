@@ -136,7 +136,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase)
             ));
         }
     }
-    scored.sort_by(|a, b| (a.0, a.1, a.2, a.3.fact).cmp(&(b.0, b.1, b.2, b.3.fact)));
+    scored.sort_by_key(|s| (s.0, s.1, s.2, s.3.fact));
     let Some((d, rank, plen, best, hit)) = scored.first().cloned() else {
         return Linked::Weak {
             facts: candidates,
@@ -325,7 +325,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
         }
     }
     // One verdict per list: the closest fact; a tie with a fact that disagrees is a rival.
-    best.sort_by(|a, b| (a.1.span, a.0, a.1.link.fact).cmp(&(b.1.span, b.0, b.1.link.fact)));
+    best.sort_by_key(|(score, claim)| (claim.span, *score, claim.link.fact));
     let mut out: Vec<SetClaim> = Vec::new();
     let mut scores: Vec<(bool, usize)> = Vec::new();
     for (score, claim) in best {

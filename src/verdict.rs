@@ -81,7 +81,7 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
     for set in sets(&article.prose, ex, base) {
         claims.push(Judge { article, base, index }.set(&set));
     }
-    claims.sort_by(|a, b| (a.span, a.kind).cmp(&(b.span, b.kind)));
+    claims.sort_by_key(|c| (c.span, c.kind));
     claims
 }
 
@@ -445,16 +445,16 @@ impl Judge<'_> {
             .filter(|(f, _)| speaker_id.is_some() && mine(f))
             .map(|(f, r)| (word_overlap(&words, r), f, r))
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)));
-        if let Some((ratio, f, record)) = best {
-            if ratio >= 0.6 {
-                return base_claim(
-                    Verdict::Discrepancy,
-                    Some(json!(quote_text(f))),
-                    Some(f),
-                    format!("quotation differs from the record ({}): {}", f.id, word_diff(record, &words)),
-                    Some(format!("linked by speaker {} and {:.0}% of the words", speaker_name.clone().unwrap_or_default(), ratio * 100.0)),
-                );
-            }
+        if let Some((ratio, f, record)) = best
+            && ratio >= 0.6
+        {
+            return base_claim(
+                Verdict::Discrepancy,
+                Some(json!(quote_text(f))),
+                Some(f),
+                format!("quotation differs from the record ({}): {}", f.id, word_diff(record, &words)),
+                Some(format!("linked by speaker {} and {:.0}% of the words", speaker_name.clone().unwrap_or_default(), ratio * 100.0)),
+            );
         }
         let who = speaker_name.map_or_else(String::new, |n| format!(" of {n}"));
         base_claim(Verdict::Unverifiable, None, None, format!("no quotation{who} on record matches this"), None)
@@ -683,7 +683,7 @@ fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -117,7 +117,7 @@ fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
     let mut i = 0;
     while i < tokens.len() {
         let (start, _, ref w) = tokens[i];
-        if !is_number(w) && !(w == "a" && tokens.get(i + 1).is_some_and(|t| t.2 == "dozen")) {
+        if !(is_number(w) || (w == "a" && tokens.get(i + 1).is_some_and(|t| t.2 == "dozen"))) {
             i += 1;
             continue;
         }

@@ -143,22 +143,22 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], ind
         let name = Span::new(words[i].start, words[j].end);
         let count = j - i + 1;
         let known = entities.iter().any(|m| m.full().overlaps(name));
-        if (2..=3).contains(&count) && !known {
-            if let Some(title) = title_before(prose, sentence, name.start) {
-                if prose[title.start..].starts_with(char::is_uppercase) {
-                    out.push(Mention {
-                        kind: Kind::Role,
-                        span: title.cover(name),
-                        sentence,
-                        value: Value::Role {
-                            entity: None,
-                            title: prose[title.start..title.end].to_owned(),
-                            name: prose[name.start..name.end].to_owned(),
-                            title_span: title,
-                        },
-                    });
-                }
-            }
+        if (2..=3).contains(&count)
+            && !known
+            && let Some(title) = title_before(prose, sentence, name.start)
+            && prose[title.start..].starts_with(char::is_uppercase)
+        {
+            out.push(Mention {
+                kind: Kind::Role,
+                span: title.cover(name),
+                sentence,
+                value: Value::Role {
+                    entity: None,
+                    title: prose[title.start..title.end].to_owned(),
+                    name: prose[name.start..name.end].to_owned(),
+                    title_span: title,
+                },
+            });
         }
         i = j + 1;
     }

@@ -61,7 +61,7 @@ fn keep_line_breaks(original: &str, replacement: &str) -> String {
         let gap = i - 1;
         // Map each original break to the proportional gap in the replacement.
         let broken = breaks.iter().find(|(g, _)| {
-            let target = if gaps == 0 { 0 } else { g * new_gaps / gaps };
+            let target = (g * new_gaps).checked_div(gaps).unwrap_or(0);
             target.min(new_gaps - 1) == gap
         });
         match broken {
