@@ -30,12 +30,14 @@ fn benches(c: &mut Criterion) {
     let bytes = sample();
     c.bench_function("check sample article (parse, extract, link, verdict)", |b| {
         b.iter(|| {
-            let article = Article::parse("paris-summit.md", black_box(bytes.clone()), Format::Markdown, None).expect("parses");
+            let article =
+                Article::parse("paris-summit.md", black_box(bytes.clone()), Format::Markdown, None).expect("parses");
             checker.check(article)
         })
     });
 
-    let reports: Vec<ArticleReport> = vec![checker.check(Article::parse("paris-summit.md", bytes.clone(), Format::Markdown, None).expect("parses"))];
+    let reports: Vec<ArticleReport> =
+        vec![checker.check(Article::parse("paris-summit.md", bytes.clone(), Format::Markdown, None).expect("parses"))];
     let report = Report::new(&checker.base, reports);
     c.bench_function("render JSON report", |b| {
         b.iter(|| {
@@ -49,7 +51,14 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let status = Command::new(env!("CARGO_BIN_EXE_factcheck"))
                 .current_dir(root())
-                .args(["check", "articles/paris-summit.md", "--format", "json", "-o", "/dev/null"])
+                .args([
+                    "check",
+                    "articles/paris-summit.md",
+                    "--format",
+                    "json",
+                    "-o",
+                    "/dev/null",
+                ])
                 .status()
                 .expect("runs");
             assert!(status.code() == Some(0), "sample article must check clean");

@@ -6,15 +6,45 @@
 use jiff::civil::Weekday;
 
 pub const MONTHS: &[(&str, i8)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Regex alternation of month names, longest first.
@@ -55,53 +85,150 @@ pub fn weekday_name(w: Weekday) -> &'static str {
 /// Nationality forms, lower-case without full stops, and the country they name.
 /// "UK", "U.K.", "British", "Britain" and "United Kingdom" are one country.
 pub const NATIONS: &[(&str, &str)] = &[
-    ("uk", "gb"), ("united kingdom", "gb"), ("britain", "gb"), ("great britain", "gb"), ("british", "gb"),
-    ("france", "fr"), ("french", "fr"),
-    ("ukraine", "ua"), ("ukrainian", "ua"),
-    ("us", "us"), ("usa", "us"), ("united states", "us"), ("united states of america", "us"), ("america", "us"), ("american", "us"),
-    ("germany", "de"), ("german", "de"),
-    ("italy", "it"), ("italian", "it"),
-    ("poland", "pl"), ("polish", "pl"),
-    ("canada", "ca"), ("canadian", "ca"),
-    ("russia", "ru"), ("russian", "ru"),
-    ("spain", "es"), ("spanish", "es"),
-    ("netherlands", "nl"), ("dutch", "nl"),
-    ("belgium", "be"), ("belgian", "be"),
-    ("denmark", "dk"), ("danish", "dk"),
-    ("finland", "fi"), ("finnish", "fi"),
-    ("sweden", "se"), ("swedish", "se"),
-    ("norway", "no"), ("norwegian", "no"),
-    ("turkey", "tr"), ("turkish", "tr"), ("türkiye", "tr"),
-    ("japan", "jp"), ("japanese", "jp"),
-    ("australia", "au"), ("australian", "au"),
-    ("ireland", "ie"), ("irish", "ie"),
-    ("portugal", "pt"), ("portuguese", "pt"),
-    ("greece", "gr"), ("greek", "gr"),
-    ("romania", "ro"), ("romanian", "ro"),
-    ("czech", "cz"), ("czechia", "cz"),
-    ("estonia", "ee"), ("estonian", "ee"),
-    ("latvia", "lv"), ("latvian", "lv"),
-    ("lithuania", "lt"), ("lithuanian", "lt"),
-    ("eu", "eu"), ("european union", "eu"), ("european", "eu"),
+    ("uk", "gb"),
+    ("united kingdom", "gb"),
+    ("britain", "gb"),
+    ("great britain", "gb"),
+    ("british", "gb"),
+    ("france", "fr"),
+    ("french", "fr"),
+    ("ukraine", "ua"),
+    ("ukrainian", "ua"),
+    ("us", "us"),
+    ("usa", "us"),
+    ("united states", "us"),
+    ("united states of america", "us"),
+    ("america", "us"),
+    ("american", "us"),
+    ("germany", "de"),
+    ("german", "de"),
+    ("italy", "it"),
+    ("italian", "it"),
+    ("poland", "pl"),
+    ("polish", "pl"),
+    ("canada", "ca"),
+    ("canadian", "ca"),
+    ("russia", "ru"),
+    ("russian", "ru"),
+    ("spain", "es"),
+    ("spanish", "es"),
+    ("netherlands", "nl"),
+    ("dutch", "nl"),
+    ("belgium", "be"),
+    ("belgian", "be"),
+    ("denmark", "dk"),
+    ("danish", "dk"),
+    ("finland", "fi"),
+    ("finnish", "fi"),
+    ("sweden", "se"),
+    ("swedish", "se"),
+    ("norway", "no"),
+    ("norwegian", "no"),
+    ("turkey", "tr"),
+    ("turkish", "tr"),
+    ("türkiye", "tr"),
+    ("japan", "jp"),
+    ("japanese", "jp"),
+    ("australia", "au"),
+    ("australian", "au"),
+    ("ireland", "ie"),
+    ("irish", "ie"),
+    ("portugal", "pt"),
+    ("portuguese", "pt"),
+    ("greece", "gr"),
+    ("greek", "gr"),
+    ("romania", "ro"),
+    ("romanian", "ro"),
+    ("czech", "cz"),
+    ("czechia", "cz"),
+    ("estonia", "ee"),
+    ("estonian", "ee"),
+    ("latvia", "lv"),
+    ("latvian", "lv"),
+    ("lithuania", "lt"),
+    ("lithuanian", "lt"),
+    ("eu", "eu"),
+    ("european union", "eu"),
+    ("european", "eu"),
     ("nato", "nato"),
 ];
 
 /// Words a title is made of, besides nationalities ("Prime", "Minister", ...).
 pub const TITLE_WORDS: &[&str] = &[
-    "president", "vice", "prime", "minister", "deputy", "chancellor", "foreign", "defence",
-    "defense", "home", "finance", "secretary", "state", "general", "secretary-general", "king",
-    "queen", "prince", "pope", "premier", "envoy", "special", "commissioner", "admiral",
-    "ambassador", "spokesperson", "spokesman", "spokeswoman", "leader", "chief", "commander",
-    "senator", "governor", "mayor", "acting", "interim", "former", "of", "the", "republic",
-    "commission", "council", "federal", "sir", "dame", "pm",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "chancellor",
+    "foreign",
+    "defence",
+    "defense",
+    "home",
+    "finance",
+    "secretary",
+    "state",
+    "general",
+    "secretary-general",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "premier",
+    "envoy",
+    "special",
+    "commissioner",
+    "admiral",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "chief",
+    "commander",
+    "senator",
+    "governor",
+    "mayor",
+    "acting",
+    "interim",
+    "former",
+    "of",
+    "the",
+    "republic",
+    "commission",
+    "council",
+    "federal",
+    "sir",
+    "dame",
+    "pm",
 ];
 
 /// Title words that name an office: a title needs at least one.
 pub const OFFICE_WORDS: &[&str] = &[
-    "president", "minister", "chancellor", "secretary", "secretary-general", "king", "queen",
-    "prince", "pope", "premier", "envoy", "commissioner", "admiral", "ambassador",
-    "spokesperson", "spokesman", "spokeswoman", "leader", "chief", "commander", "senator",
-    "governor", "mayor", "pm",
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "premier",
+    "envoy",
+    "commissioner",
+    "admiral",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "chief",
+    "commander",
+    "senator",
+    "governor",
+    "mayor",
+    "pm",
 ];
 
 /// Words inside a title that carry no meaning for comparison.
@@ -159,7 +286,11 @@ impl Title {
             } else if w == "pm" {
                 office.extend(["prime".to_owned(), "minister".to_owned()]);
             } else if !TITLE_FILLER.contains(&w) {
-                office.push(if w == "defense" { "defence".to_owned() } else { w.to_owned() });
+                office.push(if w == "defense" {
+                    "defence".to_owned()
+                } else {
+                    w.to_owned()
+                });
             }
             i += 1;
         }
@@ -242,22 +373,58 @@ impl Qualifier {
 /// Cue words that a sentence is about some other occasion than the fact's
 /// ("the next summit"): a link across one of them is too weak to judge.
 pub const OTHER_OCCASION: &[&str] = &[
-    "next", "previous", "prior", "upcoming", "earlier", "later", "another", "planned", "future",
-    "former", "last", "second", "third", "following", "preceding",
+    "next",
+    "previous",
+    "prior",
+    "upcoming",
+    "earlier",
+    "later",
+    "another",
+    "planned",
+    "future",
+    "former",
+    "last",
+    "second",
+    "third",
+    "following",
+    "preceding",
 ];
 
 /// Words after "last", "earlier" or "later" that make a time, not an occasion.
 pub const TIME_WORDS: &[&str] = &[
-    "week", "month", "year", "night", "weekend", "spring", "summer", "autumn", "fall", "winter",
-    "this", "that", "on", "in", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "this",
+    "that",
+    "on",
+    "in",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words before a date that make it a bound, not the day something happened.
-pub const DEADLINE_WORDS: &[&str] = &["by", "until", "till", "before", "after", "since", "from", "through", "ahead"];
+pub const DEADLINE_WORDS: &[&str] = &[
+    "by", "until", "till", "before", "after", "since", "from", "through", "ahead",
+];
 
 /// Words that end a clause: evidence across them counts for less.
-pub const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "after", "before", "when", "since"];
+pub const CLAUSE_BREAKS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "after", "before", "when", "since",
+];
 
 #[cfg(test)]
 mod tests {
@@ -266,7 +433,14 @@ mod tests {
     #[test]
     fn titles_normalise_nationality_forms() {
         let role = Title::parse("UK Prime Minister");
-        for t in ["U.K. Prime Minister", "British prime minister", "British PM", "United Kingdom Prime Minister", "Prime Minister", "Britain's Prime Minister"] {
+        for t in [
+            "U.K. Prime Minister",
+            "British prime minister",
+            "British PM",
+            "United Kingdom Prime Minister",
+            "Prime Minister",
+            "Britain's Prime Minister",
+        ] {
             assert!(Title::parse(t).fits(&role), "{t}");
         }
         assert!(!Title::parse("French Prime Minister").fits(&role));

@@ -32,7 +32,10 @@ pub enum Linked {
     /// Two or more facts with different values fit equally well.
     Ambiguous(Vec<usize>),
     /// Facts of the right kind exist, but the evidence is too weak to judge.
-    Weak { facts: Vec<usize>, reason: String },
+    Weak {
+        facts: Vec<usize>,
+        reason: String,
+    },
     /// No fact of this kind could apply.
     Nothing,
 }
@@ -110,7 +113,9 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 
 /// Link one typed mention (date, weekday, year, count, amount, percent).
 pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase) -> Linked {
-    let candidates: Vec<usize> = (0..base.facts.len()).filter(|&f| compatible(base, f, mention)).collect();
+    let candidates: Vec<usize> = (0..base.facts.len())
+        .filter(|&f| compatible(base, f, mention))
+        .collect();
     if candidates.is_empty() {
         return Linked::Nothing;
     }
@@ -193,16 +198,47 @@ pub struct SetClaim {
 /// Words that may stand between an `about` phrase and the entity it names
 /// ("a summit in Paris", "a coordination cell will be set up in Paris").
 const LEADS_TO: &[&str] = &[
-    "in", "at", "held", "hosted", "by", "the", "was", "were", "is", "be", "been", "will", "would",
-    "take", "takes", "took", "place", "to", "set", "up", "based", "located", "city", "of", "led",
-    "run", "organised", "organized", "capital", "opened", "open",
+    "in",
+    "at",
+    "held",
+    "hosted",
+    "by",
+    "the",
+    "was",
+    "were",
+    "is",
+    "be",
+    "been",
+    "will",
+    "would",
+    "take",
+    "takes",
+    "took",
+    "place",
+    "to",
+    "set",
+    "up",
+    "based",
+    "located",
+    "city",
+    "of",
+    "led",
+    "run",
+    "organised",
+    "organized",
+    "capital",
+    "opened",
+    "open",
 ];
 
 /// Whether the text from an `about` phrase to a following entity only leads
 /// to it: a few linking words or a proper name (a venue), no punctuation.
 fn leads_to(prose: &str, from: usize, to: usize) -> bool {
     let gap = &prose[from..to];
-    if gap.chars().any(|c| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '.')) {
+    if gap
+        .chars()
+        .any(|c| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '.'))
+    {
         return false;
     }
     let words = word_spans(prose, Span::new(from, to));
@@ -231,8 +267,10 @@ fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
 /// Text that may stand between two members of one list.
 fn joins_list(gap: &str) -> bool {
     let g = gap.trim().trim_start_matches([',', ';']).trim();
-    matches!(g, "" | "-" | "/" | "and" | "&" | "as well as" | "along with" | "together with" | "plus" | "or")
-        || (gap.trim().starts_with(',') && matches!(g, "and" | "as well as" | "along with" | "or"))
+    matches!(
+        g,
+        "" | "-" | "/" | "and" | "&" | "as well as" | "along with" | "together with" | "plus" | "or"
+    ) || (gap.trim().starts_with(',') && matches!(g, "and" | "as well as" | "along with" | "or"))
 }
 
 /// Runs of entity mentions written as one list.
@@ -240,10 +278,14 @@ fn runs<'a>(prose: &str, mentions: &[&'a EntityMention]) -> Vec<Vec<&'a EntityMe
     let mut out: Vec<Vec<&EntityMention>> = Vec::new();
     for m in mentions {
         match out.last_mut() {
-            Some(run) if {
-                let last = run.last().expect("runs are never empty");
-                last.full().end <= m.full().start && joins_list(&prose[last.full().end..m.full().start])
-            } => run.push(m),
+            Some(run)
+                if {
+                    let last = run.last().expect("runs are never empty");
+                    last.full().end <= m.full().start && joins_list(&prose[last.full().end..m.full().start])
+                } =>
+            {
+                run.push(m)
+            }
             _ => out.push(vec![m]),
         }
     }
@@ -317,7 +359,10 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
                 rival: None,
                 open: continues_before(prose, first.sentence, list.start),
             };
-            match best.iter_mut().find(|(_, c)| c.link.fact == fact && c.sentence == claim.sentence) {
+            match best
+                .iter_mut()
+                .find(|(_, c)| c.link.fact == fact && c.sentence == claim.sentence)
+            {
                 Some(entry) if score < entry.0 => *entry = (score, claim),
                 Some(_) => {}
                 None => best.push((score, claim)),

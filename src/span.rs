@@ -66,10 +66,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let column = text[start..offset.min(text.len())].chars().count() + 1;
-        Position {
-            line: line + 1,
-            column,
-        }
+        Position { line: line + 1, column }
     }
 
     /// Zero-based line number of a byte offset.
@@ -83,10 +80,7 @@ impl LineIndex {
     /// Byte range of the zero-based line `line`, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
         let start = self.line_starts[line];
-        let mut end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(text.len(), |next| next - 1);
+        let mut end = self.line_starts.get(line + 1).map_or(text.len(), |next| next - 1);
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }

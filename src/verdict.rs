@@ -105,10 +105,30 @@ fn fmt_num(v: f64) -> String {
 /// English words for 0..=999_999 ("thirty-five").
 pub fn number_words(n: u64) -> Option<String> {
     const ONES: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     fn below_1000(n: u64) -> String {
         let (h, rest) = (n / 100, n % 100);
         let rest_words = match rest {
@@ -202,7 +222,9 @@ impl Judge<'_> {
 
     fn found(&self, m: &Mention) -> Json {
         match &m.value {
-            Value::Date { month, day, resolved, .. } => match resolved {
+            Value::Date {
+                month, day, resolved, ..
+            } => match resolved {
                 Some(d) => json!(d.to_string()),
                 None => json!(format!("--{month:02}-{day:02}")),
             },
@@ -226,9 +248,22 @@ impl Judge<'_> {
 
     fn mention(&self, m: &Mention, ex: &Extraction) -> Claim {
         match &m.value {
-            Value::Quote { text, speaker, speaker_span } => return self.quote(m, text, *speaker, *speaker_span),
-            Value::Role { entity, title, name, title_span } => return self.role(m, *entity, title, name, *title_span),
-            Value::Name { entity, found, expected } => return self.name(m, *entity, found, expected),
+            Value::Quote {
+                text,
+                speaker,
+                speaker_span,
+            } => return self.quote(m, text, *speaker, *speaker_span),
+            Value::Role {
+                entity,
+                title,
+                name,
+                title_span,
+            } => return self.role(m, *entity, title, name, *title_span),
+            Value::Name {
+                entity,
+                found,
+                expected,
+            } => return self.name(m, *entity, found, expected),
             _ => {}
         }
         let found = self.found(m);
@@ -237,7 +272,11 @@ impl Judge<'_> {
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
-                let mut c = self.unverifiable(m, found, format!("{what}: ambiguous, {} fit equally well; not judged", ids.join(" and ")));
+                let mut c = self.unverifiable(
+                    m,
+                    found,
+                    format!("{what}: ambiguous, {} fit equally well; not judged", ids.join(" and ")),
+                );
                 c.range = Self::range(m);
                 c
             }
@@ -245,13 +284,18 @@ impl Judge<'_> {
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
                 let self_check = self.calendar(m, found.clone());
                 self_check.unwrap_or_else(|| {
-                    let mut c = self.unverifiable(m, found, format!("{what}: not linked to {}: {reason}", ids.join(", ")));
+                    let mut c =
+                        self.unverifiable(m, found, format!("{what}: not linked to {}: {reason}", ids.join(", ")));
                     c.range = Self::range(m);
                     c
                 })
             }
             Linked::Nothing => self.calendar(m, found.clone()).unwrap_or_else(|| {
-                let mut c = self.unverifiable(m, found, format!("{what}: no {} fact in the fact base covers this", m.kind.as_str()));
+                let mut c = self.unverifiable(
+                    m,
+                    found,
+                    format!("{what}: no {} fact in the fact base covers this", m.kind.as_str()),
+                );
                 c.range = Self::range(m);
                 c
             }),
@@ -260,7 +304,11 @@ impl Judge<'_> {
 
     /// A weekday written next to its own date needs no fact: the calendar decides.
     fn calendar(&self, m: &Mention, found: Json) -> Option<Claim> {
-        let Value::Weekday { day, of_date: Some(date) } = &m.value else {
+        let Value::Weekday {
+            day,
+            of_date: Some(date),
+        } = &m.value
+        else {
             return None;
         };
         let right = date.weekday();
@@ -278,7 +326,12 @@ impl Judge<'_> {
             message: if ok {
                 format!("{} is a {}", date, weekday_name(right))
             } else {
-                format!("{}, but {} is a {} (calendar)", weekday_name(*day), date, weekday_name(right))
+                format!(
+                    "{}, but {} is a {} (calendar)",
+                    weekday_name(*day),
+                    date,
+                    weekday_name(right)
+                )
             },
             suggestion: (!ok).then(|| weekday_name(right).to_owned()),
             because: Some("the date written next to it".into()),
@@ -295,16 +348,27 @@ impl Judge<'_> {
             because.push_str(&format!(" and unit \"{unit}\""));
         }
         let (ok, expected, suggestion): (bool, Json, Option<String>) = match (&m.value, &fact.value) {
-            (Value::Date { month, day, resolved, style, year }, FactValue::Date(d)) => {
+            (
+                Value::Date {
+                    month,
+                    day,
+                    resolved,
+                    style,
+                    year,
+                },
+                FactValue::Date(d),
+            ) => {
                 let ok = match resolved {
                     Some(r) => r == d,
                     None => *month == d.month() && *day == d.day(),
                 };
                 (ok, json!(d.to_string()), Some(write_date(*d, *style, year.is_some())))
             }
-            (Value::Weekday { day, .. }, FactValue::Date(d)) => {
-                (*day == d.weekday(), json!(weekday_name(d.weekday())), Some(weekday_name(d.weekday()).to_owned()))
-            }
+            (Value::Weekday { day, .. }, FactValue::Date(d)) => (
+                *day == d.weekday(),
+                json!(weekday_name(d.weekday())),
+                Some(weekday_name(d.weekday()).to_owned()),
+            ),
             (Value::Year { year, month }, FactValue::Year(y)) => {
                 let suggestion = match month {
                     Some(mo) => format!("{} {y}", MONTH_NAMES[(*mo - 1) as usize]),
@@ -314,15 +378,26 @@ impl Judge<'_> {
             }
             (Value::Year { year, month }, FactValue::Date(d)) => {
                 let ok = *year == i64::from(d.year()) && month.is_none_or(|mo| mo == d.month());
-                (ok, json!(d.year()), Some(format!("{} {}", MONTH_NAMES[(d.month() - 1) as usize], d.year())))
+                (
+                    ok,
+                    json!(d.year()),
+                    Some(format!("{} {}", MONTH_NAMES[(d.month() - 1) as usize], d.year())),
+                )
             }
             (Value::Count { amount, .. }, FactValue::Count(n)) => {
                 let n = *n as f64;
-                (self.fits(amount, n, fact.tolerance), num(n), self.rewrite_number(m, amount, n))
+                (
+                    self.fits(amount, n, fact.tolerance),
+                    num(n),
+                    self.rewrite_number(m, amount, n),
+                )
             }
-            (Value::Money { amount, .. }, FactValue::Amount(n)) | (Value::Percent { amount }, FactValue::Percent(n)) => {
-                (self.fits(amount, *n, fact.tolerance), num(*n), self.rewrite_number(m, amount, *n))
-            }
+            (Value::Money { amount, .. }, FactValue::Amount(n))
+            | (Value::Percent { amount }, FactValue::Percent(n)) => (
+                self.fits(amount, *n, fact.tolerance),
+                num(*n),
+                self.rewrite_number(m, amount, *n),
+            ),
             _ => (false, Json::Null, None),
         };
         let shown = display(&expected, fact);
@@ -359,7 +434,12 @@ impl Judge<'_> {
     fn rewrite_number(&self, m: &Mention, amount: &Amount, value: f64) -> Option<String> {
         let text = self.text(m.span);
         let written = self.text(amount.number);
-        let scale = written.replace(',', "").parse::<f64>().ok().filter(|w| *w != 0.0).map_or(1.0, |w| amount.value / w);
+        let scale = written
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|w| *w != 0.0)
+            .map_or(1.0, |w| amount.value / w);
         let scaled = value / scale;
         let replacement = if amount.words {
             same_case(written, number_words(scaled as u64)?)
@@ -380,7 +460,11 @@ impl Judge<'_> {
             let q_end = head.rfind(|c: char| c.is_alphabetic()).map_or(0, |i| i + 1);
             let tail = &head[q_end..];
             // Keep "EUR " or "€", lose "more than ".
-            let code = head.trim_end().rsplit(' ').next().filter(|w| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+            let code = head
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()));
             match code {
                 Some(code) => format!("{code}{}", &head[head.trim_end().len()..]),
                 None => tail.trim_start().to_owned(),
@@ -422,16 +506,32 @@ impl Judge<'_> {
         };
         if let Some((f, _)) = quotes.iter().find(|(f, r)| mine(f) && is_excerpt(&segments, r)) {
             let who = f.speaker.as_deref().map_or("the record", |s| self.base.entity_name(s));
-            return base_claim(Verdict::Match, Some(json!(quote_text(f))), Some(f), format!("\"{}\" agrees with {} ({who})", short(text), f.id), None);
+            return base_claim(
+                Verdict::Match,
+                Some(json!(quote_text(f))),
+                Some(f),
+                format!("\"{}\" agrees with {} ({who})", short(text), f.id),
+                None,
+            );
         }
-        if let (Some((f, _)), Some(name)) = (quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)), &speaker_name) {
-            let said_by = f.speaker.as_deref().map_or("someone else", |s| self.base.entity_name(s));
+        if let (Some((f, _)), Some(name)) = (
+            quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)),
+            &speaker_name,
+        ) {
+            let said_by = f
+                .speaker
+                .as_deref()
+                .map_or("someone else", |s| self.base.entity_name(s));
             // The wrong part is the attribution: the claim runs from the name to the quotation.
             let mut claim = base_claim(
                 Verdict::Discrepancy,
                 Some(json!(f.speaker.clone())),
                 Some(f),
-                format!("\"{}\" is attributed to {name}, but the fact base records it as said by {said_by} ({})", short(text), f.id),
+                format!(
+                    "\"{}\" is attributed to {name}, but the fact base records it as said by {said_by} ({})",
+                    short(text),
+                    f.id
+                ),
                 Some("linked by the quotation's words".into()),
             );
             if let Some(s) = speaker_span {
@@ -452,12 +552,26 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(quote_text(f))),
                 Some(f),
-                format!("quotation differs from the record ({}): {}", f.id, word_diff(record, &words)),
-                Some(format!("linked by speaker {} and {:.0}% of the words", speaker_name.clone().unwrap_or_default(), ratio * 100.0)),
+                format!(
+                    "quotation differs from the record ({}): {}",
+                    f.id,
+                    word_diff(record, &words)
+                ),
+                Some(format!(
+                    "linked by speaker {} and {:.0}% of the words",
+                    speaker_name.clone().unwrap_or_default(),
+                    ratio * 100.0
+                )),
             );
         }
         let who = speaker_name.map_or_else(String::new, |n| format!(" of {n}"));
-        base_claim(Verdict::Unverifiable, None, None, format!("no quotation{who} on record matches this"), None)
+        base_claim(
+            Verdict::Unverifiable,
+            None,
+            None,
+            format!("no quotation{who} on record matches this"),
+            None,
+        )
     }
 
     fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Claim {
@@ -497,11 +611,18 @@ impl Judge<'_> {
             }
             None => {
                 // The role to suggest: one of the same country if the claim named one.
-                let best = roles.iter().position(|r| parsed.nation.is_some() && r.nation == parsed.nation).unwrap_or(0);
+                let best = roles
+                    .iter()
+                    .position(|r| parsed.nation.is_some() && r.nation == parsed.nation)
+                    .unwrap_or(0);
                 let right = &entity.roles[best];
                 claim.verdict = Verdict::Discrepancy;
                 claim.expected = Some(json!(right));
-                claim.message = format!("{title}, but the fact base gives {} as {}", entity.name, entity.roles.join(" / "));
+                claim.message = format!(
+                    "{title}, but the fact base gives {} as {}",
+                    entity.name,
+                    entity.roles.join(" / ")
+                );
                 let rest = &self.article.text[title_span.end..m.span.end];
                 claim.suggestion = Some(format!("{right}{rest}"));
             }
@@ -532,7 +653,11 @@ impl Judge<'_> {
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
-        let found = if kind == Kind::Entity && ids.len() == 1 { json!(ids[0]) } else { json!(ids) };
+        let found = if kind == Kind::Entity && ids.len() == 1 {
+            json!(ids[0])
+        } else {
+            json!(ids)
+        };
         let because = format!("linked by \"{}\"", set.link.phrase);
         let mut claim = Claim {
             verdict: Verdict::Match,
@@ -553,7 +678,10 @@ impl Judge<'_> {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
-            claim.message = format!("ambiguous: {} and {} fit equally well; not judged", fact.id, self.base.facts[rival].id);
+            claim.message = format!(
+                "ambiguous: {} and {} fit equally well; not judged",
+                fact.id, self.base.facts[rival].id
+            );
             return claim;
         }
         let expected: Vec<&str> = match &fact.value {
@@ -561,7 +689,11 @@ impl Judge<'_> {
             FactValue::Entities(list) => list.iter().map(String::as_str).collect(),
             _ => Vec::new(),
         };
-        claim.expected = Some(if kind == Kind::Entity { json!(expected[0]) } else { json!(expected) });
+        claim.expected = Some(if kind == Kind::Entity {
+            json!(expected[0])
+        } else {
+            json!(expected)
+        });
         let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
         let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
         let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();
@@ -665,9 +797,15 @@ fn word_overlap(quote: &[String], record: &[String]) -> f64 {
 fn word_diff(record: &[String], quote: &[String]) -> String {
     let (record, quote) = (as_strs(record), as_strs(quote));
     let diff = TextDiff::configure().diff_slices(&record, &quote);
-    let changes: Vec<(ChangeTag, String)> = diff.iter_all_changes().map(|c| (c.tag(), c.value().to_owned())).collect();
+    let changes: Vec<(ChangeTag, String)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value().to_owned()))
+        .collect();
     let first = changes.iter().position(|(t, _)| *t != ChangeTag::Delete).unwrap_or(0);
-    let last = changes.iter().rposition(|(t, _)| *t != ChangeTag::Delete).unwrap_or(changes.len().saturating_sub(1));
+    let last = changes
+        .iter()
+        .rposition(|(t, _)| *t != ChangeTag::Delete)
+        .unwrap_or(changes.len().saturating_sub(1));
     let mut out = Vec::new();
     for (tag, word) in changes.iter().take(last + 1).skip(first) {
         out.push(match tag {
@@ -709,7 +847,9 @@ fn display(expected: &Json, fact: &Fact) -> String {
         },
         (FactValue::Amount(a), _) => money(*a, fact.currency.as_deref().unwrap_or("")),
         (FactValue::Percent(p), _) => format!("{}%", fmt_num(*p)),
-        (FactValue::Date(d), Json::String(s)) if s.len() > 3 && s.chars().all(char::is_alphabetic) => format!("{s} ({d})"),
+        (FactValue::Date(d), Json::String(s)) if s.len() > 3 && s.chars().all(char::is_alphabetic) => {
+            format!("{s} ({d})")
+        }
         (_, Json::String(s)) => s.clone(),
         (_, other) => other.to_string(),
     }

@@ -19,14 +19,7 @@ Some 5,000 troops could deploy.";
 /// Run `check` on `TEXT` from stdin in `format`; (exit code, stdout).
 fn run(format: &str, extra: &[&str]) -> (i32, String) {
     let out = factcheck()
-        .args([
-            "check",
-            "-",
-            "--published",
-            "2026-01-07",
-            "--format",
-            format,
-        ])
+        .args(["check", "-", "--published", "2026-01-07", "--format", format])
         .args(extra)
         .write_stdin(TEXT)
         .output()
@@ -110,10 +103,7 @@ fn sarif_results_match_the_json_report() {
     assert_eq!(code, 1);
     let sarif: Value = serde_json::from_str(&out).expect("SARIF is JSON");
     assert_eq!(sarif["version"], "2.1.0");
-    assert_eq!(
-        sarif["$schema"],
-        "https://json.schemastore.org/sarif-2.1.0.json"
-    );
+    assert_eq!(sarif["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
     let run = &sarif["runs"][0];
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "factcheck");
@@ -160,10 +150,7 @@ fn sarif_results_match_the_json_report() {
 #[test]
 fn sarif_uri_is_relative_and_percent_encoded() {
     let dir = article_dir();
-    let (code, out) = run_in(
-        dir.path(),
-        &["--format", "sarif", "--published", "2026-01-07"],
-    );
+    let (code, out) = run_in(dir.path(), &["--format", "sarif", "--published", "2026-01-07"]);
     assert_eq!(code, 1);
     let sarif: Value = serde_json::from_str(&out).expect("JSON");
     let result = &sarif["runs"][0]["results"][0];
@@ -177,17 +164,14 @@ fn sarif_uri_is_relative_and_percent_encoded() {
 
 /// The SARIF 2.1.0 schema (OASIS), as bundled with the serde-sarif crate.
 fn sarif_validator() -> (boon::Schemas, boon::SchemaIndex) {
-    let text =
-        std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).expect("schema");
+    let text = std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).expect("schema");
     let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
     let id = schema["$id"].as_str().expect("$id").to_owned();
     let mut compiler = boon::Compiler::new();
     compiler.set_default_draft(boon::Draft::V7);
     compiler.add_resource(&id, schema).expect("schema loads");
     let mut schemas = boon::Schemas::new();
-    let index = compiler
-        .compile(&id, &mut schemas)
-        .expect("schema compiles");
+    let index = compiler.compile(&id, &mut schemas).expect("schema compiles");
     (schemas, index)
 }
 
@@ -196,10 +180,7 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     let (schemas, index) = sarif_validator();
     let (_, from_stdin) = run("sarif", &[]);
     let dir = article_dir();
-    let (_, from_file) = run_in(
-        dir.path(),
-        &["--format", "sarif", "--published", "2026-01-07"],
-    );
+    let (_, from_file) = run_in(dir.path(), &["--format", "sarif", "--published", "2026-01-07"]);
     for out in [from_stdin, from_file] {
         let doc: Value = serde_json::from_str(&out).expect("JSON");
         if let Err(e) = schemas.validate(&doc, index) {
@@ -249,12 +230,7 @@ fn github_annotations_carry_the_json_spans() {
 
     for (line, claim, command, title) in [
         (lines[0], &disc, "error", "factcheck discrepancy (count)"),
-        (
-            lines[1],
-            &unver,
-            "warning",
-            "factcheck unverifiable (count)",
-        ),
+        (lines[1], &unver, "warning", "factcheck unverifiable (count)"),
     ] {
         let (cmd, props, message) = parse_command(line);
         assert_eq!(cmd, command);
@@ -265,32 +241,20 @@ fn github_annotations_carry_the_json_spans() {
         assert_eq!(props["col"], lc[1].to_string());
         assert_eq!(props["endLine"], lc[2].to_string());
         assert_eq!(props["endColumn"], lc[3].to_string());
-        assert!(
-            message.starts_with(claim["message"].as_str().unwrap()),
-            "{message}"
-        );
+        assert!(message.starts_with(claim["message"].as_str().unwrap()), "{message}");
     }
     // The suggestion rides on a second line of the error.
     let (_, _, message) = parse_command(lines[0]);
-    assert!(
-        message.ends_with("\nhelp: write \"35 countries\""),
-        "{message}"
-    );
+    assert!(message.ends_with("\nhelp: write \"35 countries\""), "{message}");
     let (cmd, _, summary) = parse_command(lines[2]);
     assert_eq!(cmd, "notice");
-    assert_eq!(
-        summary,
-        "1 article, 5 claims: 3 matches, 1 discrepancy, 1 unverifiable"
-    );
+    assert_eq!(summary, "1 article, 5 claims: 3 matches, 1 discrepancy, 1 unverifiable");
 }
 
 #[test]
 fn github_paths_are_relative_and_multi_line_spans_drop_columns() {
     let dir = article_dir();
-    let (_, out) = run_in(
-        dir.path(),
-        &["--format", "github", "--published", "2026-01-07"],
-    );
+    let (_, out) = run_in(dir.path(), &["--format", "github", "--published", "2026-01-07"]);
     let (_, props, _) = parse_command(out.lines().next().expect("a line"));
     assert_eq!(props["file"], "drafts/my article.md");
     assert_eq!(props["line"], "3");
@@ -299,39 +263,22 @@ fn github_paths_are_relative_and_multi_line_spans_drop_columns() {
     let text = TEXT.replace("36 countries", "36\ncountries");
     let (_, json) = check_text(&text);
     let disc = with_verdict(&json, "discrepancy");
-    assert_eq!(
-        json_lc(disc[0])[..3],
-        [1, 74, 2],
-        "fixture changed: {json:#}"
-    );
+    assert_eq!(json_lc(disc[0])[..3], [1, 74, 2], "fixture changed: {json:#}");
     let out = factcheck()
-        .args([
-            "check",
-            "-",
-            "--published",
-            "2026-01-07",
-            "--format",
-            "github",
-        ])
+        .args(["check", "-", "--published", "2026-01-07", "--format", "github"])
         .write_stdin(text)
         .output()
         .expect("runs");
     let out = String::from_utf8(out.stdout).expect("UTF-8");
     let (cmd, props, message) = parse_command(out.lines().next().expect("a line"));
     assert_eq!(cmd, "error");
-    assert_eq!(
-        (props["line"].as_str(), props["endLine"].as_str()),
-        ("1", "2")
-    );
+    assert_eq!((props["line"].as_str(), props["endLine"].as_str()), ("1", "2"));
     assert!(
         !props.contains_key("col") && !props.contains_key("endColumn"),
         "{props:?}"
     );
     // The message is the JSON report's, whatever line breaks it keeps, escaped and restored.
-    assert!(
-        message.starts_with(disc[0]["message"].as_str().unwrap()),
-        "{message}"
-    );
+    assert!(message.starts_with(disc[0]["message"].as_str().unwrap()), "{message}");
 }
 
 #[test]
@@ -383,15 +330,8 @@ fn xml_elements(xml: &str) -> Vec<(String, BTreeMap<String, String>)> {
     out
 }
 
-fn named<'a>(
-    elements: &'a [(String, BTreeMap<String, String>)],
-    name: &str,
-) -> Vec<&'a BTreeMap<String, String>> {
-    elements
-        .iter()
-        .filter(|(n, _)| n == name)
-        .map(|(_, a)| a)
-        .collect()
+fn named<'a>(elements: &'a [(String, BTreeMap<String, String>)], name: &str) -> Vec<&'a BTreeMap<String, String>> {
+    elements.iter().filter(|(n, _)| n == name).map(|(_, a)| a).collect()
 }
 
 #[test]
@@ -404,11 +344,7 @@ fn junit_has_a_case_per_claim_and_fails_discrepancies() {
     assert_eq!(suites.len(), 1);
     assert_eq!(suites[0]["name"], "<stdin>");
     assert_eq!(
-        (
-            &*suites[0]["tests"],
-            &*suites[0]["failures"],
-            &*suites[0]["skipped"]
-        ),
+        (&*suites[0]["tests"], &*suites[0]["failures"], &*suites[0]["skipped"]),
         ("5", "1", "1")
     );
     assert_eq!(named(&elements, "testcase").len(), 5);
@@ -425,10 +361,7 @@ fn junit_has_a_case_per_claim_and_fails_discrepancies() {
     let (name, case) = &elements[position - 1];
     assert_eq!(name, "testcase");
     let lc = json_lc(&disc);
-    assert_eq!(
-        case["name"],
-        format!("{}:{} count: 36 countries", lc[0], lc[1])
-    );
+    assert_eq!(case["name"], format!("{}:{} count: 36 countries", lc[0], lc[1]));
     assert_eq!(case["classname"], "<stdin>");
 }
 
@@ -447,15 +380,9 @@ fn junit_fails_unverifiable_claims_when_the_run_does() {
 #[test]
 fn junit_suite_is_named_by_the_relative_path() {
     let dir = article_dir();
-    let (_, out) = run_in(
-        dir.path(),
-        &["--format", "junit", "--published", "2026-01-07"],
-    );
+    let (_, out) = run_in(dir.path(), &["--format", "junit", "--published", "2026-01-07"]);
     let elements = xml_elements(&out);
-    assert_eq!(
-        named(&elements, "testsuite")[0]["name"],
-        "drafts/my article.md"
-    );
+    assert_eq!(named(&elements, "testsuite")[0]["name"], "drafts/my article.md");
     assert!(
         named(&elements, "testcase")
             .iter()
@@ -499,16 +426,12 @@ fn report_flag_writes_extra_reports_from_one_run() {
     assert_eq!(code, 1);
     let json: Value = serde_json::from_str(&stdout).expect("main report still on stdout");
     assert_eq!(json["summary"]["discrepancy"], 1);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).expect("SARIF written"))
-        .expect("JSON");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).expect("SARIF written")).expect("JSON");
     assert_eq!(doc["runs"][0]["results"].as_array().map(Vec::len), Some(2));
     let xml = std::fs::read_to_string(&junit).expect("JUnit written");
     assert_eq!(named(&xml_elements(&xml), "testcase").len(), 5);
     // The extra reports are the same bytes as the formats on their own.
-    assert_eq!(
-        std::fs::read_to_string(&sarif).unwrap(),
-        run("sarif", &[]).1
-    );
+    assert_eq!(std::fs::read_to_string(&sarif).unwrap(), run("sarif", &[]).1);
     assert_eq!(xml, run("junit", &[]).1);
 }
 
@@ -518,23 +441,13 @@ fn report_flag_rejects_bad_values_as_usage_errors() {
     let target = dir.path().join("x.out");
     let cases: [(String, &str); 4] = [
         ("sarif".to_owned(), "FORMAT=PATH"),
-        (
-            format!("pdf={}", target.display()),
-            "unknown report format `pdf`",
-        ),
+        (format!("pdf={}", target.display()), "unknown report format `pdf`"),
         (format!("html={}", target.display()), "not available yet"),
         ("junit=".to_owned(), "names no file"),
     ];
     for (value, expected) in cases {
         let out = factcheck()
-            .args([
-                "check",
-                "-",
-                "--published",
-                "2026-01-07",
-                "--report",
-                &value,
-            ])
+            .args(["check", "-", "--published", "2026-01-07", "--report", &value])
             .write_stdin(TEXT)
             .output()
             .expect("runs");
@@ -547,15 +460,7 @@ fn report_flag_rejects_bad_values_as_usage_errors() {
 
     // Two reports bound for one file would overwrite each other.
     let out = factcheck()
-        .args([
-            "check",
-            "-",
-            "--published",
-            "2026-01-07",
-            "--format",
-            "json",
-            "-o",
-        ])
+        .args(["check", "-", "--published", "2026-01-07", "--format", "json", "-o"])
         .arg(&target)
         .arg("--report")
         .arg(format!("sarif={}", target.display()))

@@ -30,7 +30,11 @@ Mr. Zelenskyy said the \"territorial question\" was still open.
 
 /// Replace the single occurrence of `from` in BASE; return the text and the changed byte range.
 fn mutate(from: &str, to: &str) -> (String, usize, usize) {
-    assert_eq!(BASE.matches(from).count(), 1, "`{from}` must occur exactly once in BASE");
+    assert_eq!(
+        BASE.matches(from).count(),
+        1,
+        "`{from}` must occur exactly once in BASE"
+    );
     let at = BASE.find(from).expect("present");
     let text = format!("{}{}{}", &BASE[..at], to, &BASE[at + from.len()..]);
     // The changed bytes: strip the common prefix and suffix of `from` and `to`.
@@ -64,13 +68,22 @@ fn the_base_article_checks_clean() {
     let (code, report) = check_text(BASE);
     assert_eq!(code, 0, "{}", describe(&report));
     assert!(with_verdict(&report, "discrepancy").is_empty(), "{}", describe(&report));
-    let matched: Vec<&str> = with_verdict(&report, "match").iter().map(|c| c["kind"].as_str().unwrap()).collect();
-    for kind in ["date", "weekday", "count", "year", "role", "entities", "entity", "amount", "percent", "quote"] {
+    let matched: Vec<&str> = with_verdict(&report, "match")
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in [
+        "date", "weekday", "count", "year", "role", "entities", "entity", "amount", "percent", "quote",
+    ] {
         assert!(matched.contains(&kind), "no {kind} match:\n{}", describe(&report));
     }
     assert!(matched.len() >= 17, "{}", describe(&report));
     // The dateline's "Jan. 7" is the publication date, not a claim about the summit.
-    assert!(claims(&report).iter().all(|c| c["text"] != "Jan. 7"), "{}", describe(&report));
+    assert!(
+        claims(&report).iter().all(|c| c["text"] != "Jan. 7"),
+        "{}",
+        describe(&report)
+    );
 }
 
 /// (what changes, from, to, kind of the discrepancy)
@@ -79,7 +92,12 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("date with year", "(January 6)", "(January 6, 2025)", "date"),
     ("date day-month", "Tuesday (January 6)", "Tuesday, 5 January", "date"),
     ("date iso", "(January 6)", "(2026-01-08)", "date"),
-    ("weekday beside date", "on Tuesday (January 6)", "on Wednesday (January 6)", "weekday"),
+    (
+        "weekday beside date",
+        "on Tuesday (January 6)",
+        "on Wednesday (January 6)",
+        "weekday",
+    ),
     ("weekday alone", "on Tuesday (January 6)", "on Monday", "weekday"),
     ("count digits", "35 countries", "36 countries", "count"),
     ("count words", "35 countries", "thirty-six countries", "count"),
@@ -88,22 +106,67 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("count about", "35 countries", "about 50 countries", "count"),
     ("count some", "35 countries", "some 40 countries", "count"),
     ("leaders digits", "27 heads of state", "28 heads of state", "count"),
-    ("leaders dozen", "27 heads of state", "three dozen heads of state", "count"),
-    ("leaders nearly", "27 heads of state", "nearly 40 heads of state", "count"),
+    (
+        "leaders dozen",
+        "27 heads of state",
+        "three dozen heads of state",
+        "count",
+    ),
+    (
+        "leaders nearly",
+        "27 heads of state",
+        "nearly 40 heads of state",
+        "count",
+    ),
     ("year", "in 2014", "in 2015", "year"),
     ("month year", "February 2022", "February 2023", "year"),
-    ("role wrong office", "French President Emmanuel", "French Prime Minister Emmanuel", "role"),
-    ("role wrong country", "UK Prime Minister Keir", "German Prime Minister Keir", "role"),
-    ("role wrong nationality", "Ukrainian President", "Russian President", "role"),
+    (
+        "role wrong office",
+        "French President Emmanuel",
+        "French Prime Minister Emmanuel",
+        "role",
+    ),
+    (
+        "role wrong country",
+        "UK Prime Minister Keir",
+        "German Prime Minister Keir",
+        "role",
+    ),
+    (
+        "role wrong nationality",
+        "Ukrainian President",
+        "Russian President",
+        "role",
+    ),
     ("name first name", "Keir Starmer", "Kier Starmer", "name"),
     ("name first name 2", "Emmanuel Macron", "Emanuel Macron", "name"),
     ("name surname", "Mr. Zelenskyy", "Mr. Zelenski", "name"),
-    ("signatory replaced", "Volodymyr Zelenskyy and UK", "Volodymyr Zelenskyy, German Chancellor Friedrich Merz and UK", "entities"),
-    ("signatory omitted", "Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and", "Emmanuel Macron and", "entities"),
-    ("hubs", "The UK and France pledged", "The UK and Germany pledged", "entities"),
+    (
+        "signatory replaced",
+        "Volodymyr Zelenskyy and UK",
+        "Volodymyr Zelenskyy, German Chancellor Friedrich Merz and UK",
+        "entities",
+    ),
+    (
+        "signatory omitted",
+        "Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and",
+        "Emmanuel Macron and",
+        "entities",
+    ),
+    (
+        "hubs",
+        "The UK and France pledged",
+        "The UK and Germany pledged",
+        "entities",
+    ),
     ("monitoring lead", "The U.S. will lead", "France will lead", "entity"),
     ("summit place", "a summit in Paris", "a summit in Brussels", "entity"),
-    ("cell place", "coordination cell in Paris", "coordination cell in London", "entity"),
+    (
+        "cell place",
+        "coordination cell in Paris",
+        "coordination cell in London",
+        "entity",
+    ),
     ("amount", "€90 billion", "€80 billion", "amount"),
     ("amount code", "€90 billion", "EUR 70bn", "amount"),
     ("percent", "about 20%", "about 30%", "percent"),
@@ -121,7 +184,9 @@ fn every_changed_fact_is_a_discrepancy_at_its_span() {
         // The change is covered by a discrepancy of the right kind ...
         let hit = found.iter().any(|c| {
             let (s, e) = span(c);
-            c["kind"] == kind && s <= start.max(s) && ((s < end && start < e) || (start == end && s <= start && start <= e))
+            c["kind"] == kind
+                && s <= start.max(s)
+                && ((s < end && start < e) || (start == end && s <= start && start <= e))
         });
         // ... and nothing else in the article is flagged.
         let stray: Vec<&&Value> = found
@@ -139,7 +204,13 @@ fn every_changed_fact_is_a_discrepancy_at_its_span() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} mutations missed:\n\n{}", failures.len(), MUTATIONS.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} mutations missed:\n\n{}",
+        failures.len(),
+        MUTATIONS.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// (what changes, from, to, kind that must still match)
@@ -158,22 +229,97 @@ const REWORDINGS: &[(&str, &str, &str, &str)] = &[
     ("around", "35 countries", "around 35 countries", "count"),
     ("adjective", "35 countries", "35 European countries", "count"),
     ("leaders", "27 heads of state or government", "27 leaders", "count"),
-    ("leaders in words", "27 heads of state or government", "twenty-seven heads of state", "count"),
-    ("some two dozen", "27 heads of state or government", "some two dozen leaders", "count"),
-    ("shorter title", "French President Emmanuel Macron", "President Emmanuel Macron", "role"),
-    ("possessive title", "French President Emmanuel Macron", "France's President Emmanuel Macron", "role"),
-    ("British", "UK Prime Minister Keir Starmer", "British Prime Minister Keir Starmer", "role"),
-    ("U.K.", "UK Prime Minister Keir Starmer", "U.K. Prime Minister Keir Starmer", "role"),
-    ("lower-case title", "UK Prime Minister Keir Starmer", "Britain's prime minister Keir Starmer", "role"),
-    ("alias Zelensky", "Volodymyr Zelenskyy and", "Volodymyr Zelensky and", "entities"),
-    ("alias Zelenskiy", "Ukrainian President Volodymyr Zelenskyy", "Ukrainian President Volodymyr Zelenskiy", "role"),
-    ("alias before quote", "Mr. Zelenskyy said the", "Mr. Zelensky said the \"territorial question\" and the", "quote"),
-    ("reordered signatories", "French President Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and UK Prime Minister Keir Starmer signed", "UK Prime Minister Keir Starmer, French President Emmanuel Macron and Ukrainian President Volodymyr Zelenskyy signed", "entities"),
-    ("Britain", "The UK and France pledged", "Britain and France pledged", "entities"),
-    ("reordered pledgers", "The UK and France pledged", "France and the U.K. pledged", "entities"),
-    ("United States", "The U.S. will lead", "The United States will lead", "entity"),
+    (
+        "leaders in words",
+        "27 heads of state or government",
+        "twenty-seven heads of state",
+        "count",
+    ),
+    (
+        "some two dozen",
+        "27 heads of state or government",
+        "some two dozen leaders",
+        "count",
+    ),
+    (
+        "shorter title",
+        "French President Emmanuel Macron",
+        "President Emmanuel Macron",
+        "role",
+    ),
+    (
+        "possessive title",
+        "French President Emmanuel Macron",
+        "France's President Emmanuel Macron",
+        "role",
+    ),
+    (
+        "British",
+        "UK Prime Minister Keir Starmer",
+        "British Prime Minister Keir Starmer",
+        "role",
+    ),
+    (
+        "U.K.",
+        "UK Prime Minister Keir Starmer",
+        "U.K. Prime Minister Keir Starmer",
+        "role",
+    ),
+    (
+        "lower-case title",
+        "UK Prime Minister Keir Starmer",
+        "Britain's prime minister Keir Starmer",
+        "role",
+    ),
+    (
+        "alias Zelensky",
+        "Volodymyr Zelenskyy and",
+        "Volodymyr Zelensky and",
+        "entities",
+    ),
+    (
+        "alias Zelenskiy",
+        "Ukrainian President Volodymyr Zelenskyy",
+        "Ukrainian President Volodymyr Zelenskiy",
+        "role",
+    ),
+    (
+        "alias before quote",
+        "Mr. Zelenskyy said the",
+        "Mr. Zelensky said the \"territorial question\" and the",
+        "quote",
+    ),
+    (
+        "reordered signatories",
+        "French President Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and UK Prime Minister Keir Starmer signed",
+        "UK Prime Minister Keir Starmer, French President Emmanuel Macron and Ukrainian President Volodymyr Zelenskyy signed",
+        "entities",
+    ),
+    (
+        "Britain",
+        "The UK and France pledged",
+        "Britain and France pledged",
+        "entities",
+    ),
+    (
+        "reordered pledgers",
+        "The UK and France pledged",
+        "France and the U.K. pledged",
+        "entities",
+    ),
+    (
+        "United States",
+        "The U.S. will lead",
+        "The United States will lead",
+        "entity",
+    ),
     ("Paris summit", "a summit in Paris", "a Paris summit", "entity"),
-    ("seized Crimea", "first invaded Ukraine in 2014", "seized Crimea in 2014", "year"),
+    (
+        "seized Crimea",
+        "first invaded Ukraine in 2014",
+        "seized Crimea in 2014",
+        "year",
+    ),
     ("euros", "€90 billion", "90 billion euros", "amount"),
     ("EUR bn", "€90 billion", "EUR 90bn", "amount"),
     ("per cent", "about 20%", "about 20 per cent", "percent"),
@@ -195,8 +341,17 @@ fn rewording_a_true_fact_is_never_a_discrepancy() {
             c["kind"] == kind && s < end && start < e
         });
         if code != 0 || !wrong.is_empty() || !matched {
-            failures.push(format!("{what}: `{from}` -> `{to}`: exit {code}, matched {matched}\n{}", describe(&report)));
+            failures.push(format!(
+                "{what}: `{from}` -> `{to}`: exit {code}, matched {matched}\n{}",
+                describe(&report)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} rewordings failed:\n\n{}", failures.len(), REWORDINGS.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rewordings failed:\n\n{}",
+        failures.len(),
+        REWORDINGS.len(),
+        failures.join("\n\n")
+    );
 }

@@ -35,7 +35,13 @@ fn unrelated_or_weakly_linked_sentences_are_never_discrepancies() {
         let (code, report) = check_text(sentence);
         let wrong = with_verdict(&report, "discrepancy");
         if code != 0 || !wrong.is_empty() {
-            failures.push(format!("{sentence}\n  -> {:?}", wrong.iter().map(|c| c["message"].as_str().unwrap_or("")).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{sentence}\n  -> {:?}",
+                wrong
+                    .iter()
+                    .map(|c| c["message"].as_str().unwrap_or(""))
+                    .collect::<Vec<_>>()
+            ));
         }
     }
     assert!(failures.is_empty(), "false discrepancies:\n{}", failures.join("\n"));
@@ -56,9 +62,16 @@ fn a_count_without_an_about_phrase_is_unverifiable_not_judged() {
     let (code, report) = check_text("Twelve countries sent ships.");
     assert_eq!(code, 0);
     let c = &claims(&report)[0];
-    assert_eq!((c["verdict"].as_str(), c["kind"].as_str(), c["text"].as_str()), (Some("unverifiable"), Some("count"), Some("Twelve countries")));
+    assert_eq!(
+        (c["verdict"].as_str(), c["kind"].as_str(), c["text"].as_str()),
+        (Some("unverifiable"), Some("count"), Some("Twelve countries"))
+    );
     assert_eq!(c["found"], 12);
-    assert!(c["message"].as_str().unwrap().contains("summit.countries"), "{}", c["message"]);
+    assert!(
+        c["message"].as_str().unwrap().contains("summit.countries"),
+        "{}",
+        c["message"]
+    );
 }
 
 #[test]
@@ -81,16 +94,66 @@ fn every_discrepancy_says_why_it_was_linked() {
 /// Sentences that once fooled the checker, with the verdict each claim must get.
 const KNOWN: &[(&str, &str, &str, &str)] = &[
     // (sentence, claim text, kind, verdict)
-    ("A coordination cell will be set up in Paris to link planners.", "Paris", "entity", "match"),
-    ("Delegations from 35 countries attended the summit at the Élysée Palace in Paris on Tuesday (January 6).", "Paris", "entity", "match"),
-    ("Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.", "€90 billion", "amount", "match"),
-    ("U.K. Prime Minister Starmer called the day a step forward.", "U.K. Prime Minister Starmer", "role", "match"),
-    ("U.S. Prime Minister Keir Starmer spoke first.", "U.S. Prime Minister Keir Starmer", "role", "discrepancy"),
-    ("British PM Keir Starmer spoke first.", "British PM Keir Starmer", "role", "match"),
-    ("President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky signed a declaration of intent.", "President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky", "entities", "match"),
-    ("Macron, Merz and Ukraine's Volodymyr Zelensky signed a declaration of intent.", "Macron, Merz and Ukraine's Volodymyr Zelensky", "entities", "discrepancy"),
-    ("The summit gathered representatives from 35 countries, including some two dozen leaders.", "some two dozen leaders", "count", "match"),
-    ("The summit gathered representatives from 35 countries, including three dozen leaders.", "three dozen leaders", "count", "discrepancy"),
+    (
+        "A coordination cell will be set up in Paris to link planners.",
+        "Paris",
+        "entity",
+        "match",
+    ),
+    (
+        "Delegations from 35 countries attended the summit at the Élysée Palace in Paris on Tuesday (January 6).",
+        "Paris",
+        "entity",
+        "match",
+    ),
+    (
+        "Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.",
+        "€90 billion",
+        "amount",
+        "match",
+    ),
+    (
+        "U.K. Prime Minister Starmer called the day a step forward.",
+        "U.K. Prime Minister Starmer",
+        "role",
+        "match",
+    ),
+    (
+        "U.S. Prime Minister Keir Starmer spoke first.",
+        "U.S. Prime Minister Keir Starmer",
+        "role",
+        "discrepancy",
+    ),
+    (
+        "British PM Keir Starmer spoke first.",
+        "British PM Keir Starmer",
+        "role",
+        "match",
+    ),
+    (
+        "President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky signed a declaration of intent.",
+        "President Macron, Prime Minister Starmer and Ukraine's Volodymyr Zelensky",
+        "entities",
+        "match",
+    ),
+    (
+        "Macron, Merz and Ukraine's Volodymyr Zelensky signed a declaration of intent.",
+        "Macron, Merz and Ukraine's Volodymyr Zelensky",
+        "entities",
+        "discrepancy",
+    ),
+    (
+        "The summit gathered representatives from 35 countries, including some two dozen leaders.",
+        "some two dozen leaders",
+        "count",
+        "match",
+    ),
+    (
+        "The summit gathered representatives from 35 countries, including three dozen leaders.",
+        "three dozen leaders",
+        "count",
+        "discrepancy",
+    ),
 ];
 
 #[test]
@@ -98,9 +161,17 @@ fn sentences_that_once_fooled_the_checker() {
     let mut failures = Vec::new();
     for &(sentence, text, kind, verdict) in KNOWN {
         let (_, report) = check_text(sentence);
-        let ok = claims(&report).iter().any(|c| c["text"] == text && c["kind"] == kind && c["verdict"] == verdict);
+        let ok = claims(&report)
+            .iter()
+            .any(|c| c["text"] == text && c["kind"] == kind && c["verdict"] == verdict);
         if !ok {
-            failures.push(format!("{sentence}\n  want {verdict} {kind} {text:?}; got {:?}", claims(&report).iter().map(|c| format!("{} {} {}", c["verdict"], c["kind"], c["text"])).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{sentence}\n  want {verdict} {kind} {text:?}; got {:?}",
+                claims(&report)
+                    .iter()
+                    .map(|c| format!("{} {} {}", c["verdict"], c["kind"], c["text"]))
+                    .collect::<Vec<_>>()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -88,12 +88,16 @@ fn a_reworded_quote_is_a_discrepancy_with_a_word_diff() {
     assert_eq!(c["fact"], "ada.guarantees");
     let message = c["message"].as_str().unwrap();
     assert!(message.contains("[-strongest-] {+firmest+}"), "{message}");
-    assert_eq!(c["text"], "These guarantees are the firmest commitment our partners have ever made to Ukraine.");
+    assert_eq!(
+        c["text"],
+        "These guarantees are the firmest commitment our partners have ever made to Ukraine."
+    );
 }
 
 #[test]
 fn a_quote_given_to_the_wrong_speaker_is_a_discrepancy_spanning_the_attribution() {
-    let (verdict, c) = verdict_of("Marten said the guarantees were \"the strongest commitment our partners have ever made\".");
+    let (verdict, c) =
+        verdict_of("Marten said the guarantees were \"the strongest commitment our partners have ever made\".");
     assert_eq!(verdict, "discrepancy");
     assert_eq!(c["expected"], "ada");
     assert!(c["text"].as_str().unwrap().starts_with("Marten said"), "{}", c["text"]);

@@ -29,18 +29,14 @@ static DATELINE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^[A-Z][A-Z.' -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$"));
 
 /// What follows a dateline's date: an optional agency, then a dash.
-static DATELINE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]"));
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]"));
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
 
-static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")));
 
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b"))
-});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b")));
 
 /// The year for a date written without one: the publication year, or the
 /// year before when that would put the date months after publication.
@@ -227,7 +223,10 @@ mod tests {
             ("held on 2026-01-06.", "2026-01-06"),
         ] {
             let got = run(text);
-            let date = got.iter().find(|(k, _, _)| *k == Kind::Date).unwrap_or_else(|| panic!("{text}"));
+            let date = got
+                .iter()
+                .find(|(k, _, _)| *k == Kind::Date)
+                .unwrap_or_else(|| panic!("{text}"));
             assert_eq!(date.1, span, "{text}");
             match &date.2 {
                 Value::Date { resolved, .. } => assert_eq!(*resolved, jan6, "{text}"),
@@ -256,7 +255,13 @@ mod tests {
 
     #[test]
     fn a_date_without_year_before_publication_stays_in_that_year() {
-        assert_eq!(resolve(12, 30, None, Some(jiff::civil::date(2026, 1, 7))), Some(jiff::civil::date(2025, 12, 30)));
-        assert_eq!(resolve(1, 6, None, Some(jiff::civil::date(2026, 1, 7))), Some(jiff::civil::date(2026, 1, 6)));
+        assert_eq!(
+            resolve(12, 30, None, Some(jiff::civil::date(2026, 1, 7))),
+            Some(jiff::civil::date(2025, 12, 30))
+        );
+        assert_eq!(
+            resolve(1, 6, None, Some(jiff::civil::date(2026, 1, 7))),
+            Some(jiff::civil::date(2026, 1, 6))
+        );
     }
 }

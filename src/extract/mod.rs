@@ -106,7 +106,10 @@ impl Amount {
         // "Some two dozen": dozens are rounder than digits, so the range is wider.
         if self.vague {
             let extra = (self.value * 0.15).max(3.0);
-            (lo.map(|l| l.min(self.value - extra)), hi.map(|h| h.max(self.value + extra)))
+            (
+                lo.map(|l| l.min(self.value - extra)),
+                hi.map(|h| h.max(self.value + extra)),
+            )
         } else {
             (lo, hi)
         }

@@ -14,36 +14,64 @@ use crate::facts::Index;
 use crate::lexicon::{QUALIFIERS, Qualifier};
 use crate::span::Span;
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
-});
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b"));
 
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?P<cur>US\$|€|\$|£|\bEUR|\bUSD|\bGBP)\s?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?")
+    ascii_regex(
+        r"(?P<cur>US\$|€|\$|£|\bEUR|\bUSD|\bGBP)\s?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?",
+    )
 });
 
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|thousand|trillion)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b")
+    ascii_regex(
+        r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|thousand|trillion)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b",
+    )
 });
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?")
-});
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?"));
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
 
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
 ];
 
 /// Words that follow a number without being what it counts.
 const NOT_UNITS: &[&str] = &[
-    "of", "and", "or", "to", "in", "on", "at", "per", "a", "an", "the", "from", "by", "with",
-    "for", "is", "was", "were", "are", "as", "than", "percent", "p", "am", "pm",
+    "of", "and", "or", "to", "in", "on", "at", "per", "a", "an", "the", "from", "by", "with", "for", "is", "was",
+    "were", "are", "as", "than", "percent", "p", "am", "pm",
 ];
 
 fn currency_code(s: &str) -> &'static str {
@@ -129,7 +157,9 @@ fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
             let gap = &text[end..next.0];
             let joins = gap.trim().is_empty();
             let and_then_number = next.2 == "and"
-                && tokens.get(j + 2).is_some_and(|t| is_number(&t.2) && text[next.1..t.0].trim().is_empty());
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|t| is_number(&t.2) && text[next.1..t.0].trim().is_empty());
             if joins && (is_number(&next.2) || and_then_number) && w != "a" {
                 words.push(next.2.replace('-', " "));
                 end = next.1;
@@ -141,10 +171,15 @@ fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
         let mut value = if words == ["a"] {
             Some(1.0)
         } else {
-            text2digits(&words.join(" "), &en).ok().and_then(|d| d.parse::<f64>().ok())
+            text2digits(&words.join(" "), &en)
+                .ok()
+                .and_then(|d| d.parse::<f64>().ok())
         };
         // "two dozen", "a dozen", "half a dozen"
-        if let Some(next) = tokens.get(j + 1).filter(|t| t.2 == "dozen" && text[end..t.0].trim().is_empty()) {
+        if let Some(next) = tokens
+            .get(j + 1)
+            .filter(|t| t.2 == "dozen" && text[end..t.0].trim().is_empty())
+        {
             value = value.map(|v| v * 12.0);
             end = next.1;
             j += 1;

@@ -39,9 +39,7 @@ fn is_title_word(word: &str) -> bool {
     let key = nation_key(word);
     TITLE_WORDS.contains(&key.as_str())
         || key.split('-').all(|p| TITLE_WORDS.contains(&p))
-        || NATIONS
-            .iter()
-            .any(|(n, _)| n.split(' ').any(|part| part == key))
+        || NATIONS.iter().any(|(n, _)| n.split(' ').any(|part| part == key))
 }
 
 fn is_office_word(word: &str) -> bool {
@@ -128,7 +126,9 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], ind
     let words = word_spans(prose, sentence);
     let capital = |w: &Span| {
         let s = &prose[w.start..w.end];
-        s.starts_with(char::is_uppercase) && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !is_title_word(s)
+        s.starts_with(char::is_uppercase)
+            && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !is_title_word(s)
     };
     let mut i = 0;
     while i < words.len() {
@@ -137,7 +137,8 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], ind
             continue;
         }
         let mut j = i;
-        while j + 1 < words.len() && capital(&words[j + 1]) && prose[words[j].end..words[j + 1].start].trim().is_empty() {
+        while j + 1 < words.len() && capital(&words[j + 1]) && prose[words[j].end..words[j + 1].start].trim().is_empty()
+        {
             j += 1;
         }
         let name = Span::new(words[i].start, words[j].end);

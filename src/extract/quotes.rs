@@ -11,7 +11,12 @@ use crate::facts::{EntityKind, FactBase, FactValue};
 use crate::span::Span;
 
 /// Pairs of opening and closing marks, as (open, close).
-const MARKS: &[(char, char)] = &[('\u{201c}', '\u{201d}'), ('"', '"'), ('\u{2018}', '\u{2019}'), ('\u{ab}', '\u{bb}')];
+const MARKS: &[(char, char)] = &[
+    ('\u{201c}', '\u{201d}'),
+    ('"', '"'),
+    ('\u{2018}', '\u{2019}'),
+    ('\u{ab}', '\u{bb}'),
+];
 
 /// Words a comparison sees: lower case, no punctuation, one list per
 /// stretch between ellipses or bracketed insertions.
@@ -95,9 +100,13 @@ fn quotations(prose: &str, block: Span) -> Vec<Span> {
         }
         let Some(end) = end else { continue };
         let inner = Span::new(block.start + inner_start, block.start + end);
-        let trimmed_start = inner.start + (prose[inner.start..inner.end].len() - prose[inner.start..inner.end].trim_start().len());
+        let trimmed_start =
+            inner.start + (prose[inner.start..inner.end].len() - prose[inner.start..inner.end].trim_start().len());
         // American style puts the sentence's comma inside the marks: not part of the quote.
-        let trimmed_end = inner.start + prose[inner.start..inner.end].trim_end_matches([',', ' ', ':', ';']).len();
+        let trimmed_end = inner.start
+            + prose[inner.start..inner.end]
+                .trim_end_matches([',', ' ', ':', ';'])
+                .len();
         if trimmed_start < trimmed_end {
             out.push(Span::new(trimmed_start, trimmed_end));
         }
@@ -139,7 +148,13 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
             let speaker = people
                 .iter()
                 .filter(|m| area.contains(m.span) && !inner.contains(m.span))
-                .min_by_key(|m| if m.span.end <= inner.start { inner.start - m.span.end } else { m.span.start - inner.end })
+                .min_by_key(|m| {
+                    if m.span.end <= inner.start {
+                        inner.start - m.span.end
+                    } else {
+                        m.span.start - inner.end
+                    }
+                })
                 .map(|m| (m.entity, Some(m.span)))
                 .or_else(|| {
                     // "he said": the last person named before, within three sentences.
@@ -182,7 +197,10 @@ mod tests {
     #[test]
     fn segments_split_at_ellipses_and_brackets() {
         let s = quote_segments("We will [continue to] stand… with Ukraine's people");
-        assert_eq!(s, vec![vec!["we", "will"], vec!["stand"], vec!["with", "ukraine's", "people"]]);
+        assert_eq!(
+            s,
+            vec![vec!["we", "will"], vec!["stand"], vec!["with", "ukraine's", "people"]]
+        );
         let record = quote_segments("We will continue to stand firmly with Ukraine's people").concat();
         assert!(is_excerpt(&s, &record));
         assert!(!is_excerpt(&quote_segments("we will stand with Russia"), &record));
@@ -191,7 +209,10 @@ mod tests {
     #[test]
     fn finds_curly_and_straight_quotations() {
         let text = "He said \u{201c}we are ready\u{201d} and \"it isn't over\" today.";
-        let q: Vec<&str> = quotations(text, Span::new(0, text.len())).iter().map(|s| &text[s.start..s.end]).collect();
+        let q: Vec<&str> = quotations(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(q, vec!["we are ready", "it isn't over"]);
     }
 }

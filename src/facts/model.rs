@@ -150,11 +150,7 @@ impl FactBase {
         entities: Vec<Entity>,
         facts: Vec<Fact>,
     ) -> Self {
-        let entity_index = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let entity_index = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         FactBase {
             files,
             meta,

@@ -108,7 +108,10 @@ mod tests {
     #[test]
     fn corrections_keep_the_line_breaks_of_the_original() {
         assert_eq!(keep_line_breaks("Kier\nStarmer", "Keir Starmer"), "Keir\nStarmer");
-        assert_eq!(keep_line_breaks("fewer\nthan 30 countries", "35 countries"), "35\ncountries");
+        assert_eq!(
+            keep_line_breaks("fewer\nthan 30 countries", "35 countries"),
+            "35\ncountries"
+        );
         assert_eq!(keep_line_breaks("36 countries", "35 countries"), "35 countries");
         assert_eq!(keep_line_breaks("a b\r\nc", "x y z"), "x y\r\nz");
     }

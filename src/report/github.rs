@@ -21,9 +21,7 @@ pub struct Github;
 
 /// Escape the message of a workflow command (after `::`).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a property value of a workflow command (`file=...,title=...`).
@@ -53,11 +51,7 @@ impl Emitter for Github {
                 }
                 let title = format!("factcheck {} ({})", c.verdict.as_str(), c.kind.as_str());
                 let mut message = c.message.clone();
-                if let Some(s) = c
-                    .suggestion
-                    .as_ref()
-                    .filter(|_| c.verdict == Verdict::Discrepancy)
-                {
+                if let Some(s) = c.suggestion.as_ref().filter(|_| c.verdict == Verdict::Discrepancy) {
                     message.push_str(&format!("\nhelp: write \"{s}\""));
                 }
                 writeln!(
@@ -68,11 +62,7 @@ impl Emitter for Github {
                 )?;
             }
         }
-        writeln!(
-            out,
-            "::notice title=factcheck::{}",
-            escape_data(&run_summary(report))
-        )
+        writeln!(out, "::notice title=factcheck::{}", escape_data(&run_summary(report)))
     }
 }
 

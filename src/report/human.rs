@@ -88,7 +88,11 @@ impl Human {
         if let Some(s) = &c.suggestion {
             groups.push(Group::with_title(Level::HELP.secondary_title(format!("write \"{s}\""))));
         }
-        let renderer = if self.style.color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if self.style.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         renderer.render(&groups)
     }
 }
@@ -102,12 +106,24 @@ impl Emitter for Human {
             }
             let s = a.summary();
             let line = format!("{}: {}", a.article.path, summary_line(s));
-            let line = if s.discrepancies > 0 { line.red().bold() } else { line.green().bold() };
+            let line = if s.discrepancies > 0 {
+                line.red().bold()
+            } else {
+                line.green().bold()
+            };
             writeln!(out, "{line}\n")?;
         }
         let total = report.summary();
-        let line = format!("{}, {}", plural(report.articles.len(), "article", "articles"), summary_line(total));
-        let line = if total.discrepancies > 0 { line.red().bold() } else { line.green().bold() };
+        let line = format!(
+            "{}, {}",
+            plural(report.articles.len(), "article", "articles"),
+            summary_line(total)
+        );
+        let line = if total.discrepancies > 0 {
+            line.red().bold()
+        } else {
+            line.green().bold()
+        };
         writeln!(out, "{line}")
     }
 }

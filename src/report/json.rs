@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{ArticleReport, Emitter, Report, Summary, one_line};
-use crate::verdict::{Claim, SourceRef, Verdict};
 use crate::extract::Kind;
+use crate::verdict::{Claim, SourceRef, Verdict};
 
 /// Version of the JSON report shape.
 pub const REPORT_VERSION: u32 = 1;

@@ -26,12 +26,7 @@ pub struct Junit {
 fn details(a: &ArticleReport, c: &Claim) -> String {
     let (start, _) = a.positions(c.span);
     let mut lines = vec![
-        format!(
-            "{}:{}:{}",
-            relative_path(&a.article.path),
-            start.line,
-            start.column
-        ),
+        format!("{}:{}:{}", relative_path(&a.article.path), start.line, start.column),
         format!("sentence: {}", one_line(a.text(c.sentence))),
         format!("found: {}", c.found),
     ];
@@ -48,11 +43,7 @@ fn details(a: &ArticleReport, c: &Claim) -> String {
         }
         lines.push(line);
     }
-    if let Some(s) = c
-        .suggestion
-        .as_ref()
-        .filter(|_| c.verdict == Verdict::Discrepancy)
-    {
+    if let Some(s) = c.suggestion.as_ref().filter(|_| c.verdict == Verdict::Discrepancy) {
         lines.push(format!("help: write \"{s}\""));
     }
     lines.join("\n")

@@ -189,12 +189,7 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown report format `{s}`; expected one of {}",
-                    Format::names()
-                )
-            })
+            .ok_or_else(|| format!("unknown report format `{s}`; expected one of {}", Format::names()))
     }
 }
 
@@ -222,9 +217,7 @@ impl FromStr for ExtraReport {
             return Err(format!("the {format} format is not available yet"));
         }
         if path.is_empty() {
-            return Err(format!(
-                "`{s}` names no file to write the {format} report to"
-            ));
+            return Err(format!("`{s}` names no file to write the {format} report to"));
         }
         Ok(ExtraReport {
             format,
@@ -308,11 +301,7 @@ pub fn write_claims_human(report: &Report, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        plural(
-            report.articles.iter().map(|a| a.claims.len()).sum(),
-            "claim",
-            "claims"
-        )
+        plural(report.articles.iter().map(|a| a.claims.len()).sum(), "claim", "claims")
     )
 }
 
@@ -331,18 +320,10 @@ mod tests {
     #[test]
     fn extra_reports_parse_format_and_path() {
         let r: ExtraReport = "sarif=out/fc.sarif".parse().unwrap();
-        assert_eq!(
-            (r.format, r.path),
-            (Format::Sarif, PathBuf::from("out/fc.sarif"))
-        );
+        assert_eq!((r.format, r.path), (Format::Sarif, PathBuf::from("out/fc.sarif")));
         let r: ExtraReport = "junit=a=b.xml".parse().unwrap();
         assert_eq!(r.path, PathBuf::from("a=b.xml"));
-        assert!(
-            "sarif"
-                .parse::<ExtraReport>()
-                .unwrap_err()
-                .contains("FORMAT=PATH")
-        );
+        assert!("sarif".parse::<ExtraReport>().unwrap_err().contains("FORMAT=PATH"));
         assert!(
             "pdf=x"
                 .parse::<ExtraReport>()

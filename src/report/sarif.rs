@@ -16,10 +16,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
-    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Location, Message,
-    MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
-    Sarif as SarifLog, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Location, Message, MultiformatMessageString,
+    PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif as SarifLog, Tool, ToolComponent,
 };
 
 use super::{ArticleReport, Emitter, Report, relative_path};
@@ -55,10 +54,7 @@ fn describe(kind: Kind) -> (&'static str, &'static str) {
             "Day of the week of a dated event",
             "A weekday named for an event, checked against the date the fact base records.",
         ),
-        Kind::Year => (
-            "Year of an event",
-            "A year that the fact base records for an event.",
-        ),
+        Kind::Year => ("Year of an event", "A year that the fact base records for an event."),
         Kind::Count => (
             "Count of people, countries or things",
             "A number of things (\"35 countries\", \"some 5,000 troops\"), approximations included.",
@@ -100,11 +96,7 @@ fn rule(kind: Kind) -> ReportingDescriptor {
         .short_description(MultiformatMessageString::builder().text(short).build())
         .full_description(MultiformatMessageString::builder().text(full).build())
         .help(MultiformatMessageString::builder().text(HELP).build())
-        .default_configuration(
-            ReportingConfiguration::builder()
-                .level(json!("error"))
-                .build(),
-        )
+        .default_configuration(ReportingConfiguration::builder().level(json!("error")).build())
         .properties(
             PropertyBag::builder()
                 .tags(vec!["fact-check".to_owned(), kind.as_str().to_owned()])
@@ -135,12 +127,8 @@ fn encode_uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -178,10 +166,7 @@ fn properties(c: &Claim) -> PropertyBag {
         bag.insert("fact".into(), json!(f));
     }
     if let Some(s) = &c.source {
-        bag.insert(
-            "source".into(),
-            json!({"id": s.id, "title": s.title, "url": s.url}),
-        );
+        bag.insert("source".into(), json!({"id": s.id, "title": s.title, "url": s.url}));
     }
     if let Some(s) = &c.suggestion {
         bag.insert("suggestion".into(), json!(s));
@@ -212,9 +197,7 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                             .replacements(vec![
                                 Replacement::builder()
                                     .deleted_region(region(a, c, false))
-                                    .inserted_content(
-                                        ArtifactContent::builder().text(s.as_str()).build(),
-                                    )
+                                    .inserted_content(ArtifactContent::builder().text(s.as_str()).build())
                                     .build(),
                             ])
                             .build(),
@@ -224,12 +207,7 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
         });
     let mut r = SarifResult::builder()
         .rule_id(rule_id(c.kind))
-        .rule_index(
-            Kind::ALL
-                .iter()
-                .position(|k| *k == c.kind)
-                .unwrap_or_default() as i64,
-        )
+        .rule_index(Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or_default() as i64)
         .level(level)
         .message(Message::builder().text(c.message.as_str()).build())
         .locations(vec![location])
@@ -279,11 +257,7 @@ fn log(report: &Report) -> SarifLog {
         .tool(Tool::builder().driver(driver).build())
         .column_kind(json!("unicodeCodePoints"))
         .results(results)
-        .properties(
-            PropertyBag::builder()
-                .additional_properties(run_props)
-                .build(),
-        )
+        .properties(PropertyBag::builder().additional_properties(run_props).build())
         .build();
     SarifLog::builder()
         .schema(SCHEMA_URI)

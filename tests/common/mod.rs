@@ -14,7 +14,9 @@ pub fn root() -> PathBuf {
 /// `factcheck` run from the project root, with colour off.
 pub fn factcheck() -> Command {
     let mut cmd = Command::cargo_bin("factcheck").expect("binary built");
-    cmd.current_dir(root()).env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+    cmd.current_dir(root())
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1");
     cmd
 }
 
