@@ -63,16 +63,23 @@ impl Article {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let fm = front_matter(path, &text, bom, &lines)?;
         let body_start = fm.as_ref().map_or(bom, |f| f.end);
+        let fm_src = fm.as_ref().map_or(0..0, |f| f.src.clone());
         let mut front = fm.map(|f| f.keys).unwrap_or_default();
-        let from_front = take_published(path, &mut front)?;
+        let from_front = take_published(&mut front).map_err(|value| {
+            // The keys have lost their positions; find the `published` line again.
+            let at = key_offset(&text[fm_src.clone()], "published").map_or(fm_src.start, |o| fm_src.start + o);
+            let p = lines.position(&text, at);
+            anyhow::anyhow!(
+                "{path}:{}:{}: front matter `published` must be a date (YYYY-MM-DD), found {value}",
+                p.line,
+                p.column
+            )
+        })?;
         let (prose, blocks) = match format {
             Format::Markdown => markdown_prose(&text, body_start),
             Format::Plain => plain_prose(&text, body_start),
         };
-        let sentences = blocks
-            .iter()
-            .flat_map(|b| split_sentences(&prose, *b))
-            .collect();
+        let sentences = blocks.iter().flat_map(|b| split_sentences(&prose, *b)).collect();
         Ok(Article {
             path: path.to_owned(),
             published: from_front.or(published),
@@ -88,7 +95,10 @@ impl Article {
     /// The sentence that contains `span`, if any.
     pub fn sentence_of(&self, span: Span) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= span.start);
-        self.sentences.get(i).copied().filter(|s| s.contains(span) || s.overlaps(span))
+        self.sentences
+            .get(i)
+            .copied()
+            .filter(|s| s.contains(span) || s.overlaps(span))
     }
 }
 
@@ -102,7 +112,11 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
             if let Some(at) = text.find('\0') {
                 let idx = LineIndex::new(&text);
                 let p = idx.position(&text, at);
-                bail!("{path}:{}:{}: file contains a NUL byte; it looks like a binary file, not an article", p.line, p.column);
+                bail!(
+                    "{path}:{}:{}: file contains a NUL byte; it looks like a binary file, not an article",
+                    p.line,
+                    p.column
+                );
             }
             Ok(text)
         }
@@ -124,6 +138,8 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
 struct FrontMatter {
     /// Byte offset just past the closing fence line.
     end: usize,
+    /// Byte range of the front matter's source, between the fences.
+    src: std::ops::Range<usize>,
     keys: BTreeMap<String, serde_json::Value>,
 }
 
@@ -155,7 +171,11 @@ fn front_matter(path: &str, text: &str, start: usize, lines: &LineIndex) -> Resu
     }
     let Some((close_start, end)) = close else {
         let p = lines.position(text, start);
-        bail!("{path}:{}:{}: front matter opened with `{fence}` is never closed", p.line, p.column);
+        bail!(
+            "{path}:{}:{}: front matter opened with `{fence}` is never closed",
+            p.line,
+            p.column
+        );
     };
     let src = &text[body_start..close_start];
     let first_line = lines.line_of(body_start) + 1;
@@ -163,14 +183,22 @@ fn front_matter(path: &str, text: &str, start: usize, lines: &LineIndex) -> Resu
         if src.trim().is_empty() {
             BTreeMap::new()
         } else {
-            serde_saphyr::from_str(src).map_err(|e| {
-                let (line, col) = e
-                    .location()
-                    .map_or((first_line, 1), |l| (first_line + l.line() as usize - 1, l.column() as usize));
-                let msg = e.to_string();
-                let msg = msg.lines().next().unwrap_or("").trim().to_owned();
+            let value: serde_json::Value = serde_saphyr::from_str(src).map_err(|e| {
+                let (line, col) = e.location().map_or((first_line, 1), |l| {
+                    (first_line + l.line() as usize - 1, l.column() as usize)
+                });
+                // The bare message: `Display` adds the location relative to the
+                // front matter, which would contradict ours.
+                use serde_saphyr::MessageFormatter;
+                let msg = serde_saphyr::UserMessageFormatter.format_message(&e);
+                let msg = msg.split_whitespace().collect::<Vec<_>>().join(" ");
                 anyhow::anyhow!("{path}:{line}:{col}: invalid YAML front matter: {msg}")
-            })?
+            })?;
+            match value {
+                serde_json::Value::Object(map) => map.into_iter().collect(),
+                serde_json::Value::Null => BTreeMap::new(),
+                _ => bail!("{path}:{first_line}:1: YAML front matter must be `key: value` lines"),
+            }
         }
     } else {
         let table: toml::Table = toml::from_str(src).map_err(|e| {
@@ -194,29 +222,63 @@ fn front_matter(path: &str, text: &str, start: usize, lines: &LineIndex) -> Resu
             })
             .collect()
     };
-    Ok(Some(FrontMatter { end, keys }))
+    Ok(Some(FrontMatter {
+        end,
+        src: body_start..close_start,
+        keys,
+    }))
+}
+
+/// Byte offset of the value of top-level `key` (`key: value` or `key = value`) in front matter.
+fn key_offset(src: &str, key: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in src.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key) {
+            let after = rest.trim_start_matches([' ', '\t']);
+            if let Some(value) = after.strip_prefix([':', '=']) {
+                let value_start = line.len() - value.trim_start_matches([' ', '\t']).len();
+                return Some(pos + value_start);
+            }
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// Remove and parse `published` (or, failing that, `date`) from front matter.
-fn take_published(path: &str, keys: &mut BTreeMap<String, serde_json::Value>) -> Result<Option<Date>> {
-    let key = if keys.contains_key("published") { "published" } else { "date" };
+///
+/// A bad `published` is an error, returned as the value found; a bad `date`
+/// (a key with other uses) is left alone.
+fn take_published(
+    keys: &mut BTreeMap<String, serde_json::Value>,
+) -> std::result::Result<Option<Date>, serde_json::Value> {
+    let key = if keys.contains_key("published") {
+        "published"
+    } else {
+        "date"
+    };
     let Some(value) = keys.get(key) else {
         return Ok(None);
     };
-    let parsed = value.as_str().and_then(|s| {
-        let day = s.get(..10).unwrap_or(s);
-        day.parse::<Date>().ok()
-    });
-    match parsed {
+    match value.as_str().and_then(publication_date) {
         Some(d) => {
             if key == "published" {
                 keys.remove(key);
             }
             Ok(Some(d))
         }
-        None if key == "published" => bail!("{path}: front matter `published` must be a date (YYYY-MM-DD), found {value}"),
+        None if key == "published" => Err(value.clone()),
         None => Ok(None),
     }
+}
+
+/// The day of a date (`2026-01-07`) or of a date and time (`2026-01-07T10:00:00+01:00`),
+/// as written: a time zone does not move the day the article says it was published.
+fn publication_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let day = s.get(..10)?.parse::<Date>().ok()?;
+    let whole = s.len() == 10 || s.parse::<jiff::civil::DateTime>().is_ok() || s.parse::<jiff::Timestamp>().is_ok();
+    whole.then_some(day)
 }
 
 /// Plain text: everything after the front matter is prose; blank lines part blocks.
@@ -259,9 +321,7 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
     let mut current: Option<Span> = None;
     let mut skip_depth = 0usize;
     let body = &text[body_start..];
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let flush = |current: &mut Option<Span>, blocks: &mut Vec<Span>| {
         if let Some(b) = current.take() {
             blocks.push(b);
@@ -271,7 +331,10 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
         let range = Span::new(range.start + body_start, range.end + body_start);
         match event {
             Event::Start(tag) => {
-                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)) {
+                if matches!(
+                    tag,
+                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)
+                ) {
                     skip_depth += 1;
                 }
                 if is_block(&tag) {
@@ -279,7 +342,10 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
                 }
             }
             Event::End(end) => {
-                if matches!(end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_)) {
+                if matches!(
+                    end,
+                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_)
+                ) {
                     skip_depth = skip_depth.saturating_sub(1);
                 }
                 if is_block_end(&end) {
@@ -324,17 +390,16 @@ fn bytes_to_string(bytes: Vec<u8>) -> String {
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Maj", "Jr", "Sr", "Rev", "Hon", "Pres", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
-    "Thurs", "Fri", "Sat", "Sun", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "No",
-    "e.g", "i.e", "cf", "al",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Jr", "Sr",
+    "Rev", "Hon", "Pres", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "approx", "Inc", "Ltd", "Co",
+    "Corp", "Mt", "Ft", "No", "e.g", "i.e", "cf", "al",
 ];
 
 /// Words that start a sentence even after a dotted acronym ("... the U.S. The talks").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That",
-    "These", "Those", "There", "In", "On", "At", "Its", "His", "Her", "Their", "Our",
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That", "These", "Those", "There",
+    "In", "On", "At", "Its", "His", "Her", "Their", "Our",
 ];
 
 /// Split one block of prose into sentences, keeping abbreviations whole.
@@ -354,7 +419,11 @@ fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
             .next()
             .unwrap_or("");
         match out.last_mut() {
-            Some(last) if merge_next && !(ends_with_acronym(&prose[last.start..last.end]) && SENTENCE_STARTERS.contains(&first_word)) => {
+            Some(last)
+                if merge_next
+                    && !(ends_with_acronym(&prose[last.start..last.end])
+                        && SENTENCE_STARTERS.contains(&first_word)) =>
+            {
                 last.end = end;
             }
             _ => out.push(span),
@@ -440,6 +509,40 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_column() {
         let err = Article::parse("a.txt", b"ok\nab\xE9".to_vec(), Format::Plain, None).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt:2:3: not valid UTF-8 (byte 0xE9); save the file as UTF-8");
+        assert_eq!(
+            err.to_string(),
+            "a.txt:2:3: not valid UTF-8 (byte 0xE9); save the file as UTF-8"
+        );
+    }
+
+    #[test]
+    fn published_is_a_whole_date_or_date_and_time() {
+        let day = Some(jiff::civil::date(2026, 1, 7));
+        assert_eq!(publication_date("2026-01-07"), day);
+        assert_eq!(publication_date("2026-01-07T09:30:00"), day);
+        assert_eq!(publication_date("2026-01-07T23:30:00-05:00"), day);
+        assert_eq!(publication_date("2026-01-07 or so"), None);
+        assert_eq!(publication_date("2026-02-30"), None);
+        assert_eq!(publication_date("Jan 7"), None);
+    }
+
+    #[test]
+    fn bad_published_points_at_its_value() {
+        let text = "---\ntitle: x\npublished:   soon\n---\nText.\n";
+        let err = Article::parse("a.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md:3:14: front matter `published` must be a date (YYYY-MM-DD), found \"soon\""
+        );
+    }
+
+    #[test]
+    fn yaml_error_position_is_in_the_file_not_the_front_matter() {
+        let text = "---\ntitle: x\ntags: [a\n---\nText.\n";
+        let err = Article::parse("a.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md:3:7: invalid YAML front matter: unclosed bracket '['"
+        );
     }
 }

@@ -32,7 +32,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Source>> {
             let before = out.len();
             walk(p, &mut out)?;
             if out.len() == before {
-                bail!("{}: no articles (*.md, *.markdown, *.txt) in this folder", facts_display_path(p));
+                bail!(
+                    "{}: no articles (*.md, *.markdown, *.txt) in this folder",
+                    facts_display_path(p)
+                );
             }
         } else {
             out.push(Source::File(p.clone()));
@@ -51,7 +54,11 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<()> {
             continue;
         }
         if e.is_dir() {
-            walk(&e, out)?;
+            // Like ripgrep, symlinked folders are not followed: one pointing
+            // back at an ancestor would list the same articles forever.
+            if !is_symlink(&e) {
+                walk(&e, out)?;
+            }
         } else if e
             .extension()
             .and_then(|x| x.to_str())
@@ -61,6 +68,10 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+pub(crate) fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Read and parse one article.

@@ -155,7 +155,7 @@ fn parse_extra_report(s: &str) -> Result<ExtraReport, String> {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
-        .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD"))
+        .map_err(|_| "expected a real date as YYYY-MM-DD".to_owned())
 }
 
 /// Colour is decided once: the flag, then NO_COLOR / CLICOLOR_FORCE, then the terminal.
@@ -167,8 +167,7 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
             let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
             if set("NO_COLOR") {
                 false
-            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
-            {
+            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
                 true
             } else {
                 !to_file && io::stdout().is_terminal()
@@ -209,16 +208,12 @@ fn check_all(common: &Common) -> Result<(Checker, Report)> {
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
-fn write_out(
-    output: Option<&PathBuf>,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
+fn write_out(output: Option<&PathBuf>, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let result = match output {
         Some(path) => {
             let mut buf = Vec::new();
             render(&mut buf)?;
-            std::fs::write(path, buf)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+            std::fs::write(path, buf).with_context(|| format!("{}: cannot write", path.display()))?;
             Ok(())
         }
         None => {
@@ -259,9 +254,9 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let emitter = match (args.diff, main_format.emitter(style, unverifiable_fails)) {
         (true, _) => None,
         (false, Some(e)) => Some(e),
-        (false, None) => bail!(
-            "--format {main_format} is not available yet; use human, json, jsonl, sarif, github or junit"
-        ),
+        (false, None) => {
+            bail!("--format {main_format} is not available yet; use human, json, jsonl, sarif, github or junit")
+        }
     };
     check_report_targets(args)?;
     let (_checker, report) = check_all(&args.common)?;
@@ -279,10 +274,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     }
     for extra in &args.reports {
         // Files are never coloured; availability was checked when parsing the flag.
-        if let Some(e) = extra
-            .format
-            .emitter(Style { color: false }, unverifiable_fails)
-        {
+        if let Some(e) = extra.format.emitter(Style { color: false }, unverifiable_fails) {
             write_out(Some(&extra.path), |out| e.emit(&report, out))?;
         }
     }
@@ -292,12 +284,8 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         .flat_map(|a| a.claims.iter())
         .map(|c| c.verdict)
         .fold(None::<Verdict>, |acc, v| match (acc, v) {
-            (Some(Verdict::Discrepancy), _) | (_, Verdict::Discrepancy) => {
-                Some(Verdict::Discrepancy)
-            }
-            (Some(Verdict::Unverifiable), _) | (_, Verdict::Unverifiable) => {
-                Some(Verdict::Unverifiable)
-            }
+            (Some(Verdict::Discrepancy), _) | (_, Verdict::Discrepancy) => Some(Verdict::Discrepancy),
+            (Some(Verdict::Unverifiable), _) | (_, Verdict::Unverifiable) => Some(Verdict::Unverifiable),
             _ => Some(Verdict::Match),
         });
     let fails = match (args.fail_on, worst) {
@@ -319,56 +307,78 @@ fn run_claims(args: &ClaimsArgs) -> Result<u8> {
 }
 
 fn run_validate(paths: &[PathBuf]) -> Result<u8> {
+    use report::plural;
     let paths = fact_paths(paths);
     let (base, problems) = facts::validate_paths(&paths);
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
-    write_out(None, |out| {
-        for p in &problems {
+    // Problems are diagnostics and go to stderr, in the same shape as when
+    // `check` meets a bad fact base; stdout holds only the verdict on success.
+    let mut err = io::stderr().lock();
+    for p in &problems {
+        let _ = writeln!(err, "{}{p}", if p.severity == Severity::Error { "error: " } else { "" });
+    }
+    match &base {
+        Some(b) if errors == 0 => write_out(None, |out| {
             writeln!(
                 out,
-                "{}{p}",
-                if p.severity == Severity::Error {
-                    "error: "
-                } else {
-                    ""
-                }
-            )?;
-        }
-        match &base {
-            Some(b) if errors == 0 => writeln!(
-                out,
-                "{}: {} facts, {} entities, {} sources; {}",
+                "{}: {}, {}, {}; {}",
                 b.files.join(", "),
-                b.facts.len(),
-                b.entities.len(),
-                b.sources.len(),
+                plural(b.facts.len(), "fact", "facts"),
+                plural(b.entities.len(), "entity", "entities"),
+                plural(b.sources.len(), "source", "sources"),
                 if warnings == 0 {
                     "no problems".to_owned()
                 } else {
-                    format!("{warnings} warning(s)")
+                    plural(warnings, "warning", "warnings")
                 }
-            ),
-            _ => writeln!(out, "{errors} error(s), {warnings} warning(s)"),
+            )
+        })?,
+        _ => {
+            let _ = writeln!(
+                err,
+                "{}, {}",
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings")
+            );
         }
-    })?;
+    }
     Ok(if errors > 0 { exit::ERROR } else { exit::CLEAN })
+}
+
+/// A clap usage error as one line: the error itself, plus clap's
+/// "a similar argument exists" hint when it has one.
+fn usage_error_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut paragraphs = rendered
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    let head = paragraphs.next().unwrap_or_default();
+    let mut line = if head.starts_with("error:") {
+        head
+    } else {
+        format!("error: {head}")
+    };
+    for p in paragraphs {
+        if let Some(tip) = p.strip_prefix("tip: a similar") {
+            line.push_str(&format!(" (a similar{tip})"));
+        }
+    }
+    line.push_str("; see --help");
+    line
 }
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints usage errors to stderr (exit 2) and help/version to stdout (exit 0).
+        Err(e) if !e.use_stderr() || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // Help and version go to stdout (exit 0); bare `factcheck` shows help on stderr.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::CLEAN
-            });
+            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::CLEAN });
+        }
+        Err(e) => {
+            eprintln!("{}", usage_error_line(&e));
+            return ExitCode::from(exit::ERROR);
         }
     };
     let result = match &cli.command {

@@ -51,10 +51,7 @@ impl fmt::Display for Problem {
 /// Load the fact base; any error-level problem fails the load.
 pub fn load_paths(paths: &[PathBuf]) -> Result<FactBase, Vec<Problem>> {
     let (base, problems) = validate_paths(paths);
-    let errors: Vec<Problem> = problems
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .collect();
+    let errors: Vec<Problem> = problems.into_iter().filter(|p| p.severity == Severity::Error).collect();
     match base {
         Some(base) if errors.is_empty() => Ok(base),
         _ => Err(errors),
@@ -74,19 +71,16 @@ pub fn validate_paths(paths: &[PathBuf]) -> (Option<FactBase>, Vec<Problem>) {
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        loader.problems.push(whole_file(
-            &shown,
-            "no fact-base files (*.toml) found".into(),
-        ));
+        loader
+            .problems
+            .push(whole_file(&shown, "no fact-base files (*.toml) found".into()));
     }
     for file in &files {
         loader.load_file(file);
     }
     loader.cross_check();
     let mut problems = std::mem::take(&mut loader.problems);
-    problems.sort_by(|a, b| {
-        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
-    });
+    problems.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
     problems.dedup();
     let base = FactBase::new(
         files.iter().map(|p| display_path(p)).collect(),
@@ -129,7 +123,9 @@ fn collect_toml(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>
             entries.sort();
             for entry in entries {
                 let is_toml = entry.extension().is_some_and(|x| x == "toml");
-                if entry.is_dir() || is_toml {
+                // Symlinked folders are not followed (they may loop back to an ancestor).
+                let followable_dir = entry.is_dir() && !crate::input::is_symlink(&entry);
+                if followable_dir || (is_toml && !entry.is_dir()) {
                     collect_toml(&entry, out, problems);
                 }
             }
@@ -161,8 +157,23 @@ const VALUE_KEYS: &[&str] = &[
     "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
 ];
 const FACT_KEYS: &[&str] = &[
-    "id", "about", "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
-    "unit", "speaker", "currency", "complete", "tolerance", "source", "note",
+    "id",
+    "about",
+    "date",
+    "year",
+    "count",
+    "entity",
+    "entities",
+    "quote",
+    "amount",
+    "percent",
+    "unit",
+    "speaker",
+    "currency",
+    "complete",
+    "tolerance",
+    "source",
+    "note",
 ];
 
 /// A reference to check once every file is loaded.
@@ -222,7 +233,7 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
+        DeValue::Float(_) => "a decimal number",
         DeValue::Boolean(_) => "a boolean",
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
@@ -230,14 +241,19 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn did_you_mean(key: &str, known: &[&str]) -> String {
-    let best = known
+/// The known key closest to `key`, if it is close enough to be a typo of it.
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(key, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min();
-    match best {
-        Some((_, k)) => format!(" (did you mean `{k}`?)"),
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn did_you_mean(key: &str, known: &[&str]) -> String {
+    match closest(key, known) {
+        Some(k) => format!(" (did you mean `{k}`?)"),
         None => format!(" (expected one of: {})", known.join(", ")),
     }
 }
@@ -274,13 +290,12 @@ impl Loader {
             index: LineIndex::new(text),
         };
         let (root, errors) = DeTable::parse_recoverable(text);
-        if !errors.is_empty() {
-            for e in errors {
-                let span = e.span().unwrap_or(0..0);
-                let msg = e.message().trim().replace('\n', "; ");
-                self.problems
-                    .push(ctx.problem(&span, format!("invalid TOML: {msg}")));
-            }
+        // Only the first syntax error: once the parser has lost its place (an
+        // unclosed bracket), every later line yields a spurious error.
+        if let Some(e) = errors.first() {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().trim().replace('\n', "; ");
+            self.problems.push(ctx.problem(&span, format!("invalid TOML: {msg}")));
             return;
         }
         self.walk_root(&ctx, root.get_ref());
@@ -304,22 +319,21 @@ impl Loader {
                 },
                 "entity" => self.walk_array(ctx, value, "entity", Self::walk_entity),
                 "fact" => self.walk_array(ctx, value, "fact", Self::walk_fact),
-                other => self.problems.push(ctx.problem(
-                    &span,
-                    format!("unknown table `{other}`{}", did_you_mean(other, TOP_KEYS)),
-                )),
+                other => {
+                    let what = match value.get_ref() {
+                        DeValue::Table(_) | DeValue::Array(_) => "table",
+                        _ => "top-level key",
+                    };
+                    self.problems.push(ctx.problem(
+                        &span,
+                        format!("unknown {what} `{other}`{}", did_you_mean(other, TOP_KEYS)),
+                    ))
+                }
             }
         }
     }
 
-    fn wrong_type(
-        &mut self,
-        ctx: &FileCtx<'_>,
-        value: &Value<'_>,
-        key: &str,
-        expected: &str,
-        found: &DeValue<'_>,
-    ) {
+    fn wrong_type(&mut self, ctx: &FileCtx<'_>, value: &Value<'_>, key: &str, expected: &str, found: &DeValue<'_>) {
         self.problems.push(ctx.problem(
             &value.span(),
             format!("`{key}` must be {expected}, found {}", type_name(found)),
@@ -394,14 +408,7 @@ impl Loader {
             return;
         }
         self.source_origin.insert(id_str.clone(), origin);
-        self.sources.insert(
-            id_str.clone(),
-            Source {
-                id: id_str,
-                title,
-                url,
-            },
-        );
+        self.sources.insert(id_str.clone(), Source { id: id_str, title, url });
     }
 
     fn walk_entity(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
@@ -415,7 +422,10 @@ impl Loader {
         let mut problems = std::mem::take(&mut f.problems);
         let kind = match kind_raw {
             None => {
-                problems.push(ctx.problem(span, "[[entity]] needs `kind` (person, country, place or organisation)".into()));
+                problems.push(ctx.problem(
+                    span,
+                    "[[entity]] needs `kind` (person, country, place or organisation)".into(),
+                ));
                 None
             }
             Some((k, kspan)) => {
@@ -435,10 +445,8 @@ impl Loader {
         };
         let origin = ctx.origin(span);
         if let Some((_, first)) = self.entities.iter().find(|(e, _)| e.id == id) {
-            self.problems.push(ctx.problem(
-                span,
-                format!("duplicate entity id `{id}` (first defined at {first})"),
-            ));
+            self.problems
+                .push(ctx.problem(span, format!("duplicate entity id `{id}` (first defined at {first})")));
             return;
         }
         self.entities.push((
@@ -458,7 +466,16 @@ impl Loader {
         let present: Vec<(&str, Range<usize>)> = t
             .keys()
             .filter(|k| VALUE_KEYS.contains(&k.get_ref().as_ref()))
-            .map(|k| (VALUE_KEYS.iter().find(|v| **v == k.get_ref().as_ref()).copied().unwrap_or(""), k.span()))
+            .map(|k| {
+                (
+                    VALUE_KEYS
+                        .iter()
+                        .find(|v| **v == k.get_ref().as_ref())
+                        .copied()
+                        .unwrap_or(""),
+                    k.span(),
+                )
+            })
             .collect();
         let mut f = Fields::new(ctx, t, "[[fact]]");
         let id = f.required_string("id", span);
@@ -472,7 +489,14 @@ impl Loader {
         let tolerance = f.number("tolerance");
         let mut problems = std::mem::take(&mut f.problems);
 
+        // A misspelt value key (`cuont`) is already reported as unknown;
+        // "has no value" on top would be the same mistake twice.
+        let misspelt_value = t.keys().any(|k| {
+            let k = k.get_ref().as_ref();
+            !FACT_KEYS.contains(&k) && closest(k, FACT_KEYS).is_some_and(|c| VALUE_KEYS.contains(&c))
+        });
         let value = match present.as_slice() {
+            [] if misspelt_value => None,
             [] => {
                 problems.push(ctx.problem(
                     span,
@@ -514,23 +538,32 @@ impl Loader {
                     let kspan = t.get_key_value(key).map(|(k, _)| k.span()).unwrap_or(span.clone());
                     problems.push(ctx.problem(
                         &kspan,
-                        format!("`{key}` does not apply to a `{vk}` fact (only to {})", allowed.join(", ")),
+                        format!(
+                            "`{key}` does not apply to a `{vk}` fact (only to {})",
+                            allowed.join(", ")
+                        ),
                     ));
                 }
             }
             if vk == "amount" && currency.is_none() {
-                problems.push(ctx.problem(span, "an `amount` fact needs `currency` (an ISO 4217 code such as \"EUR\")".into()));
+                problems.push(ctx.problem(
+                    span,
+                    "an `amount` fact needs `currency` (an ISO 4217 code such as \"EUR\")".into(),
+                ));
             }
         }
-        if let Some((code, cspan)) = &currency {
-            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-                problems.push(ctx.problem(cspan, format!("`currency` must be an ISO 4217 code such as \"EUR\", found \"{code}\"")));
-            }
+        if let Some((code, cspan)) = &currency
+            && (code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            problems.push(ctx.problem(
+                cspan,
+                format!("`currency` must be an ISO 4217 code such as \"EUR\", found \"{code}\""),
+            ));
         }
-        if let Some((tol, tspan)) = &tolerance {
-            if *tol < 0.0 {
-                problems.push(ctx.problem(tspan, "`tolerance` must not be negative".into()));
-            }
+        if let Some((tol, tspan)) = &tolerance
+            && *tol < 0.0
+        {
+            problems.push(ctx.problem(tspan, "`tolerance` must not be negative".into()));
         }
         self.problems.append(&mut problems);
 
@@ -557,8 +590,13 @@ impl Loader {
         match &value {
             FactValue::Entity(e) => push_ref(&mut self.entity_refs, e, &vspan, "entity"),
             FactValue::Entities(list) => {
-                for e in list {
-                    push_ref(&mut self.entity_refs, e, &vspan, "entity");
+                // Point at each id in the list, not at the list.
+                let items: Vec<Range<usize>> = match t.get("entities").map(|v| v.get_ref()) {
+                    Some(DeValue::Array(items)) => items.iter().map(|i| i.span()).collect(),
+                    _ => Vec::new(),
+                };
+                for (i, e) in list.iter().enumerate() {
+                    push_ref(&mut self.entity_refs, e, items.get(i).unwrap_or(&vspan), "entity");
                 }
             }
             _ => {}
@@ -685,10 +723,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
             Some((s, _)) => Some(s),
             None if self.get(key).is_none() => {
-                self.problems.push(
-                    self.ctx
-                        .problem(table_span, format!("{} needs `{key}`", self.where_)),
-                );
+                self.problems
+                    .push(self.ctx.problem(table_span, format!("{} needs `{key}`", self.where_)));
                 None
             }
             None => None,
@@ -770,18 +806,16 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         };
         match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => {
-                match Date::new(d.year as i16, d.month as i8, d.day as i8) {
-                    Ok(date) => Some(date),
-                    Err(_) => {
-                        self.problems.push(self.ctx.problem(
-                            &v.span(),
-                            format!("`{key}` is an impossible date: {dt}"),
-                        ));
-                        None
-                    }
+            (Some(d), None, None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    self.problems.push(
+                        self.ctx
+                            .problem(&v.span(), format!("`{key}` is an impossible date: {dt}")),
+                    );
+                    None
                 }
-            }
+            },
             _ => {
                 self.problems.push(self.ctx.problem(
                     &v.span(),
@@ -801,7 +835,10 @@ impl<'a, 'i> Fields<'a, 'i> {
             "year" => {
                 let n = self.integer(key, v)?;
                 if !(1..=9999).contains(&n) {
-                    self.problems.push(self.ctx.problem(&span, format!("`year` must be between 1 and 9999, found {n}")));
+                    self.problems.push(
+                        self.ctx
+                            .problem(&span, format!("`year` must be between 1 and 9999, found {n}")),
+                    );
                     return None;
                 }
                 FactValue::Year(n as i64)
@@ -809,16 +846,30 @@ impl<'a, 'i> Fields<'a, 'i> {
             "count" => {
                 let n = self.integer(key, v)?;
                 if n < 0 || n > u64::MAX as i128 {
-                    self.problems.push(self.ctx.problem(&span, format!("`count` must be a whole number of zero or more, found {n}")));
+                    self.problems.push(self.ctx.problem(
+                        &span,
+                        format!("`count` must be a whole number of zero or more, found {n}"),
+                    ));
                     return None;
                 }
                 FactValue::Count(n as u64)
             }
             "entity" => FactValue::Entity(self.spanned_string(key)?.0),
             "entities" => {
+                if let DeValue::String(s) = v.get_ref() {
+                    // A lone string is almost always a fact meant as `entity`.
+                    self.problems.push(self.ctx.problem(
+                        &span,
+                        format!("`entities` in [[fact]] must be a list of entity ids, found a string (write [\"{s}\"], or use `entity` for one entity)"),
+                    ));
+                    return None;
+                }
                 let list = self.string_list(key)?;
                 if list.is_empty() {
-                    self.problems.push(self.ctx.problem(&span, "`entities` must list at least one entity id".into()));
+                    self.problems.push(
+                        self.ctx
+                            .problem(&span, "`entities` must list at least one entity id".into()),
+                    );
                     return None;
                 }
                 FactValue::Entities(list)
@@ -826,7 +877,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             "quote" => {
                 let q = self.spanned_string(key)?.0;
                 if q.trim().is_empty() {
-                    self.problems.push(self.ctx.problem(&span, "`quote` must not be empty".into()));
+                    self.problems
+                        .push(self.ctx.problem(&span, "`quote` must not be empty".into()));
                     return None;
                 }
                 FactValue::Quote(q)
