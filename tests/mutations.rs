@@ -55,6 +55,16 @@ fn span(c: &Value) -> (usize, usize) {
     )
 }
 
+/// Whether a claim span `(s, e)` covers the changed bytes `start..end`
+/// (for a deletion, where `start == end`, the place where text was removed).
+fn touches((s, e): (usize, usize), start: usize, end: usize) -> bool {
+    if start == end {
+        s <= start && start <= e
+    } else {
+        s < end && start < e
+    }
+}
+
 fn describe(report: &Value) -> String {
     claims(report)
         .iter()
@@ -182,20 +192,9 @@ fn every_changed_fact_is_a_discrepancy_at_its_span() {
         let (code, report) = check_text(&text);
         let found = with_verdict(&report, "discrepancy");
         // The change is covered by a discrepancy of the right kind ...
-        let hit = found.iter().any(|c| {
-            let (s, e) = span(c);
-            c["kind"] == kind
-                && s <= start.max(s)
-                && ((s < end && start < e) || (start == end && s <= start && start <= e))
-        });
+        let hit = found.iter().any(|c| c["kind"] == kind && touches(span(c), start, end));
         // ... and nothing else in the article is flagged.
-        let stray: Vec<&&Value> = found
-            .iter()
-            .filter(|c| {
-                let (s, e) = span(c);
-                !(s < end.max(start + 1) && start < e.max(s + 1)) && !(start == end && s <= start && start <= e)
-            })
-            .collect();
+        let stray: Vec<&&Value> = found.iter().filter(|c| !touches(span(c), start, end)).collect();
         if code != 1 || !hit || !stray.is_empty() {
             failures.push(format!(
                 "{what}: `{from}` -> `{to}` (bytes {start}..{end}): exit {code}, hit {hit}, stray {}\n{}",
