@@ -1,36 +1,180 @@
-//! Which articles to check: files, folders (recursed) and `-` for stdin.
+//! Which articles to check, and checking many of them at once.
+//!
+//! Named files are always read; folders are walked the way ripgrep walks
+//! them (the `ignore` crate: `.gitignore`, `.ignore` and hidden files are
+//! skipped, symlinked folders are not followed), keeping `*.md`,
+//! `*.markdown` and `*.txt`, in sorted order. `exclude` globs drop what a
+//! walk would find; a file named on the command line is checked anyway,
+//! since naming it is the clearest way to ask for it.
+//!
+//! Articles are read and checked in parallel (rayon), but the reports come
+//! back in the order the articles were listed, and when several articles
+//! fail the error is the first one's: output never depends on scheduling.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::article::{Article, Format};
-use crate::{facts_display_path, io_reason};
+use crate::report::ArticleReport;
+use crate::{Checker, facts_display_path, io_reason};
 
 /// Extensions of article files found in folders.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// One article to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     Stdin,
     File(PathBuf),
 }
 
-/// Expand the command line's paths into article sources, folders sorted.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<Source>> {
+/// Where an article without a `published` front-matter date gets one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Published {
+    /// Only from its front matter: dates without a year stay unanchored.
+    #[default]
+    FrontMatter,
+    /// From its front matter, or the article cannot be checked.
+    Required,
+    /// Today's date (where factcheck runs).
+    Today,
+    /// The day the file was last modified.
+    Modified,
+    /// This date (`--published`).
+    On(Date),
+}
+
+impl FromStr for Published {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Published, String> {
+        match s {
+            "front-matter" => Ok(Published::FrontMatter),
+            "required" => Ok(Published::Required),
+            "today" => Ok(Published::Today),
+            "modified" => Ok(Published::Modified),
+            _ => s.parse::<Date>().map(Published::On).map_err(|_| {
+                format!(
+                    "unknown published policy `{s}`; expected front-matter, required, today, modified or a date (YYYY-MM-DD)"
+                )
+            }),
+        }
+    }
+}
+
+/// A glob as the config and `--exclude` write them: `*` stays within one
+/// folder, `**` crosses folders.
+pub fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(pattern.trim_end_matches('/'))
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))
+}
+
+/// Globs relative to one folder, matched against paths under it.
+///
+/// A pattern with a `/` matches the path from that folder ("articles/drafts",
+/// "articles/**/*.txt"); one without matches any single file or folder name
+/// ("drafts", "*.draft.md"), as in `.gitignore`. A folder that matches
+/// takes everything in it along.
+#[derive(Debug, Clone)]
+pub struct Globs {
+    root: PathBuf,
+    anchored: GlobSet,
+    names: GlobSet,
+}
+
+impl Globs {
+    /// Compile `patterns`, relative to `root` (an absolute folder).
+    pub fn new(root: &Path, patterns: &[String]) -> Result<Globs, String> {
+        let mut anchored = GlobSetBuilder::new();
+        let mut names = GlobSetBuilder::new();
+        for p in patterns {
+            let p = p.strip_prefix("./").unwrap_or(p);
+            if p.trim_end_matches('/').contains('/') {
+                anchored.add(glob(p.trim_start_matches('/'))?);
+            } else {
+                names.add(glob(p)?);
+            }
+        }
+        let build = |b: GlobSetBuilder| b.build().map_err(|e| e.to_string());
+        Ok(Globs {
+            root: root.to_path_buf(),
+            anchored: build(anchored)?,
+            names: build(names)?,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchored.is_empty() && self.names.is_empty()
+    }
+
+    /// Whether `path` (absolute, or relative to the working directory) or a
+    /// folder it is in matches.
+    pub fn matches(&self, path: &Path) -> bool {
+        let abs = absolute(path);
+        if !self.names.is_empty()
+            && abs
+                .components()
+                .any(|c| matches!(c, Component::Normal(n) if self.names.is_match(n)))
+        {
+            return true;
+        }
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) if !self.anchored.is_empty() => rel.ancestors().any(|a| self.anchored.is_match(a)),
+            _ => false,
+        }
+    }
+}
+
+/// A path made absolute against the working directory, with `.` and `..`
+/// resolved by name (symlinks are left alone).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// What a walk keeps: article files not excluded by any of `exclude`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub exclude: Vec<Globs>,
+}
+
+impl Filter {
+    fn excluded(&self, path: &Path) -> bool {
+        self.exclude.iter().any(|g| g.matches(path))
+    }
+}
+
+/// Expand the command line's paths into article sources: folders walked and
+/// sorted, duplicates dropped.
+pub fn collect(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Source>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| anyhow::anyhow!("{}: {}", facts_display_path(p), io_reason(&e)))?;
+        let meta = std::fs::metadata(p).map_err(|e| anyhow!("{}: {}", facts_display_path(p), io_reason(&e)))?;
         if meta.is_dir() {
             let before = out.len();
-            walk(p, &mut out)?;
+            walk(p, filter, &mut out)?;
             if out.len() == before {
                 bail!(
                     "{}: no articles (*.md, *.markdown, *.txt) in this folder",
@@ -41,55 +185,207 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Source>> {
             out.push(Source::File(p.clone()));
         }
     }
-    Ok(out)
+    Ok(dedup(out))
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("{}: {}", facts_display_path(dir), io_reason(&e)))?;
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for e in entries {
-        let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
+/// The articles that `include` globs (relative to the folder `root`) select.
+pub fn collect_included(root: &Path, include: &[String], filter: &Filter) -> Result<Vec<Source>> {
+    let globs = Globs::new(&absolute(root), include).map_err(|e| anyhow!("{e}"))?;
+    let mut out = Vec::new();
+    for pattern in include {
+        // Walk only the literal folders before the first wildcard.
+        let start = root.join(literal_prefix(pattern));
+        if start.is_file() {
+            out.push(Source::File(start));
+        } else if start.is_dir() {
+            let mut found = Vec::new();
+            walk(&start, filter, &mut found)?;
+            out.extend(found.into_iter().filter(|s| match s {
+                Source::File(p) => globs.matches(p),
+                Source::Stdin => false,
+            }));
         }
-        if e.is_dir() {
-            // Like ripgrep, symlinked folders are not followed: one pointing
-            // back at an ancestor would list the same articles forever.
-            if !is_symlink(&e) {
-                walk(&e, out)?;
-            }
-        } else if e
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x))
+    }
+    Ok(dedup(out))
+}
+
+/// The folders of a glob before its first wildcard: `articles/2026` for
+/// `articles/2026/**/*.md`.
+pub fn literal_prefix(pattern: &str) -> PathBuf {
+    Path::new(pattern.strip_prefix("./").unwrap_or(pattern))
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[', '{']))
+        .collect()
+}
+
+fn dedup(sources: Vec<Source>) -> Vec<Source> {
+    let mut seen = std::collections::HashSet::new();
+    sources.into_iter().filter(|s| seen.insert(s.clone())).collect()
+}
+
+fn walk(dir: &Path, filter: &Filter, out: &mut Vec<Source>) -> Result<()> {
+    // A folder named although it is excluded is checked whole: it was asked for.
+    let filter = if filter.excluded(dir) {
+        Filter::default()
+    } else {
+        filter.clone()
+    };
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| e.depth() == 0 || !filter.excluded(e.path()))
+        .build();
+    for entry in walker {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        let path = entry.path();
+        let is_file = entry
+            .file_type()
+            .is_some_and(|t| t.is_file() || t.is_symlink() && path.is_file());
+        if is_file
+            && path
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x))
         {
-            out.push(Source::File(e));
+            out.push(Source::File(path.to_path_buf()));
         }
     }
     Ok(())
+}
+
+fn walk_error(dir: &Path, e: ignore::Error) -> anyhow::Error {
+    let mut e = &e;
+    let mut path = None;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p.clone());
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            ignore::Error::Io(io) => {
+                let p = path.unwrap_or_else(|| dir.to_path_buf());
+                return anyhow!("{}: {}", facts_display_path(&p), io_reason(io));
+            }
+            other => {
+                let p = path.unwrap_or_else(|| dir.to_path_buf());
+                return anyhow!("{}: {other}", facts_display_path(&p));
+            }
+        }
+    }
 }
 
 pub(crate) fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-/// Read and parse one article.
-pub fn read(source: &Source, published: Option<Date>) -> Result<Article> {
-    match source {
-        Source::File(p) => crate::article::read(p, published),
+/// Read and parse one article, dating it by `policy` when its front matter does not.
+pub fn read(source: &Source, policy: Published) -> Result<Article> {
+    let article = match source {
+        Source::File(p) => crate::article::read(p, fallback_date(policy, Some(p)))?,
         Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| anyhow::anyhow!("<stdin>: cannot read: {}", io_reason(&e)))?;
+                .map_err(|e| anyhow!("<stdin>: cannot read: {}", io_reason(&e)))?;
             // Standard input is Markdown when it opens with front matter.
             let format = if bytes.starts_with(b"---") || bytes.starts_with(b"+++") {
                 Format::Markdown
             } else {
                 Format::Plain
             };
-            Article::parse("<stdin>", bytes, format, published)
+            Article::parse("<stdin>", bytes, format, fallback_date(policy, None))?
         }
+    };
+    if policy == Published::Required && article.published.is_none() {
+        bail!(
+            "{}: no publication date; add `published: YYYY-MM-DD` to its front matter or pass --published (factcheck.toml requires one)",
+            article.path
+        );
+    }
+    Ok(article)
+}
+
+fn fallback_date(policy: Published, path: Option<&Path>) -> Option<Date> {
+    match policy {
+        Published::On(d) => Some(d),
+        Published::Today => Some(jiff::ZonedDateTime::now().date()),
+        Published::Modified => {
+            let modified = std::fs::metadata(path?).ok()?.modified().ok()?;
+            let ts = jiff::Timestamp::try_from(modified).ok()?;
+            Some(ts.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
+        }
+        Published::FrontMatter | Published::Required => None,
+    }
+}
+
+/// Read and check every source, in parallel; reports in the order of
+/// `sources`. `done` is called once per article as it finishes (from any
+/// thread), for a progress bar.
+pub fn check_all(
+    checker: &Checker,
+    sources: &[Source],
+    policy: Published,
+    done: &(dyn Fn() + Sync),
+) -> Result<Vec<ArticleReport>> {
+    let results: Vec<Result<ArticleReport>> = sources
+        .par_iter()
+        .map(|s| {
+            let r = read(s, policy).map(|a| checker.check(a));
+            done();
+            r
+        })
+        .collect();
+    // The first failure in list order, whichever thread met it first.
+    results.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn globs(patterns: &[&str]) -> Globs {
+        Globs::new(
+            Path::new("/proj"),
+            &patterns.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn anchored_globs_match_from_their_folder_and_take_subfolders_along() {
+        let g = globs(&["articles/drafts"]);
+        assert!(g.matches(Path::new("/proj/articles/drafts/a.md")));
+        assert!(g.matches(Path::new("/proj/articles/drafts/x/b.md")));
+        assert!(!g.matches(Path::new("/proj/articles/a.md")));
+        assert!(!g.matches(Path::new("/other/articles/drafts/a.md")));
+        let g = globs(&["articles/*.txt"]);
+        assert!(g.matches(Path::new("/proj/articles/brief.txt")));
+        assert!(
+            !g.matches(Path::new("/proj/articles/sub/brief.txt")),
+            "* stays in one folder"
+        );
+        let g = globs(&["articles/**/*.txt", "./x/"]);
+        assert!(g.matches(Path::new("/proj/articles/sub/brief.txt")));
+        assert!(g.matches(Path::new("/proj/x/a.md")));
+        assert!(g.matches(Path::new("/proj/articles/../x/a.md")));
+    }
+
+    #[test]
+    fn bare_names_match_anywhere() {
+        let g = globs(&["drafts", "*.wip.md"]);
+        assert!(g.matches(Path::new("/proj/articles/drafts/a.md")));
+        assert!(g.matches(Path::new("/elsewhere/notes.wip.md")));
+        assert!(!g.matches(Path::new("/proj/articles/a.md")));
+    }
+
+    #[test]
+    fn published_policies_parse() {
+        assert_eq!("today".parse(), Ok(Published::Today));
+        assert_eq!("2026-01-07".parse(), Ok(Published::On(Date::constant(2026, 1, 7))));
+        assert!("2026-02-30".parse::<Published>().is_err());
     }
 }

@@ -9,14 +9,17 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod link;
 pub mod report;
 pub mod span;
 pub mod verdict;
+pub mod watch;
 
 pub(crate) use facts::{display_path as facts_display_path, io_reason};
 

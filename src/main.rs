@@ -1,15 +1,25 @@
 //! The `factcheck` command: parse flags, resolve policy, hand off to the
 //! library, map the outcome to an exit code.
+//!
+//! This file holds the command line (clap types), the dispatch and the
+//! helpers every subcommand shares (output, fact base, exit codes). The
+//! CLI-side modules under `src/cli/` do the printing for the longer flows:
+//! `settings` (flags + `factcheck.toml` → resolved settings), `watch` (the
+//! watch loop) and `write` (`--write`). The library never prints.
+
+mod cli;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use cli::settings::Settings;
 use factcheck::Checker;
+use factcheck::config::FailOn;
 use factcheck::facts::{self, Severity};
 use factcheck::report::{self, ExtraReport, Format, Report, Style};
 use factcheck::verdict::Verdict;
@@ -39,6 +49,8 @@ struct Cli {
 enum Command {
     /// Check articles against the fact base and report a verdict for every claim.
     Check(CheckArgs),
+    /// Re-check articles every time an article or the fact base is saved.
+    Watch(WatchArgs),
     /// List the typed claims found in articles, without checking them.
     Claims(ClaimsArgs),
     /// Work with the fact base.
@@ -46,53 +58,95 @@ enum Command {
         #[command(subcommand)]
         command: FactsCommand,
     },
+    /// Print a shell completion script (e.g. `factcheck completions bash > /etc/bash_completion.d/factcheck`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (e.g. `factcheck man | man -l -`).
+    Man,
 }
 
 #[derive(Subcommand)]
 enum FactsCommand {
     /// Check the fact base and print every problem with file:line:column.
     Validate {
-        /// Fact-base files or folders [default: ./claims]
+        /// Fact-base files or folders [default: `facts` in factcheck.toml, or ./claims]
         paths: Vec<PathBuf>,
     },
 }
 
+/// What to check, and against what: shared by `check`, `watch` and `claims`.
 #[derive(Args)]
 struct Common {
-    /// Articles to read: files, folders (recursed), or - for stdin.
-    #[arg(required = true, value_name = "ARTICLE")]
+    /// Articles to read: files, folders (recursed), or - for stdin
+    /// [default: `include` in factcheck.toml]
+    #[arg(value_name = "ARTICLE")]
     articles: Vec<PathBuf>,
-    /// Fact-base file or folder (repeatable) [default: ./claims]
+    /// Fact-base file or folder (repeatable) [default: `facts` in factcheck.toml, or ./claims]
     #[arg(short = 'f', long = "facts", value_name = "PATH")]
     facts: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for articles without front matter.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     published: Option<Date>,
+    /// Skip articles matching GLOB when walking folders (repeatable; added to
+    /// `exclude` in factcheck.toml). Named files are always checked.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Read settings from this file instead of the nearest factcheck.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every factcheck.toml.
+    #[arg(long)]
+    isolated: bool,
 }
 
+/// How to report: shared by `check` and `watch`.
 #[derive(Args)]
-struct CheckArgs {
-    #[command(flatten)]
-    common: Common,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human, value_name = "FMT")]
-    format: FormatArg,
+struct Output {
+    /// Report format [default: `format` in factcheck.toml, or human]
+    #[arg(long, value_enum, value_name = "FMT")]
+    format: Option<FormatArg>,
     /// Write the report to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
-    /// Lowest verdict that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Discrepancy, value_name = "LEVEL")]
-    fail_on: FailOn,
-    /// Print a unified diff that would correct every discrepancy, instead of the report.
-    #[arg(long)]
-    diff: bool,
+    /// Lowest verdict that makes the run fail (exit 1)
+    /// [default: `fail-on` in factcheck.toml, or discrepancy]
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOnArg>,
     /// Also write a report in FORMAT to PATH from the same run (repeatable),
     /// e.g. --report sarif=factcheck.sarif --report junit=junit.xml
     #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_extra_report)]
     reports: Vec<ExtraReport>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    #[command(flatten)]
+    output: Output,
+    /// Print a unified diff that would correct every discrepancy, instead of the report.
+    #[arg(long, conflicts_with = "write")]
+    diff: bool,
+    /// Correct the discrepancies in place (exactly the edits --diff shows) and
+    /// list those that need an editor.
+    #[arg(long)]
+    write: bool,
+    /// Keep running: re-check whenever an article or the fact base is saved.
+    #[arg(long, conflicts_with_all = ["diff", "write"])]
+    watch: bool,
+}
+
+#[derive(Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    common: Common,
+    #[command(flatten)]
+    output: Output,
 }
 
 #[derive(Args)]
@@ -143,10 +197,20 @@ enum ColorWhen {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
+enum FailOnArg {
     Discrepancy,
     Unverifiable,
     Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Discrepancy => FailOn::Discrepancy,
+            FailOnArg::Unverifiable => FailOn::Unverifiable,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
 }
 
 fn parse_extra_report(s: &str) -> Result<ExtraReport, String> {
@@ -176,17 +240,22 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
     }
 }
 
-fn fact_paths(given: &[PathBuf]) -> Vec<PathBuf> {
-    if given.is_empty() {
-        vec![PathBuf::from("claims")]
-    } else {
-        given.to_vec()
+/// The fact-base paths to load: those given, else `facts` in the nearest
+/// factcheck.toml, else `./claims`.
+fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
     }
+    let cwd = std::env::current_dir()?;
+    Ok(match factcheck::config::Config::discover(&cwd)? {
+        Some(c) if !c.facts.is_empty() => c.fact_paths(&cwd),
+        _ => vec![PathBuf::from("claims")],
+    })
 }
 
 /// Load the fact base, or fail with every error, one per line.
-fn load_facts(given: &[PathBuf]) -> Result<Checker> {
-    match facts::load_paths(&fact_paths(given)) {
+fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
+    match facts::load_paths(paths) {
         Ok(base) => Ok(Checker::new(base)),
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -195,16 +264,21 @@ fn load_facts(given: &[PathBuf]) -> Result<Checker> {
     }
 }
 
-fn check_all(common: &Common) -> Result<(Checker, Report)> {
-    let checker = load_facts(&common.facts)?;
-    let sources = factcheck::input::collect(&common.articles)?;
-    let mut articles = Vec::new();
-    for s in &sources {
-        let article = factcheck::input::read(s, common.published)?;
-        articles.push(checker.check(article));
+/// Load the fact base and check every article the settings select, with a
+/// progress bar for large batches on a terminal.
+fn check_all(settings: &Settings) -> Result<Report> {
+    let checker = load_facts(&settings.facts)?;
+    let sources = settings.sources()?;
+    let progress = cli::progress::bar(sources.len());
+    let articles = factcheck::input::check_all(&checker, &sources, settings.published, &|| {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
-    let report = Report::new(&checker.base, articles);
-    Ok((checker, report))
+    Ok(Report::new(&checker.base, articles?))
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
@@ -228,10 +302,15 @@ fn write_out(output: Option<&PathBuf>, render: impl FnOnce(&mut dyn Write) -> io
     }
 }
 
+/// A line on stderr; a closed stderr is not worth a panic.
+fn eprint_line(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
 /// Refuse two reports bound for one file: the second would silently replace the first.
-fn check_report_targets(args: &CheckArgs) -> Result<()> {
-    let mut seen: Vec<&PathBuf> = args.output.iter().collect();
-    for extra in &args.reports {
+fn check_report_targets(output: &Output) -> Result<()> {
+    let mut seen: Vec<&PathBuf> = output.output.iter().collect();
+    for extra in &output.reports {
         if seen.contains(&&extra.path) {
             bail!(
                 "--report {}={}: that file already receives another report",
@@ -244,26 +323,53 @@ fn check_report_targets(args: &CheckArgs) -> Result<()> {
     Ok(())
 }
 
-fn run_check(args: &CheckArgs) -> Result<u8> {
-    let main_format = Format::from(args.format);
-    let unverifiable_fails = args.fail_on == FailOn::Unverifiable;
-    let style = Style {
-        color: use_color(args.color, args.output.is_some()),
-    };
-    // Usage problems are found before any article is read; --diff replaces the report.
-    let emitter = match (args.diff, main_format.emitter(style, unverifiable_fails)) {
-        (true, _) => None,
-        (false, Some(e)) => Some(e),
-        (false, None) => {
-            bail!("--format {main_format} is not available yet; use human, json, jsonl, sarif, github or junit")
+/// Write the `--report FORMAT=PATH` files (never coloured).
+fn write_extra_reports(output: &Output, report: &Report, fail_on: FailOn) -> Result<()> {
+    for extra in &output.reports {
+        if let Some(e) = extra
+            .format
+            .emitter(Style { color: false }, fail_on == FailOn::Unverifiable)
+        {
+            write_out(Some(&extra.path), |out| e.emit(report, out))?;
         }
+    }
+    Ok(())
+}
+
+/// The exit code for verdicts that remain, under `--fail-on`.
+fn exit_code(verdicts: impl Iterator<Item = Verdict>, fail_on: FailOn) -> u8 {
+    let fails = |v: Verdict| match fail_on {
+        FailOn::Never => false,
+        FailOn::Discrepancy => v == Verdict::Discrepancy,
+        FailOn::Unverifiable => v != Verdict::Match,
     };
-    check_report_targets(args)?;
-    let (_checker, report) = check_all(&args.common)?;
-    if let Some(emitter) = emitter {
-        write_out(args.output.as_ref(), |out| emitter.emit(&report, out))?;
+    let mut verdicts = verdicts;
+    if verdicts.any(fails) {
+        exit::FINDINGS
     } else {
-        write_out(args.output.as_ref(), |out| {
+        exit::CLEAN
+    }
+}
+
+fn run_check(args: &CheckArgs) -> Result<u8> {
+    let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    check_report_targets(&args.output)?;
+    if args.watch {
+        return cli::watch::run(&settings, &args.output);
+    }
+    if args.write && settings.reads_stdin() {
+        bail!("--write cannot correct standard input (-); use --diff, or name the file");
+    }
+    let style = Style {
+        color: use_color(args.output.color, args.output.output.is_some()),
+    };
+    let report = check_all(&settings)?;
+    write_extra_reports(&args.output, &report, settings.fail_on)?;
+    if args.write {
+        return cli::write::run(&report, args.output.output.as_ref(), settings.fail_on);
+    }
+    if args.diff {
+        write_out(args.output.output.as_ref(), |out| {
             for a in &report.articles {
                 if let Some(d) = report::corrections_diff(a) {
                     out.write_all(d.as_bytes())?;
@@ -271,34 +377,22 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
             }
             Ok(())
         })?;
+    } else if let Some(emitter) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
+        write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
-    for extra in &args.reports {
-        // Files are never coloured; availability was checked when parsing the flag.
-        if let Some(e) = extra.format.emitter(Style { color: false }, unverifiable_fails) {
-            write_out(Some(&extra.path), |out| e.emit(&report, out))?;
-        }
-    }
-    let worst = report
-        .articles
-        .iter()
-        .flat_map(|a| a.claims.iter())
-        .map(|c| c.verdict)
-        .fold(None::<Verdict>, |acc, v| match (acc, v) {
-            (Some(Verdict::Discrepancy), _) | (_, Verdict::Discrepancy) => Some(Verdict::Discrepancy),
-            (Some(Verdict::Unverifiable), _) | (_, Verdict::Unverifiable) => Some(Verdict::Unverifiable),
-            _ => Some(Verdict::Match),
-        });
-    let fails = match (args.fail_on, worst) {
-        (FailOn::Never, _) => false,
-        (FailOn::Discrepancy, Some(Verdict::Discrepancy)) => true,
-        (FailOn::Unverifiable, Some(Verdict::Discrepancy | Verdict::Unverifiable)) => true,
-        _ => false,
-    };
-    Ok(if fails { exit::FINDINGS } else { exit::CLEAN })
+    let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
+    Ok(exit_code(verdicts, settings.fail_on))
+}
+
+fn run_watch(args: &WatchArgs) -> Result<u8> {
+    let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    check_report_targets(&args.output)?;
+    cli::watch::run(&settings, &args.output)
 }
 
 fn run_claims(args: &ClaimsArgs) -> Result<u8> {
-    let (_checker, report) = check_all(&args.common)?;
+    let settings = Settings::resolve(&args.common, None, None)?;
+    let report = check_all(&settings)?;
     write_out(None, |out| match args.format {
         ClaimsFormat::Json => report::write_claims_json(&report, out),
         ClaimsFormat::Human => report::write_claims_human(&report, out),
@@ -308,7 +402,7 @@ fn run_claims(args: &ClaimsArgs) -> Result<u8> {
 
 fn run_validate(paths: &[PathBuf]) -> Result<u8> {
     use report::plural;
-    let paths = fact_paths(paths);
+    let paths = fact_paths(paths)?;
     let (base, problems) = facts::validate_paths(&paths);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
@@ -346,6 +440,20 @@ fn run_validate(paths: &[PathBuf]) -> Result<u8> {
     Ok(if errors > 0 { exit::ERROR } else { exit::CLEAN })
 }
 
+fn run_completions(shell: clap_complete::Shell) -> Result<u8> {
+    // clap_complete panics when its writer fails, so it writes to memory
+    // and a closed pipe is handled on the way out.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "factcheck", &mut script);
+    write_out(None, |out| out.write_all(&script))?;
+    Ok(exit::CLEAN)
+}
+
+fn run_man() -> Result<u8> {
+    write_out(None, |out| clap_mangen::Man::new(Cli::command()).render(out))?;
+    Ok(exit::CLEAN)
+}
+
 /// A clap usage error as one line: the error itself, plus clap's
 /// "a similar argument exists" hint when it has one.
 fn usage_error_line(e: &clap::Error) -> String {
@@ -377,21 +485,24 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::CLEAN });
         }
         Err(e) => {
-            eprintln!("{}", usage_error_line(&e));
+            eprint_line(&usage_error_line(&e));
             return ExitCode::from(exit::ERROR);
         }
     };
     let result = match &cli.command {
         Command::Check(args) => run_check(args),
+        Command::Watch(args) => run_watch(args),
         Command::Claims(args) => run_claims(args),
         Command::Facts {
             command: FactsCommand::Validate { paths },
         } => run_validate(paths),
+        Command::Completions { shell } => run_completions(*shell),
+        Command::Man => run_man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprint_line(&format!("error: {e:#}"));
             ExitCode::from(exit::ERROR)
         }
     }

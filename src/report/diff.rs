@@ -1,36 +1,97 @@
-//! `--diff`: a unified diff that would correct every discrepancy.
+//! Corrections: `--diff` prints them as a unified diff, `--write` saves
+//! them; both come from [`corrections`], so they never disagree.
 
 use similar::TextDiff;
 
 use super::ArticleReport;
 use crate::verdict::Verdict;
 
-/// The article with every discrepancy replaced by its suggestion, if any
-/// change applies. Overlapping corrections keep the first.
-pub fn corrected(a: &ArticleReport) -> Option<String> {
-    let mut edits: Vec<(usize, usize, &str)> = a
-        .claims
-        .iter()
-        .filter(|c| c.verdict == Verdict::Discrepancy)
-        .filter_map(|c| c.suggestion.as_deref().map(|s| (c.span.start, c.span.end, s)))
-        .filter(|(s, e, text)| a.article.text[*s..*e] != **text)
-        .collect();
-    edits.sort();
-    let mut out = String::with_capacity(a.article.text.len());
-    let mut at = 0;
-    for (start, end, text) in edits {
-        if start < at {
+/// Why a discrepancy has no correction that `--diff` and `--write` can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unfixable {
+    /// The verdict names no single right value (a tie, an omission, ...).
+    NoSuggestion,
+    /// The suggestion is what the article already says.
+    AlreadySays,
+    /// Another correction with different words covers part of the same text.
+    Overlaps,
+}
+
+impl Unfixable {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Unfixable::NoSuggestion => "no single correction",
+            Unfixable::AlreadySays => "the suggestion is what the article already says",
+            Unfixable::Overlaps => "another correction overlaps it",
+        }
+    }
+}
+
+/// The corrections of one article: its corrected text, and which
+/// discrepancies (indices into `claims`) were corrected and which not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrections {
+    /// `None` when nothing changes.
+    pub text: Option<String>,
+    pub applied: Vec<usize>,
+    pub unfixable: Vec<(usize, Unfixable)>,
+}
+
+/// Every discrepancy with a suggestion, replaced by it; `--diff` shows
+/// this, `--write` saves it. A correction is applied only when it is
+/// unambiguous: overlapping corrections that disagree are all left alone.
+pub fn corrections(a: &ArticleReport) -> Corrections {
+    let mut out = Corrections::default();
+    let mut edits: Vec<(usize, usize, &str, usize)> = Vec::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        if c.verdict != Verdict::Discrepancy {
             continue;
         }
-        out.push_str(&a.article.text[at..start]);
-        out.push_str(&keep_line_breaks(&a.article.text[start..end], text));
-        at = end;
+        match c.suggestion.as_deref() {
+            None => out.unfixable.push((i, Unfixable::NoSuggestion)),
+            Some(s) if a.article.text[c.span.start..c.span.end] == *s => {
+                out.unfixable.push((i, Unfixable::AlreadySays))
+            }
+            Some(s) => edits.push((c.span.start, c.span.end, s, i)),
+        }
     }
-    if at == 0 {
-        return None;
+    edits.sort();
+    // Group edits whose spans overlap; a group applies only when all its
+    // edits are the same edit.
+    let mut text = String::with_capacity(a.article.text.len());
+    let mut at = 0;
+    let mut i = 0;
+    while i < edits.len() {
+        let mut j = i + 1;
+        let mut end = edits[i].1;
+        while j < edits.len() && edits[j].0 < end {
+            end = end.max(edits[j].1);
+            j += 1;
+        }
+        let group = &edits[i..j];
+        let (start, stop, replacement, _) = group[0];
+        if group.iter().all(|e| (e.0, e.1, e.2) == (start, stop, replacement)) {
+            text.push_str(&a.article.text[at..start]);
+            text.push_str(&keep_line_breaks(&a.article.text[start..stop], replacement));
+            at = stop;
+            out.applied.extend(group.iter().map(|e| e.3));
+        } else {
+            out.unfixable.extend(group.iter().map(|e| (e.3, Unfixable::Overlaps)));
+        }
+        i = j;
     }
-    out.push_str(&a.article.text[at..]);
-    Some(out)
+    if !out.applied.is_empty() {
+        text.push_str(&a.article.text[at..]);
+        out.text = Some(text);
+    }
+    out.applied.sort();
+    out.unfixable.sort();
+    out
+}
+
+/// The article with every unambiguous correction applied, if any applies.
+pub fn corrected(a: &ArticleReport) -> Option<String> {
+    corrections(a).text
 }
 
 /// The replacement laid out like the original: where the original broke a

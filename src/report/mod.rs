@@ -5,6 +5,7 @@
 
 mod diff;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -20,8 +21,9 @@ use crate::facts::FactBase;
 use crate::span::{Position, Span};
 use crate::verdict::{Claim, Verdict};
 
-pub use diff::corrections_diff;
+pub use diff::{Corrections, Unfixable, corrected, corrections, corrections_diff};
 pub use github::{Github, escape_data, escape_property};
+pub use html::Html;
 pub use human::Human;
 pub use json::{Json, JsonLines};
 pub use junit::Junit;
@@ -162,7 +164,7 @@ impl Format {
             Format::Sarif => Box::new(Sarif),
             Format::Github => Box::new(Github),
             Format::Junit => Box::new(Junit { unverifiable_fails }),
-            Format::Html => return None,
+            Format::Html => Box::new(Html),
         })
     }
 
@@ -330,12 +332,7 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown report format `pdf`")
         );
-        assert!(
-            "html=x"
-                .parse::<ExtraReport>()
-                .unwrap_err()
-                .contains("not available yet")
-        );
+        assert_eq!("html=report.html".parse::<ExtraReport>().unwrap().format, Format::Html);
         for f in Format::ALL {
             assert_eq!(f.name().parse::<Format>(), Ok(f));
         }

@@ -1,0 +1,9 @@
+//! The binary's own modules: they print, the library does not.
+//!
+//! They live beside the library's modules in `src/` but belong to
+//! `main.rs` alone (`lib.rs` never declares them).
+
+pub mod progress;
+pub mod settings;
+pub mod watch;
+pub mod write;

@@ -1,0 +1,70 @@
+//! `factcheck watch` / `check --watch`: check, show, wait for a save, repeat.
+//!
+//! Each round clears the screen (on a terminal), shows the report (or
+//! rewrites `--output` and `--report` files, so a browser showing the HTML
+//! report only needs a reload) and ends with one status line on stderr:
+//!
+//! ```text
+//! [14:03:07] 1 article, 15 claims: 2 matches, 13 discrepancies, 0 unverifiable · watching 3 paths (Ctrl-C to stop)
+//! ```
+//!
+//! A round that cannot check (a half-typed fact base, say) shows the error
+//! and keeps watching; only a problem before the first round ends the run.
+
+use std::io::{self, IsTerminal};
+
+use anyhow::{Result, bail};
+
+use factcheck::config::FailOn;
+use factcheck::report::{Style, plural, run_summary};
+use factcheck::watch::Watcher;
+
+use super::settings::Settings;
+use crate::{Output, check_all, eprint_line, use_color, write_extra_reports, write_out};
+
+/// Clear the screen and its scroll-back, cursor home.
+const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
+
+pub fn run(settings: &Settings, output: &Output) -> Result<u8> {
+    if settings.reads_stdin() {
+        bail!("watch mode cannot watch standard input (-); name files or folders");
+    }
+    let paths = settings.watch_paths();
+    let watcher = Watcher::new(&paths)?;
+    let watching = format!("watching {} (Ctrl-C to stop)", plural(paths.len(), "path", "paths"));
+    let to_terminal = output.output.is_none() && io::stdout().is_terminal();
+    let style = Style {
+        color: use_color(output.color, output.output.is_some()),
+    };
+    let emitter = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable);
+    loop {
+        let round = check_all(settings).and_then(|report| {
+            write_extra_reports(output, &report, settings.fail_on)?;
+            let mut rendered = Vec::new();
+            if let Some(e) = &emitter {
+                e.emit(&report, &mut rendered)?;
+            }
+            Ok((report, rendered))
+        });
+        let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+        match round {
+            Ok((report, rendered)) => {
+                write_out(output.output.as_ref(), |out| {
+                    if to_terminal {
+                        out.write_all(CLEAR.as_bytes())?;
+                    }
+                    out.write_all(&rendered)
+                })?;
+                eprint_line(&format!("[{time}] {} · {watching}", run_summary(&report)));
+            }
+            Err(e) => {
+                if to_terminal {
+                    write_out(None, |out| out.write_all(CLEAR.as_bytes()))?;
+                }
+                eprint_line(&format!("error: {e:#}"));
+                eprint_line(&format!("[{time}] could not check · {watching}"));
+            }
+        }
+        watcher.changed()?;
+    }
+}
