@@ -9,7 +9,9 @@
 //! an editor more than a miss.
 
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
-use crate::facts::{AboutHit, EntityKind, FactBase, FactValue};
+use jiff::civil::Date;
+
+use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, TIME_WORDS};
 use crate::span::Span;
 
@@ -112,9 +114,12 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 }
 
 /// Link one typed mention (date, weekday, year, count, amount, percent).
-pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase) -> Linked {
+///
+/// Judged at `published`: a fact whose `from`/`until` exclude that date is no
+/// candidate, and a dated fact is never judged when the date is unknown.
+pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase, published: Option<Date>) -> Linked {
     let candidates: Vec<usize> = (0..base.facts.len())
-        .filter(|&f| compatible(base, f, mention))
+        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot)
         .collect();
     if candidates.is_empty() {
         return Linked::Nothing;
@@ -164,6 +169,15 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase)
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("\"{cue}\" suggests another occasion than the fact's"),
+        };
+    }
+    if base.facts[best.fact].valid.at(published) == At::Unknown {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!(
+                "the fact holds {} only, and the article has no publication date",
+                base.facts[best.fact].valid
+            ),
         };
     }
     let rivals: Vec<usize> = scored
@@ -310,11 +324,15 @@ fn member_kinds(base: &FactBase, fact: usize) -> Vec<EntityKind> {
 /// Per fact and sentence one list is taken: the subject before an `about`
 /// phrase ("The UK and France pledged ...") over a list after it ("a summit
 /// in Paris"), the nearest first.
-pub fn sets(prose: &str, ex: &Extraction, base: &FactBase) -> Vec<SetClaim> {
+pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Date>) -> Vec<SetClaim> {
     // (after the phrase?, words between, claim) for each fact and sentence.
     let mut best: Vec<((bool, usize), SetClaim)> = Vec::new();
     for hit in &ex.about {
         for &fact in &hit.facts {
+            // Only facts that hold at the article's date (dated ones need a date).
+            if base.facts[fact].valid.at(published) != At::Holds {
+                continue;
+            }
             let kinds = member_kinds(base, fact);
             if kinds.is_empty() {
                 continue;

@@ -12,7 +12,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
-use crate::facts::{Fact, FactBase, FactValue, Index};
+use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, set_kind, sets};
 use crate::span::Span;
@@ -78,7 +78,7 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
         .iter()
         .map(|m| Judge { article, base, index }.mention(m, ex))
         .collect();
-    for set in sets(&article.prose, ex, base) {
+    for set in sets(&article.prose, ex, base, article.published) {
         claims.push(Judge { article, base, index }.set(&set));
     }
     claims.sort_by_key(|c| (c.span, c.kind));
@@ -268,7 +268,7 @@ impl Judge<'_> {
         }
         let found = self.found(m);
         let what = crate::report::one_line(self.text(m.span));
-        match link(&self.article.prose, m, &ex.about, self.base) {
+        match link(&self.article.prose, m, &ex.about, self.base, self.article.published) {
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
@@ -581,20 +581,14 @@ impl Judge<'_> {
         };
         let entity = &self.base.entities[e];
         let parsed = Title::parse(title);
-        let roles = &self.index.roles[e];
-        if roles.is_empty() {
-            return self.unverifiable(m, found, format!("no roles on record for {}", entity.name));
-        }
-        if parsed.former {
-            return self.unverifiable(m, found, format!("former titles are not checked ({})", entity.name));
-        }
-        let fitting = roles.iter().position(|r| parsed.fits(r));
+        // Roles may hold for a period: judged at the article's date (see facts::judge_role).
+        let finding = judge_role(self.base, self.index, e, &parsed, self.article.published);
         let mut claim = Claim {
             verdict: Verdict::Match,
             kind: Kind::Role,
             span: m.span,
             sentence: m.sentence,
-            found,
+            found: found.clone(),
             expected: None,
             range: None,
             fact: None,
@@ -604,27 +598,102 @@ impl Judge<'_> {
             because: Some(format!("linked by the name \"{name}\"")),
             entity: Some(entity.id.clone()),
         };
-        match fitting {
-            Some(i) => {
-                claim.expected = Some(json!(entity.roles[i]));
-                claim.message = format!("{title} agrees with the roles of {} ({})", entity.name, entity.roles[i]);
-            }
-            None => {
-                // The role to suggest: one of the same country if the claim named one.
-                let best = roles
+        let rest = &self.article.text[title_span.end..m.span.end];
+        let roles = &entity.roles;
+        let names = |list: &[usize]| {
+            join_names(
+                &list
                     .iter()
-                    .position(|r| parsed.nation.is_some() && r.nation == parsed.nation)
-                    .unwrap_or(0);
-                let right = &entity.roles[best];
+                    .map(|&h| self.base.entities[h].name.as_str())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        match finding {
+            RoleFinding::NoRoles => {
+                return self.unverifiable(m, found, format!("no roles on record for {}", entity.name));
+            }
+            RoleFinding::CannotTell(why) => return self.unverifiable(m, found, format!("{title} {name}: {why}")),
+            RoleFinding::NoDate { role } => {
+                let msg = format!(
+                    "{title} {name}: {} was {}; the article has no publication date to judge at (pass --published)",
+                    entity.name,
+                    roles[role].describe()
+                );
+                return self.unverifiable(m, found, msg);
+            }
+            RoleFinding::Holds { role: i } | RoleFinding::Held { role: i } => {
+                let right = &roles[i];
+                let shown = if parsed.former {
+                    format!("former {right}")
+                } else {
+                    right.title.clone()
+                };
+                claim.expected = Some(json!(shown));
+                claim.message = format!(
+                    "{title} agrees with the roles of {} ({})",
+                    entity.name,
+                    right.describe_inline()
+                );
+            }
+            RoleFinding::NotThen {
+                role,
+                date,
+                ended,
+                holders,
+            } => {
+                let right = &roles[role];
+                let then = if holders.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} held that office then", names(&holders))
+                };
                 claim.verdict = Verdict::Discrepancy;
-                claim.expected = Some(json!(right));
+                claim.message = format!(
+                    "{title}, but on {date} {} was {} {} ({}){then}",
+                    entity.name,
+                    if ended { "no longer" } else { "not yet" },
+                    right.title,
+                    right.valid
+                );
+                if ended {
+                    claim.expected = Some(json!(format!("former {}", right.title)));
+                    let written = &self.article.text[title_span.start..title_span.end];
+                    let former = if title_span.start == m.sentence.start {
+                        "Former"
+                    } else {
+                        "former"
+                    };
+                    claim.suggestion = Some(format!("{former} {written}{rest}"));
+                }
+            }
+            RoleFinding::StillHolds { role, date } => {
+                let right = &roles[role];
+                claim.verdict = Verdict::Discrepancy;
+                claim.expected = Some(json!(right.title));
+                claim.message = format!(
+                    "{title}, but on {date} {} still held that office ({})",
+                    entity.name,
+                    right.describe_inline()
+                );
+                let written = &self.article.text[title_span.start..title_span.end];
+                let current = written
+                    .split_once(char::is_whitespace)
+                    .filter(|(first, _)| first.eq_ignore_ascii_case("former"))
+                    .map_or(written, |(_, after)| after.trim_start());
+                claim.suggestion = Some(format!("{current}{rest}"));
+            }
+            RoleFinding::Wrong { best, shown, ended } => {
+                let right = &roles[best];
+                let listed: Vec<String> = shown.iter().map(|&i| roles[i].describe()).collect();
+                claim.verdict = Verdict::Discrepancy;
+                claim.expected = Some(json!(right.title));
                 claim.message = format!(
                     "{title}, but the fact base gives {} as {}",
                     entity.name,
-                    entity.roles.join(" / ")
+                    listed.join(" / ")
                 );
-                let rest = &self.article.text[title_span.end..m.span.end];
-                claim.suggestion = Some(format!("{right}{rest}"));
+                let former = if ended { "former " } else { "" };
+                claim.suggestion = Some(format!("{former}{}{rest}", right.title));
             }
         }
         claim

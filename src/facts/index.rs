@@ -102,7 +102,7 @@ impl Index {
         let roles = base
             .entities
             .iter()
-            .map(|e| e.roles.iter().map(|r| Title::parse(r)).collect())
+            .map(|e| e.roles.iter().map(|r| Title::parse(&r.title)).collect())
             .collect();
         // Surnames and one-word names of people, for near-miss spellings.
         let mut name_words = Vec::new();

@@ -153,6 +153,7 @@ const TOP_KEYS: &[&str] = &["meta", "sources", "entity", "fact"];
 const META_KEYS: &[&str] = &["title", "as_of"];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
 const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles"];
+const ROLE_KEYS: &[&str] = &["title", "from", "until", "source"];
 const VALUE_KEYS: &[&str] = &[
     "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
 ];
@@ -174,6 +175,8 @@ const FACT_KEYS: &[&str] = &[
     "tolerance",
     "source",
     "note",
+    "from",
+    "until",
 ];
 
 /// A reference to check once every file is loaded.
@@ -195,6 +198,8 @@ struct Loader {
     facts: Vec<Fact>,
     entity_refs: Vec<Ref>,
     source_refs: Vec<Ref>,
+    /// Every name and alias, lower case, with its entity id and where it is written.
+    spellings: Vec<(String, String, Origin)>,
 }
 
 /// One file being walked: its text for positions, and where problems go.
@@ -382,8 +387,16 @@ impl Loader {
     fn walk_meta(&mut self, ctx: &FileCtx<'_>, t: &Table<'_>) {
         self.unknown_keys(ctx, t, META_KEYS, "[meta]");
         let mut f = Fields::new(ctx, t, "[meta]");
-        self.meta.title = f.string("title");
-        self.meta.as_of = f.date("as_of");
+        let title = f.string("title");
+        self.meta.title = self.meta.title.take().or(title);
+        // With several files, the oldest `as_of` says how stale the base may be.
+        if let Some(as_of) = f.date("as_of")
+            && self.meta.as_of.is_none_or(|old| as_of < old)
+        {
+            self.meta.as_of = Some(as_of);
+            let span = t.get("as_of").map(|v| v.span()).unwrap_or(0..0);
+            self.meta.as_of_origin = Some(ctx.origin(&span));
+        }
         self.problems.append(&mut f.problems);
     }
 
@@ -416,9 +429,10 @@ impl Loader {
         let mut f = Fields::new(ctx, t, "[[entity]]");
         let id = f.required_string("id", span);
         let kind_raw = f.spanned_string("kind");
+        let name_span = t.get("name").map(|v| v.span());
         let name = f.required_string("name", span);
-        let aliases = f.string_list("aliases").unwrap_or_default();
-        let roles = f.string_list("roles").unwrap_or_default();
+        let aliases = f.spanned_list("aliases").unwrap_or_default();
+        let roles = f.roles();
         let mut problems = std::mem::take(&mut f.problems);
         let kind = match kind_raw {
             None => {
@@ -449,12 +463,33 @@ impl Loader {
                 .push(ctx.problem(span, format!("duplicate entity id `{id}` (first defined at {first})")));
             return;
         }
+        for (role, span) in &roles {
+            if let (Some(source), Some(span)) = (&role.source, span) {
+                let o = ctx.origin(span);
+                self.source_refs.push(Ref {
+                    file: o.file,
+                    line: o.line,
+                    column: o.column,
+                    id: source.clone(),
+                    what: "source",
+                });
+            }
+        }
+        let roles = roles.into_iter().map(|(r, _)| r).collect();
+        let written = name_span
+            .into_iter()
+            .map(|s| (name.clone(), s))
+            .chain(aliases.iter().cloned());
+        for (spelling, s) in written {
+            self.spellings
+                .push((spelling.trim().to_lowercase(), id.clone(), ctx.origin(&s)));
+        }
         self.entities.push((
             Entity {
                 id,
                 kind,
                 name,
-                aliases,
+                aliases: aliases.into_iter().map(|(a, _)| a).collect(),
                 roles,
             },
             origin,
@@ -479,8 +514,9 @@ impl Loader {
             .collect();
         let mut f = Fields::new(ctx, t, "[[fact]]");
         let id = f.required_string("id", span);
-        let about = f.string_list("about").unwrap_or_default();
+        let about = f.spanned_list("about").unwrap_or_default();
         let source = f.spanned_string("source");
+        let valid = f.validity();
         let note = f.string("note");
         let unit = f.string_list("unit");
         let speaker = f.spanned_string("speaker");
@@ -488,6 +524,12 @@ impl Loader {
         let complete = f.boolean("complete");
         let tolerance = f.number("tolerance");
         let mut problems = std::mem::take(&mut f.problems);
+        for (phrase, pspan) in &about {
+            if let Some(why) = super::words::too_common(phrase) {
+                problems.push(ctx.problem(pspan, why));
+            }
+        }
+        let about: Vec<String> = about.into_iter().map(|(a, _)| a).collect();
 
         // A misspelt value key (`cuont`) is already reported as unknown;
         // "has no value" on top would be the same mistake twice.
@@ -604,6 +646,8 @@ impl Loader {
         if let Some((s, sspan)) = &speaker {
             push_ref(&mut self.entity_refs, s, sspan, "speaker");
         }
+        // `source = ""` is a draft's placeholder (see `factcheck suggest`): no source yet.
+        let source = source.filter(|(s, _)| !s.trim().is_empty());
         if let Some((s, sspan)) = &source {
             push_ref(&mut self.source_refs, s, sspan, "source");
         }
@@ -618,6 +662,7 @@ impl Loader {
             tolerance: tolerance.map(|(t, _)| t).unwrap_or(0.0),
             source: source.map(|(s, _)| s),
             note,
+            valid,
             origin: ctx.origin(span),
         });
     }
@@ -663,6 +708,21 @@ impl Loader {
                 });
             }
         }
+        // The deep checks need the whole base: a fact that failed to load
+        // would leave its source "unused". They run once the errors are fixed.
+        if self.problems.iter().any(|p| p.severity == Severity::Error) {
+            return;
+        }
+        let deep = super::deep::Input {
+            entities: self.entities.iter().map(|(e, o)| (e, o)).collect(),
+            facts: &self.facts,
+            source_origins: &self.source_origin,
+            cited_sources: self.source_refs.iter().map(|r| r.id.as_str()).collect(),
+            named_entities: self.entity_refs.iter().map(|r| r.id.as_str()).collect(),
+            spellings: &self.spellings,
+        };
+        let mut more = deep.check();
+        self.problems.append(&mut more);
     }
 }
 
@@ -733,14 +793,20 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A list of strings; a single string is accepted as a list of one.
     fn string_list(&mut self, key: &str) -> Option<Vec<String>> {
+        self.spanned_list(key)
+            .map(|list| list.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// As [`Self::string_list`], each string with its span.
+    fn spanned_list(&mut self, key: &str) -> Option<Vec<(String, Range<usize>)>> {
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some(vec![s.to_string()]),
+            DeValue::String(s) => Some(vec![(s.to_string(), v.span())]),
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) => out.push(s.to_string()),
+                        DeValue::String(s) => out.push((s.to_string(), item.span())),
                         _ => self.expected(key, item, "a list of strings"),
                     }
                 }
@@ -751,6 +817,76 @@ impl<'a, 'i> Fields<'a, 'i> {
                 None
             }
         }
+    }
+
+    /// `from` and `until` of this table; `until` must come after `from`.
+    fn validity(&mut self) -> Validity {
+        let valid = Validity {
+            from: self.date("from"),
+            until: self.date("until"),
+        };
+        if let (Some(from), Some(until)) = (valid.from, valid.until)
+            && until <= from
+        {
+            let span = self.get("until").map(|v| v.span()).unwrap_or(0..0);
+            self.problems.push(self.ctx.problem(
+                &span,
+                format!(
+                    "`until` ({until}) must come after `from` ({from}): `until` is the first day it no longer holds"
+                ),
+            ));
+        }
+        valid
+    }
+
+    /// An entity's `roles`: titles, or tables `{ title = "...", from = DATE, until = DATE }`.
+    fn roles(&mut self) -> Vec<(Role, Option<Range<usize>>)> {
+        let Some(v) = self.get("roles") else {
+            return Vec::new();
+        };
+        let items: Vec<&Value<'_>> = match v.get_ref() {
+            DeValue::Array(items) => items.iter().collect(),
+            _ => vec![v],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push((Role::always(s), None)),
+                DeValue::Table(t) => {
+                    let where_ = format!("a role of {}", self.where_);
+                    for key in t.keys() {
+                        let k = key.get_ref().as_ref();
+                        if !ROLE_KEYS.contains(&k) {
+                            self.problems.push(self.ctx.problem(
+                                &key.span(),
+                                format!("unknown key `{k}` in {where_}{}", did_you_mean(k, ROLE_KEYS)),
+                            ));
+                        }
+                    }
+                    let mut f = Fields::new(self.ctx, t, &where_);
+                    let title = f.required_string("title", &item.span());
+                    let valid = f.validity();
+                    let source = f.spanned_string("source").filter(|(s, _)| !s.trim().is_empty());
+                    self.problems.append(&mut f.problems);
+                    if let Some(title) = title {
+                        out.push((
+                            Role {
+                                title,
+                                valid,
+                                source: source.as_ref().map(|(s, _)| s.clone()),
+                            },
+                            source.map(|(_, span)| span),
+                        ));
+                    }
+                }
+                _ => self.expected(
+                    "roles",
+                    item,
+                    "a list of titles or of tables { title = \"...\", from = YYYY-MM-DD, until = YYYY-MM-DD }",
+                ),
+            }
+        }
+        out
     }
 
     fn boolean(&mut self, key: &str) -> Option<(bool, Range<usize>)> {

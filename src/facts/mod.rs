@@ -4,11 +4,15 @@
 //! into them, collecting every problem with its file, line and column rather
 //! than stopping at the first.
 
+mod deep;
 mod index;
 mod load;
 mod model;
+mod time;
+pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
 pub use load::{Problem, Severity, load_paths, validate_paths};
 pub(crate) use load::{display_path, io_reason};
 pub use model::*;
+pub use time::{RoleFinding, judge_role, stale_for};

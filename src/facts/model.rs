@@ -1,4 +1,8 @@
 //! Types of the fact base.
+//!
+//! Roles and facts may hold for a period (`from`, `until`): a claim is judged
+//! at the article's publication date, so "Prime Minister Rishi Sunak" can be
+//! true in 2023 and false in 2026 against the same fact base.
 
 use std::collections::BTreeMap;
 
@@ -41,13 +45,129 @@ pub struct Entity {
     pub kind: EntityKind,
     pub name: String,
     pub aliases: Vec<String>,
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
 }
 
 impl Entity {
     /// The name and every alias.
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// The period a role or fact holds for: `from` is the first day it holds,
+/// `until` the first day it no longer does, so a successor's `from` can equal
+/// a predecessor's `until`. Either end may be open; both open means always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Validity {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// Whether something dated applies at an article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// It holds then (or it is not dated at all).
+    Holds,
+    /// It does not hold then.
+    DoesNot,
+    /// It is dated, but the article has no date to judge at.
+    Unknown,
+}
+
+impl Validity {
+    /// True when neither end is given.
+    pub fn is_always(&self) -> bool {
+        self.from.is_none() && self.until.is_none()
+    }
+
+    /// Whether it holds on `date`.
+    pub fn contains(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date < u)
+    }
+
+    /// Whether it applies at `date` (the article's publication date, if known).
+    pub fn at(&self, date: Option<Date>) -> At {
+        match date {
+            _ if self.is_always() => At::Holds,
+            None => At::Unknown,
+            Some(d) if self.contains(d) => At::Holds,
+            Some(_) => At::DoesNot,
+        }
+    }
+
+    /// Whether it had ended by `date`.
+    pub fn ended_by(&self, date: Date) -> bool {
+        self.until.is_some_and(|u| u <= date)
+    }
+
+    /// Whether the two periods share at least one day.
+    pub fn overlaps(&self, other: &Validity) -> bool {
+        let start = self.from.max(other.from);
+        let end = match (self.until, other.until) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match (start, end) {
+            (Some(s), Some(e)) => s < e,
+            _ => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Validity {
+    /// "from 2024-07-05", "until 2024-07-05", "2022-10-25 to 2024-07-05"; empty when always.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.until) {
+            (None, None) => Ok(()),
+            (Some(a), None) => write!(f, "from {a}"),
+            (None, Some(b)) => write!(f, "until {b}"),
+            (Some(a), Some(b)) => write!(f, "{a} to {b}"),
+        }
+    }
+}
+
+/// A title that may stand before a person's name, and when it held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub title: String,
+    pub valid: Validity,
+    /// A key of `[sources]` for the dates (optional).
+    pub source: Option<String>,
+}
+
+impl Role {
+    /// An undated role.
+    pub fn always(title: &str) -> Role {
+        Role {
+            title: title.to_owned(),
+            valid: Validity::default(),
+            source: None,
+        }
+    }
+
+    /// "UK Prime Minister (2022-10-25 to 2024-07-05)", or the plain title when undated.
+    pub fn describe(&self) -> String {
+        if self.valid.is_always() {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.valid)
+        }
+    }
+
+    /// As [`Role::describe`] for use inside parentheses: "UK Prime Minister, from 2024-07-05".
+    pub fn describe_inline(&self) -> String {
+        if self.valid.is_always() {
+            self.title.clone()
+        } else {
+            format!("{}, {}", self.title, self.valid)
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.title)
     }
 }
 
@@ -86,6 +206,35 @@ impl FactValue {
             FactValue::Percent(_) => "percent",
         }
     }
+
+    /// The value as JSON, normalised as in the report (dates as `YYYY-MM-DD`).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            FactValue::Date(d) => json!(d.to_string()),
+            FactValue::Year(y) => json!(y),
+            FactValue::Count(n) => json!(n),
+            FactValue::Entity(e) => json!(e),
+            FactValue::Entities(list) => json!(list),
+            FactValue::Quote(q) => json!(q),
+            FactValue::Amount(a) | FactValue::Percent(a) => crate::verdict::num(*a),
+        }
+    }
+}
+
+impl std::fmt::Display for FactValue {
+    /// The value as written in TOML, short: `35`, `2026-01-06`, `["uk", "france"]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FactValue::Entity(e) => write!(f, "\"{e}\""),
+            FactValue::Entities(list) => {
+                let quoted: Vec<String> = list.iter().map(|e| format!("\"{e}\"")).collect();
+                write!(f, "[{}]", quoted.join(", "))
+            }
+            FactValue::Quote(q) => write!(f, "\"{q}\""),
+            other => write!(f, "{}", other.to_json()),
+        }
+    }
 }
 
 /// Where something was defined, for messages.
@@ -120,6 +269,9 @@ pub struct Fact {
     pub tolerance: f64,
     pub source: Option<String>,
     pub note: Option<String>,
+    /// When the value holds; a fact that changes over time is several facts
+    /// with distinct ids and periods that do not overlap.
+    pub valid: Validity,
     pub origin: Origin,
 }
 
@@ -127,7 +279,10 @@ pub struct Fact {
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
     pub title: Option<String>,
+    /// When the facts were last verified; with several files, the oldest.
     pub as_of: Option<Date>,
+    /// Where that `as_of` is written.
+    pub as_of_origin: Option<Origin>,
 }
 
 /// Every fact, entity and source, loaded together from one or more files.
