@@ -230,7 +230,11 @@ pub fn locate(name: &str, sidecar: &Sidecar, article: &Article) -> Result<Vec<La
             ));
             continue;
         };
-        if article.prose[span.start..span.end].trim().is_empty() {
+        if article
+            .prose
+            .get(span.start..span.end)
+            .is_none_or(|p| p.trim().is_empty())
+        {
             problems.push(format!(
                 "{at}: lies outside the prose of {} (front matter or code)",
                 article.path
@@ -269,27 +273,30 @@ pub struct ArticleScore {
 }
 
 /// Pair an article's claims with its labels: same kind, overlapping spans, the largest
-/// overlap first (then the closest start), each claim and each label used once.
+/// overlap first (then the same verdict, then the closest start), each claim and each label
+/// used once.
 pub fn score(article: &Article, claims: Vec<Claim>, labels: Vec<Label>) -> ArticleScore {
-    let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // (label, claim, overlap, verdicts differ, distance between starts)
+    let mut candidates: Vec<(usize, usize, usize, bool, usize)> = Vec::new();
     for (li, label) in labels.iter().enumerate() {
         for (ci, claim) in claims.iter().enumerate() {
             if claim.kind == label.kind && claim.span.overlaps(label.span) {
                 let overlap = claim.span.end.min(label.span.end) - claim.span.start.max(label.span.start);
                 let distance = claim.span.start.abs_diff(label.span.start);
-                candidates.push((li, ci, overlap, distance));
+                candidates.push((li, ci, overlap, claim.verdict != label.verdict, distance));
             }
         }
     }
     candidates.sort_by(|a, b| {
         b.2.cmp(&a.2)
             .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
             .then(a.0.cmp(&b.0))
             .then(a.1.cmp(&b.1))
     });
     let mut paired = vec![None; labels.len()];
     let mut used = vec![false; claims.len()];
-    for (li, ci, _, _) in candidates {
+    for (li, ci, ..) in candidates {
         if paired[li].is_none() && !used[ci] {
             paired[li] = Some(ci);
             used[ci] = true;
@@ -847,6 +854,94 @@ fn shown(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Format;
+
+    const TEXT: &str = "Delegations from 35 countries attended the summit in Paris on Tuesday.";
+
+    fn article() -> Article {
+        Article::parse("t.txt", TEXT.as_bytes().to_vec(), Format::Plain, None).unwrap()
+    }
+
+    /// A claim of `kind` with `verdict` on the first occurrence of `text`, made from a
+    /// real claim so that the test does not depend on the struct's other fields.
+    fn claim(template: &Claim, kind: Kind, verdict: Verdict, text: &str) -> Claim {
+        let start = TEXT.find(text).unwrap();
+        let mut c = template.clone();
+        c.kind = kind;
+        c.verdict = verdict;
+        c.span = Span::new(start, start + text.len());
+        c
+    }
+
+    #[test]
+    fn pairing_counts_hits_false_alarms_duplicates_and_strays() {
+        let sidecar = parse_sidecar(
+            "t.labels.toml",
+            r#"
+[[claim]]
+text = "35 countries"
+kind = "count"
+verdict = "match"
+
+[[claim]]
+text = "Paris"
+kind = "entity"
+verdict = "discrepancy"
+
+[[claim]]
+text = "Tuesday"
+kind = "weekday"
+verdict = "unverifiable"
+"#,
+        )
+        .unwrap();
+        let a = article();
+        let labels = locate("t.labels.toml", &sidecar, &a).unwrap();
+        let base = crate::facts::load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")]).unwrap();
+        let template = Checker::new(base).check(a.clone()).claims.remove(0);
+        let claims = vec![
+            claim(&template, Kind::Count, Verdict::Discrepancy, "35 countries"),
+            claim(&template, Kind::Entity, Verdict::Discrepancy, "Paris"),
+            claim(&template, Kind::Entity, Verdict::Discrepancy, "Paris"),
+            claim(&template, Kind::Date, Verdict::Discrepancy, "attended"),
+            claim(&template, Kind::Year, Verdict::Unverifiable, "summit"),
+        ];
+        let scored = score(&a, claims, labels);
+        let t = scored.tally(None);
+        assert_eq!((t.labels, t.found, t.correct), (3, 2, 1));
+        assert_eq!((t.discrepancy_hits, t.match_hits, t.unverifiable_hits), (1, 0, 0));
+        assert_eq!((t.false_on_labels, t.false_left_over), (1, 1));
+        assert_eq!((t.duplicate_discrepancies, t.unlabelled), (1, 1));
+        assert_eq!(t.discrepancy_precision(), Some(1.0 / 3.0));
+        assert!(t.inconsistencies().is_empty(), "{:?}", t.inconsistencies());
+        let misses: Vec<String> = scored.misses().iter().map(|m| m.to_string()).collect();
+        assert_eq!(misses.len(), 3, "{misses:#?}");
+        assert!(misses[0].starts_with("t.txt:1: count \"35 countries\": label match, checker discrepancy"));
+        assert!(misses[1].starts_with("t.txt:1: date \"attended\": false discrepancy (no label)"));
+        assert!(misses[2].starts_with("t.txt:1: weekday \"Tuesday\": not found (label: unverifiable)"));
+    }
+
+    #[test]
+    fn a_sidecar_names_every_problem() {
+        let err = parse_sidecar(
+            "x.labels.toml",
+            "[[claim]]\ntext = \"a\"\nkind = \"colour\"\nverdict = \"maybe\"\noccurrence = 0\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 3, "{err:?}");
+        let s = parse_sidecar(
+            "x",
+            "[[claim]]\ntext = \"Paris\"\nkind = \"entity\"\nverdict = \"match\"\n",
+        )
+        .unwrap();
+        let twice = Article::parse("t.txt", b"Paris and Paris.".to_vec(), Format::Plain, None).unwrap();
+        let err = locate("x", &s, &twice).unwrap_err();
+        assert!(err[0].contains("occurs 2 times"), "{err:?}");
+        let code = "---\npublished: 2026-01-07\n---\n```\nParis\n```\n";
+        let fenced = Article::parse("t.md", code.as_bytes().to_vec(), Format::Markdown, None).unwrap();
+        let err = locate("x", &s, &fenced).unwrap_err();
+        assert!(err[0].contains("outside the prose"), "{err:?}");
+    }
 
     #[test]
     fn occurrences_cross_line_breaks_and_respect_words() {
