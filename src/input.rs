@@ -16,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::{Result, anyhow, bail};
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -85,29 +85,36 @@ pub fn glob(pattern: &str) -> Result<Glob, String> {
 /// takes everything in it along.
 #[derive(Debug, Clone)]
 pub struct Globs {
-    root: PathBuf,
-    anchored: GlobSet,
+    /// Each with the folder it starts from (`../x/*.md` starts one up).
+    anchored: Vec<(PathBuf, GlobMatcher)>,
     names: GlobSet,
 }
 
 impl Globs {
     /// Compile `patterns`, relative to `root` (an absolute folder).
     pub fn new(root: &Path, patterns: &[String]) -> Result<Globs, String> {
-        let mut anchored = GlobSetBuilder::new();
+        let mut anchored = Vec::new();
         let mut names = GlobSetBuilder::new();
         for p in patterns {
-            let p = p.strip_prefix("./").unwrap_or(p);
+            let mut p = p.strip_prefix("./").unwrap_or(p);
             if p.trim_end_matches('/').contains('/') {
-                anchored.add(glob(p.trim_start_matches('/'))?);
+                let mut base = absolute(root);
+                if p.starts_with('/') {
+                    base = PathBuf::from("/");
+                    p = p.trim_start_matches('/');
+                }
+                while let Some(rest) = p.strip_prefix("../") {
+                    base.pop();
+                    p = rest;
+                }
+                anchored.push((base, glob(p)?.compile_matcher()));
             } else {
                 names.add(glob(p)?);
             }
         }
-        let build = |b: GlobSetBuilder| b.build().map_err(|e| e.to_string());
         Ok(Globs {
-            root: root.to_path_buf(),
-            anchored: build(anchored)?,
-            names: build(names)?,
+            anchored,
+            names: names.build().map_err(|e| e.to_string())?,
         })
     }
 
@@ -126,10 +133,10 @@ impl Globs {
         {
             return true;
         }
-        match abs.strip_prefix(&self.root) {
-            Ok(rel) if !self.anchored.is_empty() => rel.ancestors().any(|a| self.anchored.is_match(a)),
-            _ => false,
-        }
+        self.anchored.iter().any(|(base, glob)| {
+            abs.strip_prefix(base)
+                .is_ok_and(|rel| rel.ancestors().any(|a| !a.as_os_str().is_empty() && glob.is_match(a)))
+        })
     }
 }
 
@@ -154,6 +161,9 @@ fn absolute(path: &Path) -> PathBuf {
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub exclude: Vec<Globs>,
+    /// Exclude named files and folders too (`--force-exclude`, for
+    /// pre-commit, which names every changed file).
+    pub force: bool,
 }
 
 impl Filter {
@@ -169,6 +179,9 @@ pub fn collect(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Source>> {
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
+            continue;
+        }
+        if filter.force && filter.excluded(p) {
             continue;
         }
         let meta = std::fs::metadata(p).map_err(|e| anyhow!("{}: {}", facts_display_path(p), io_reason(&e)))?;
@@ -214,7 +227,7 @@ pub fn collect_included(root: &Path, include: &[String], filter: &Filter) -> Res
 pub fn literal_prefix(pattern: &str) -> PathBuf {
     Path::new(pattern.strip_prefix("./").unwrap_or(pattern))
         .components()
-        .filter(|c| matches!(c, Component::Normal(_)))
+        .filter(|c| !matches!(c, Component::CurDir))
         .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[', '{']))
         .collect()
 }
@@ -226,7 +239,7 @@ fn dedup(sources: Vec<Source>) -> Vec<Source> {
 
 fn walk(dir: &Path, filter: &Filter, out: &mut Vec<Source>) -> Result<()> {
     // A folder named although it is excluded is checked whole: it was asked for.
-    let filter = if filter.excluded(dir) {
+    let filter = if filter.excluded(dir) && !filter.force {
         Filter::default()
     } else {
         filter.clone()

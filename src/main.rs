@@ -93,6 +93,9 @@ struct Common {
     /// `exclude` in factcheck.toml). Named files are always checked.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Apply the exclusions to named files too (for pre-commit, which names every changed file).
+    #[arg(long)]
+    force_exclude: bool,
     /// Read settings from this file instead of the nearest factcheck.toml.
     #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
     config: Option<PathBuf>,

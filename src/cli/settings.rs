@@ -47,7 +47,10 @@ impl Settings {
             Config::discover(&cwd)?
         };
         let config_dir = config.as_ref().map(|c| c.dir_from(&cwd));
-        let mut filter = Filter::default();
+        let mut filter = Filter {
+            force: common.force_exclude,
+            ..Filter::default()
+        };
         if let Some(c) = config.as_ref().filter(|c| !c.exclude.is_empty()) {
             filter
                 .exclude

@@ -61,3 +61,54 @@ pub fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
     std::fs::write(&p, contents).expect("write fixture");
     p
 }
+
+/// The small fixed article and fact base of the CLI tests (`tests/fixtures/cli`).
+pub mod fixture {
+    use std::path::{Path, PathBuf};
+
+    pub fn dir() -> PathBuf {
+        super::root().join("tests/fixtures/cli")
+    }
+
+    /// Nine claims: one match, eight discrepancies with a correction (weekday,
+    /// date, count in words, role, name, year, amount, percent), one
+    /// misquote without a correction, one unverifiable count.
+    pub fn article() -> String {
+        std::fs::read_to_string(dir().join("article.md")).expect("fixture article")
+    }
+
+    pub fn facts() -> String {
+        std::fs::read_to_string(dir().join("facts.toml")).expect("fixture facts")
+    }
+
+    /// Copy the fixture article (as `name`) and fact base (as `facts.toml`) into `to`.
+    pub fn copy_into(to: &Path, name: &str) -> PathBuf {
+        std::fs::write(to.join("facts.toml"), facts()).expect("copy facts");
+        super::write(to, name, &article())
+    }
+}
+
+/// `factcheck` run in `dir`, with colour off.
+pub fn factcheck_in(dir: &Path) -> Command {
+    let mut cmd = factcheck();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// The result of one run, with text streams; fails the test on a panic.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    let r = Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!r.stderr.contains("panicked"), "panic: {}", r.stderr);
+    r
+}

@@ -1,0 +1,156 @@
+//! Many articles: folders walked with `.gitignore` respected, checked in
+//! parallel with output in a fixed order, a progress bar only on a terminal.
+
+use std::path::Path;
+use std::process::Command as Std;
+
+use serde_json::Value;
+
+use crate::common::{factcheck_in, fixture, run, write};
+
+fn paths(report: &Value) -> Vec<&str> {
+    report["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect()
+}
+
+/// `n` small articles `batch/NNN.txt`, each with a different count.
+fn batch(dir: &Path, n: usize) {
+    std::fs::create_dir_all(dir.join("batch")).unwrap();
+    std::fs::write(dir.join("facts.toml"), fixture::facts()).unwrap();
+    for i in 0..n {
+        write(
+            &dir.join("batch"),
+            &format!("{i:03}.txt"),
+            &format!("Representatives from {} countries attended.", 30 + i % 10),
+        );
+    }
+}
+
+#[test]
+fn gitignored_and_hidden_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("facts.toml"), fixture::facts()).unwrap();
+    std::fs::create_dir_all(d.join("articles/build")).unwrap();
+    std::fs::create_dir_all(d.join("articles/.cache")).unwrap();
+    write(d, ".gitignore", "articles/build/\n*.bak.md\n");
+    write(&d.join("articles"), ".ignore", "scratch.txt\n");
+    for name in ["a.md", "b.bak.md", "scratch.txt", "z.txt"] {
+        write(&d.join("articles"), name, "The summit was held in Paris.");
+    }
+    write(&d.join("articles/build"), "out.md", "The summit was held in Paris.");
+    write(&d.join("articles/.cache"), "c.md", "The summit was held in Paris.");
+    let r = run(factcheck_in(d).args(["check", "articles", "-f", "facts.toml", "--format", "json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(paths(&report), ["articles/a.md", "articles/z.txt"]);
+    // A file named on the command line is read even when ignored.
+    let r = run(factcheck_in(d).args(["check", "articles/b.bak.md", "-f", "facts.toml", "--format", "json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn parallel_checking_keeps_the_order_and_the_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 80);
+    let args = [
+        "check",
+        "batch",
+        "-f",
+        "facts.toml",
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+    ];
+    let first = run(factcheck_in(dir.path()).args(args));
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let lines: Vec<Value> = first.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let order: Vec<&str> = lines.iter().map(|c| c["path"].as_str().unwrap()).collect();
+    let expected: Vec<String> = (0..80).map(|i| format!("batch/{i:03}.txt")).collect();
+    assert_eq!(order, expected);
+    for (i, c) in lines.iter().enumerate() {
+        assert_eq!(
+            c["found"],
+            30 + i as u64 % 10,
+            "article {i} got another article's claim"
+        );
+    }
+    for _ in 0..3 {
+        assert_eq!(run(factcheck_in(dir.path()).args(args)).stdout, first.stdout);
+    }
+    // The same articles named one by one, in another order, keep that order.
+    let named = run(factcheck_in(dir.path()).args([
+        "check",
+        "batch/002.txt",
+        "batch/001.txt",
+        "batch/002.txt",
+        "-f",
+        "facts.toml",
+        "--format",
+        "json",
+    ]));
+    let report: Value = serde_json::from_str(&named.stdout).unwrap();
+    assert_eq!(paths(&report), ["batch/002.txt", "batch/001.txt"], "duplicates dropped");
+}
+
+#[test]
+fn the_first_bad_article_in_order_is_the_one_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 60);
+    std::fs::write(dir.path().join("batch/017.txt"), b"caf\xE9").unwrap();
+    std::fs::write(dir.path().join("batch/052.txt"), b"\xFF\xFE").unwrap();
+    for _ in 0..3 {
+        let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml"]));
+        assert_eq!(r.code, 2);
+        assert_eq!(r.stdout, "", "no partial report");
+        assert_eq!(
+            r.stderr,
+            "error: batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n"
+        );
+    }
+}
+
+#[test]
+fn no_progress_bar_off_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 120);
+    let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml", "--format", "json"]));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, "", "stderr is a pipe: no progress bar");
+}
+
+/// `script` (util-linux) runs the command on a pseudo-terminal.
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_on_a_terminal_for_large_batches_only() {
+    if Std::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 120);
+    let bin = env!("CARGO_BIN_EXE_factcheck");
+    let on_tty = |articles: &str| {
+        // stdout goes to a file so that only stderr is on the terminal.
+        let cmd = format!("{bin} check {articles} -f facts.toml --format json > out.json");
+        let out = Std::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("script runs");
+        let json: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out.json")).unwrap()).unwrap();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), json)
+    };
+    let (terminal, json) = on_tty("batch");
+    assert!(terminal.contains("checking"), "terminal output: {terminal:?}");
+    assert!(terminal.contains("/120 articles"), "terminal output: {terminal:?}");
+    assert_eq!(json["summary"]["articles"], 120, "the report is whole");
+    let (terminal, _) = on_tty("batch/000.txt batch/001.txt");
+    assert!(!terminal.contains("checking"), "two articles need no bar: {terminal:?}");
+}
