@@ -12,6 +12,7 @@ mod json_report;
 mod mutations;
 mod precision;
 mod quotes;
+mod snapshots;
 mod validate;
 mod watch;
 mod write;
