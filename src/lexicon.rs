@@ -240,9 +240,15 @@ pub fn nation_key(word: &str) -> String {
     w.chars().filter(|c| *c != '.').collect::<String>().to_lowercase()
 }
 
+/// The country (or union) a nationality form names: the built-in list
+/// first (it knows "U.S.", "EU", "NATO"), then the gazetteer.
 pub fn nation_code(phrase: &str) -> Option<&'static str> {
     let key = nation_key(phrase);
-    NATIONS.iter().find(|(n, _)| *n == key).map(|(_, c)| *c)
+    NATIONS
+        .iter()
+        .find(|(n, _)| *n == key)
+        .map(|(_, c)| *c)
+        .or_else(|| crate::gazetteer::country_code(&key))
 }
 
 /// A title split into the country it names (if any) and its office words.

@@ -40,6 +40,7 @@ fn is_title_word(word: &str) -> bool {
     TITLE_WORDS.contains(&key.as_str())
         || key.split('-').all(|p| TITLE_WORDS.contains(&p))
         || NATIONS.iter().any(|(n, _)| n.split(' ').any(|part| part == key))
+        || crate::gazetteer::is_country_word(&key)
 }
 
 fn is_office_word(word: &str) -> bool {
