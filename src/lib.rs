@@ -13,6 +13,7 @@ pub mod article;
 pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod gazetteer;
 pub mod fix;
 pub mod input;
 pub mod lexicon;
@@ -34,7 +35,10 @@ pub struct Checker {
 }
 
 impl Checker {
+    /// Ready a fact base for checking, with the gazetteer's countries and
+    /// capitals added as entities (see [`gazetteer::augment`]).
     pub fn new(base: FactBase) -> Checker {
+        let base = gazetteer::augment(base);
         let index = Index::new(&base);
         Checker { base, index }
     }
