@@ -29,24 +29,70 @@ pub struct Country {
 
 /// Capitals of the countries news about Europe and its allies names most.
 const CAPITALS: &[(&str, &str)] = &[
-    ("al", "Tirana"), ("at", "Vienna"), ("au", "Canberra"), ("be", "Brussels"), ("bg", "Sofia"),
-    ("br", "Brasilia"), ("by", "Minsk"), ("ca", "Ottawa"), ("ch", "Bern"), ("cn", "Beijing"),
-    ("cy", "Nicosia"), ("cz", "Prague"), ("de", "Berlin"), ("dk", "Copenhagen"), ("ee", "Tallinn"),
-    ("es", "Madrid"), ("fi", "Helsinki"), ("fr", "Paris"), ("gb", "London"), ("ge", "Tbilisi"),
-    ("gr", "Athens"), ("hr", "Zagreb"), ("hu", "Budapest"), ("ie", "Dublin"), ("il", "Jerusalem"),
-    ("in", "New Delhi"), ("ir", "Tehran"), ("is", "Reykjavik"), ("it", "Rome"), ("jp", "Tokyo"),
-    ("kp", "Pyongyang"), ("kr", "Seoul"), ("lt", "Vilnius"), ("lu", "Luxembourg"), ("lv", "Riga"),
-    ("md", "Chisinau"), ("me", "Podgorica"), ("mk", "Skopje"), ("mt", "Valletta"), ("nl", "Amsterdam"),
-    ("no", "Oslo"), ("nz", "Wellington"), ("pl", "Warsaw"), ("pt", "Lisbon"), ("ro", "Bucharest"),
-    ("rs", "Belgrade"), ("ru", "Moscow"), ("sa", "Riyadh"), ("se", "Stockholm"), ("si", "Ljubljana"),
-    ("sk", "Bratislava"), ("tr", "Ankara"), ("ua", "Kyiv"), ("us", "Washington"), ("za", "Pretoria"),
+    ("al", "Tirana"),
+    ("at", "Vienna"),
+    ("au", "Canberra"),
+    ("be", "Brussels"),
+    ("bg", "Sofia"),
+    ("br", "Brasilia"),
+    ("by", "Minsk"),
+    ("ca", "Ottawa"),
+    ("ch", "Bern"),
+    ("cn", "Beijing"),
+    ("cy", "Nicosia"),
+    ("cz", "Prague"),
+    ("de", "Berlin"),
+    ("dk", "Copenhagen"),
+    ("ee", "Tallinn"),
+    ("es", "Madrid"),
+    ("fi", "Helsinki"),
+    ("fr", "Paris"),
+    ("gb", "London"),
+    ("ge", "Tbilisi"),
+    ("gr", "Athens"),
+    ("hr", "Zagreb"),
+    ("hu", "Budapest"),
+    ("ie", "Dublin"),
+    ("il", "Jerusalem"),
+    ("in", "New Delhi"),
+    ("ir", "Tehran"),
+    ("is", "Reykjavik"),
+    ("it", "Rome"),
+    ("jp", "Tokyo"),
+    ("kp", "Pyongyang"),
+    ("kr", "Seoul"),
+    ("lt", "Vilnius"),
+    ("lu", "Luxembourg"),
+    ("lv", "Riga"),
+    ("md", "Chisinau"),
+    ("me", "Podgorica"),
+    ("mk", "Skopje"),
+    ("mt", "Valletta"),
+    ("nl", "Amsterdam"),
+    ("no", "Oslo"),
+    ("nz", "Wellington"),
+    ("pl", "Warsaw"),
+    ("pt", "Lisbon"),
+    ("ro", "Bucharest"),
+    ("rs", "Belgrade"),
+    ("ru", "Moscow"),
+    ("sa", "Riyadh"),
+    ("se", "Stockholm"),
+    ("si", "Ljubljana"),
+    ("sk", "Bratislava"),
+    ("tr", "Ankara"),
+    ("ua", "Kyiv"),
+    ("us", "Washington"),
+    ("za", "Pretoria"),
 ];
 
 /// A name worth matching in English text: letters, spaces and a few marks,
 /// no parentheses, not a translation in another script.
 fn usable(name: &str) -> bool {
     !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''))
         && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
@@ -62,7 +108,10 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
             let unofficial = c.unofficial_name_list();
             // The first unofficial name is the everyday English one ("United Kingdom").
             let everyday = unofficial.first().map(|n| strip_the(n)).filter(|n| usable(n));
-            let name = everyday.or(Some(short).filter(|n| usable(n))).unwrap_or(short).to_owned();
+            let name = everyday
+                .or(Some(short).filter(|n| usable(n)))
+                .unwrap_or(short)
+                .to_owned();
             let mut aliases: Vec<String> = Vec::new();
             let mut add = |n: &str| {
                 let n = strip_the(n).trim();
@@ -81,7 +130,12 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
             }
             let demonyms = c
                 .maybe_nationality()
-                .map(|d| d.split(',').map(|s| s.trim().to_owned()).filter(|s| usable(s)).collect())
+                .map(|d| {
+                    d.split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| usable(s))
+                        .collect()
+                })
                 .unwrap_or_default();
             let capital = CAPITALS.iter().find(|(k, _)| *k == code).map(|(_, cap)| *cap);
             Country {
@@ -132,11 +186,16 @@ pub fn is_country_word(word: &str) -> bool {
 /// an entity (ids `country:es`, `place:madrid`), so that they are recognised
 /// in the text. Spellings the fact base already uses are left to it.
 pub fn augment(base: FactBase) -> FactBase {
-    let taken: std::collections::BTreeSet<String> =
-        base.entities.iter().flat_map(|e| e.spellings().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+    let taken: std::collections::BTreeSet<String> = base
+        .entities
+        .iter()
+        .flat_map(|e| e.spellings().map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
     let mut extra = Vec::new();
     for c in countries() {
-        let spellings: Vec<String> = std::iter::once(c.name.clone()).chain(c.aliases.iter().cloned()).collect();
+        let spellings: Vec<String> = std::iter::once(c.name.clone())
+            .chain(c.aliases.iter().cloned())
+            .collect();
         if spellings.iter().any(|s| taken.contains(&s.to_lowercase())) {
             continue;
         }
@@ -174,7 +233,13 @@ pub fn augment(base: FactBase) -> FactBase {
     }
     let mut entities = base.entities.clone();
     entities.extend(extra);
-    FactBase::new(base.files.clone(), base.meta.clone(), base.sources.clone(), entities, base.facts.clone())
+    FactBase::new(
+        base.files.clone(),
+        base.meta.clone(),
+        base.sources.clone(),
+        entities,
+        base.facts.clone(),
+    )
 }
 
 #[cfg(test)]

@@ -427,6 +427,26 @@ pub const DEADLINE_WORDS: &[&str] = &[
     "by", "until", "till", "before", "after", "since", "from", "through", "ahead",
 ];
 
+/// Reporting verbs: a date right after one dates the saying, not the event.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "added",
+    "warned",
+    "noted",
+    "insisted",
+    "confirmed",
+    "declared",
+    "wrote",
+    "tweeted",
+    "posted",
+    "argued",
+    "claimed",
+];
+
 /// Words that end a clause: evidence across them counts for less.
 pub const CLAUSE_BREAKS: &[&str] = &[
     "but", "while", "whereas", "although", "though", "after", "before", "when", "since",

@@ -12,7 +12,7 @@ use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans
 use jiff::civil::Date;
 
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
-use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, TIME_WORDS};
+use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, SPEECH_VERBS, TIME_WORDS};
 use crate::span::Span;
 
 /// The farthest (in words, after penalties) an `about` phrase may stand from a mention.
@@ -46,7 +46,7 @@ pub enum Linked {
 fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
     let f = &base.facts[fact];
     match (&mention.value, &f.value) {
-        (Value::Date { .. } | Value::Weekday { .. }, FactValue::Date(_)) => true,
+        (Value::Date { .. } | Value::Weekday { .. } | Value::DateRange { .. }, FactValue::Date(_)) => true,
         (Value::Year { .. }, FactValue::Year(_)) => true,
         (Value::Year { month: Some(_), .. }, FactValue::Date(_)) => true,
         (Value::Count { unit, .. }, FactValue::Count(_)) => f.unit.iter().any(|u| u.eq_ignore_ascii_case(unit)),
@@ -85,20 +85,29 @@ pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
 
 /// "by Wednesday", "until January 10": a date that bounds something else.
 fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
-    if !matches!(mention.kind, Kind::Date | Kind::Weekday) {
+    if !matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) {
         return None;
     }
     let before = word_spans(prose, Span::new(mention.sentence.start, mention.span.start));
-    let word = before.last().map(|w| prose[w.start..w.end].to_lowercase())?;
-    DEADLINE_WORDS.contains(&word.as_str()).then_some(word)
+    let mut words = before.iter().rev().map(|w| prose[w.start..w.end].to_lowercase());
+    let word = words.next()?;
+    // "said on Wednesday that the summit ...": the date is the saying's.
+    let word = if word == "on" {
+        words.next().unwrap_or(word)
+    } else {
+        word
+    };
+    (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
 /// A cue for another occasion anywhere before the end of the claim or its
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
     let hi = hit.end.max(target.end);
+    // The claim's own words ("about a third") are not a cue.
     let words: Vec<String> = word_spans(prose, Span::new(sentence.start, hi))
         .iter()
+        .filter(|w| !target.overlaps(**w))
         .map(|w| prose[w.start..w.end].to_lowercase())
         .collect();
     words.iter().enumerate().find_map(|(i, w)| {
@@ -162,7 +171,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
     if let Some(word) = deadline_before(prose, mention) {
         return Linked::Weak {
             facts: vec![best.fact],
-            reason: format!("\"{word}\" makes it a deadline or a span, not the day of the fact"),
+            reason: format!("after \"{word}\" it dates something else than the fact"),
         };
     }
     if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span) {

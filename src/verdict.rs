@@ -173,6 +173,7 @@ fn write_date(d: Date, style: DateStyle, with_year: bool) -> String {
     let month = MONTH_NAMES[(d.month() - 1) as usize];
     match (style, with_year) {
         (DateStyle::Iso, _) => d.to_string(),
+        (DateStyle::Relative, _) => format!("{} {month} {}", d.day(), d.year()),
         (DateStyle::MonthDay, true) => format!("{month} {}, {}", d.day(), d.year()),
         (DateStyle::MonthDay, false) => format!("{month} {}", d.day()),
         (DateStyle::DayMonth, true) => format!("{} {month} {}", d.day(), d.year()),
@@ -229,6 +230,7 @@ impl Judge<'_> {
                 None => json!(format!("--{month:02}-{day:02}")),
             },
             Value::Weekday { day, .. } => json!(weekday_name(*day)),
+            Value::DateRange { from, to } => json!(format!("{from}/{to}")),
             Value::Year { year, .. } => json!(year),
             Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => num(amount.value),
             Value::Quote { text, .. } => json!(text),
@@ -307,6 +309,7 @@ impl Judge<'_> {
         let Value::Weekday {
             day,
             of_date: Some(date),
+            ..
         } = &m.value
         else {
             return None;
@@ -364,10 +367,24 @@ impl Judge<'_> {
                 };
                 (ok, json!(d.to_string()), Some(write_date(*d, *style, year.is_some())))
             }
-            (Value::Weekday { day, .. }, FactValue::Date(d)) => (
-                *day == d.weekday(),
-                json!(weekday_name(d.weekday())),
-                Some(weekday_name(d.weekday()).to_owned()),
+            (Value::Weekday { day, resolved, .. }, FactValue::Date(d)) => {
+                // Right day of the week, but read against publication it is another week.
+                let this_week = resolved.is_empty() || resolved.contains(d);
+                let suggestion = if *day == d.weekday() {
+                    write_date(*d, DateStyle::DayMonth, true)
+                } else {
+                    weekday_name(d.weekday()).to_owned()
+                };
+                (
+                    *day == d.weekday() && this_week,
+                    json!(weekday_name(d.weekday())),
+                    Some(suggestion),
+                )
+            }
+            (Value::DateRange { from, to }, FactValue::Date(d)) => (
+                from <= d && d <= to,
+                json!(d.to_string()),
+                Some(write_date(*d, DateStyle::DayMonth, true)),
             ),
             (Value::Year { year, month }, FactValue::Year(y)) => {
                 let suggestion = match month {
@@ -400,7 +417,18 @@ impl Judge<'_> {
             ),
             _ => (false, Json::Null, None),
         };
-        let shown = display(&expected, fact);
+        let mut shown = display(&expected, fact);
+        // "on Tuesday" in a piece published a week later is the wrong Tuesday.
+        if let (Value::Weekday { day, resolved, .. }, FactValue::Date(d), false) = (&m.value, &fact.value, ok)
+            && *day == d.weekday()
+            && let Some(r) = resolved.first()
+        {
+            let published = self.article.published.map(|p| p.to_string()).unwrap_or_default();
+            shown = format!(
+                "{d}; read against publication on {published}, this {} is {r}",
+                weekday_name(*day)
+            );
+        }
         let message = if ok {
             format!("{what} agrees with {} ({shown})", fact.id)
         } else {
@@ -441,7 +469,10 @@ impl Judge<'_> {
             .filter(|w| *w != 0.0)
             .map_or(1.0, |w| amount.value / w);
         let scaled = value / scale;
-        let replacement = if amount.words {
+        let fraction = crate::extract::fraction_value(&written.to_ascii_lowercase()).is_some();
+        let replacement = if fraction {
+            format!("{}%", fmt_num(value))
+        } else if amount.words {
             same_case(written, number_words(scaled as u64)?)
         } else if written.contains(',') && scaled >= 1000.0 {
             group_thousands(scaled as u64)

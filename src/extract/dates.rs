@@ -60,6 +60,7 @@ pub(super) fn extract(
     prose: &str,
     sentence: Span,
     published: Option<Date>,
+    last_date: Option<Date>,
     taken: &mut Vec<Span>,
     out: &mut Vec<Mention>,
 ) {
@@ -104,6 +105,7 @@ pub(super) fn extract(
                     value: Value::Weekday {
                         day: wday,
                         of_date: resolved,
+                        resolved: Vec::new(),
                     },
                 });
             }
@@ -172,6 +174,7 @@ pub(super) fn extract(
             },
         });
     }
+    relative(text, sentence, published, last_date, taken, out);
     for caps in WEEKDAY.captures_iter(text) {
         let w = caps.name("wd").expect("weekday group");
         let span = at(w.start(), w.end());
@@ -181,12 +184,114 @@ pub(super) fn extract(
         let Some(day) = weekday(w.as_str()) else {
             continue;
         };
+        // "on Tuesday": the nearest Tuesday on or before publication;
+        // "last Tuesday" may also mean the one a week before that.
+        let last = text[..w.start()].trim_end().to_ascii_lowercase().ends_with("last");
+        let resolved = published
+            .and_then(|p| {
+                (0..7)
+                    .map(|back| p - jiff::Span::new().days(back))
+                    .find(|d| d.weekday() == day)
+            })
+            .map(|d| {
+                if last {
+                    vec![d, d - jiff::Span::new().days(7)]
+                } else {
+                    vec![d]
+                }
+            })
+            .unwrap_or_default();
         taken.push(span);
         out.push(Mention {
             kind: Kind::Weekday,
             span,
             sentence,
-            value: Value::Weekday { day, of_date: None },
+            value: Value::Weekday {
+                day,
+                of_date: None,
+                resolved,
+            },
+        });
+    }
+}
+
+/// Days written relative to publication, or to the last date written.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\b(yesterday|the day before|a day earlier|the previous day|last week|earlier this week|earlier this month|last month|last year)\b",
+    )
+});
+
+fn relative(
+    text: &str,
+    sentence: Span,
+    published: Option<Date>,
+    last_date: Option<Date>,
+    taken: &mut Vec<Span>,
+    out: &mut Vec<Mention>,
+) {
+    let days = |n: i64| jiff::Span::new().days(n);
+    for m in RELATIVE.find_iter(text) {
+        let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+        if is_taken(taken, span) {
+            continue;
+        }
+        let phrase = m.as_str().to_ascii_lowercase();
+        // "The day before" counts back from the last date written, if any,
+        // else from publication.
+        let anchor = match phrase.as_str() {
+            "the day before" | "a day earlier" | "the previous day" => last_date.or(published),
+            _ => published,
+        };
+        let Some(p) = anchor else { continue };
+        let value = match phrase.as_str() {
+            "yesterday" | "the day before" | "a day earlier" | "the previous day" => {
+                let d = p - days(1);
+                Value::Date {
+                    month: d.month(),
+                    day: d.day(),
+                    year: Some(d.year()),
+                    resolved: Some(d),
+                    style: DateStyle::Relative,
+                }
+            }
+            "last week" => {
+                let monday = p - days(i64::from(p.weekday().to_monday_zero_offset()) + 7);
+                Value::DateRange {
+                    from: monday,
+                    to: monday + days(6),
+                }
+            }
+            "earlier this week" => Value::DateRange {
+                from: p - days(i64::from(p.weekday().to_monday_zero_offset())),
+                to: p,
+            },
+            "earlier this month" => Value::DateRange {
+                from: p.first_of_month(),
+                to: p,
+            },
+            "last month" => {
+                let first = p.first_of_month() - days(1);
+                Value::DateRange {
+                    from: first.first_of_month(),
+                    to: first,
+                }
+            }
+            _ => Value::Year {
+                year: i64::from(p.year()) - 1,
+                month: None,
+            },
+        };
+        taken.push(span);
+        out.push(Mention {
+            kind: if matches!(value, Value::Year { .. }) {
+                Kind::Year
+            } else {
+                Kind::Date
+            },
+            span,
+            sentence,
+            value,
         });
     }
 }
@@ -202,6 +307,7 @@ mod tests {
             text,
             Span::new(0, text.len()),
             Some(jiff::civil::date(2026, 1, 7)),
+            None,
             &mut taken,
             &mut out,
         );

@@ -19,6 +19,7 @@ use crate::facts::{AboutHit, FactBase, Index};
 use crate::lexicon::Qualifier;
 use crate::span::Span;
 
+pub use numbers::fraction_value;
 pub use people::EntityMention;
 pub use quotes::{is_excerpt, quote_segments};
 
@@ -80,6 +81,8 @@ pub enum DateStyle {
     DayMonth,
     /// "2026-01-06"
     Iso,
+    /// "yesterday", "a day earlier": corrected to an explicit date.
+    Relative,
 }
 
 /// A number as written, with the range its wording allows.
@@ -132,6 +135,16 @@ pub enum Value {
         day: Weekday,
         /// The date written next to it ("Tuesday (January 6)"), if any.
         of_date: Option<Date>,
+        /// The days it can mean, read against `published`: the nearest such
+        /// day on or before it ("on Tuesday"), or also the one a week
+        /// earlier ("last Tuesday").
+        resolved: Vec<Date>,
+    },
+    /// A stretch of days written relative to publication ("last week",
+    /// "earlier this month").
+    DateRange {
+        from: Date,
+        to: Date,
     },
     Year {
         year: i64,
@@ -192,11 +205,21 @@ pub struct Extraction {
 pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction {
     let prose = article.prose.as_str();
     let mut ex = Extraction::default();
+    // The last date written, for "a day earlier".
+    let mut last_date: Option<Date> = None;
     for &sentence in &article.sentences {
         let mut taken: Vec<Span> = Vec::new();
         let mut out: Vec<Mention> = Vec::new();
         let entities = people::entities(prose, sentence, base, index);
-        dates::extract(prose, sentence, article.published, &mut taken, &mut out);
+        dates::extract(prose, sentence, article.published, last_date, &mut taken, &mut out);
+        last_date = out
+            .iter()
+            .filter_map(|m| match m.value {
+                Value::Date { resolved, .. } => resolved,
+                _ => None,
+            })
+            .next_back()
+            .or(last_date);
         numbers::extract(prose, sentence, index, &mut taken, &mut out);
         people::roles(prose, sentence, &entities, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);

@@ -31,6 +31,40 @@ static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?"));
 
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\b(?P<f>(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|(?:two|three|four)[- ](?:thirds|quarters|fifths)|half)\s+of\b",
+    )
+});
+
+/// The share, in percent, a fraction in words stands for.
+pub fn fraction_value(written: &str) -> Option<f64> {
+    let w = written.replace('-', " ");
+    let mut parts = w.split_whitespace();
+    let (count, part) = match (parts.next()?, parts.next()) {
+        ("half", None) => return Some(50.0),
+        (n, Some(p)) => (n, p),
+        _ => return None,
+    };
+    let n = match count {
+        "a" | "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        _ => return None,
+    };
+    let d = match part.trim_end_matches('s') {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "tenth" => 10.0,
+        _ => return None,
+    };
+    Some((100.0_f64 * n / d * 100.0).round() / 100.0)
+}
+
 static WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
 
 const NUMBER_WORDS: &[&str] = &[
@@ -115,7 +149,9 @@ fn qualifier_before(prose: &str, sentence: Span, at: usize) -> Option<(Qualifier
 }
 
 fn amount(prose: &str, sentence: Span, number: Span, value: f64, words: bool) -> (Amount, usize) {
-    let vague = words && prose[number.start..number.end].to_ascii_lowercase().ends_with("dozen");
+    let written = prose[number.start..number.end].to_ascii_lowercase();
+    // "two dozen" and "a fifth" are round by nature.
+    let vague = words && (written.ends_with("dozen") || fraction_value(&written).is_some());
     let (qualifier, start) = match qualifier_before(prose, sentence, number.start) {
         Some((q, s)) => (Some(q), s),
         None => (None, number.start),
@@ -252,6 +288,26 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
                 },
             });
         }
+    }
+
+    // "a fifth of Ukraine", "nearly a third of": shares in words.
+    for caps in FRACTION.captures_iter(text) {
+        let f = caps.name("f").expect("fraction group");
+        let span = at(f.start(), f.end());
+        if is_taken(taken, span) {
+            continue;
+        }
+        let Some(value) = fraction_value(&f.as_str().to_ascii_lowercase()) else {
+            continue;
+        };
+        taken.push(span);
+        let (amount, start) = amount(prose, sentence, span, value, true);
+        out.push(Mention {
+            kind: Kind::Percent,
+            span: Span::new(start, span.end),
+            sentence,
+            value: Value::Percent { amount },
+        });
     }
 
     for caps in PERCENT.captures_iter(text) {
