@@ -13,13 +13,15 @@ pub mod article;
 pub mod config;
 pub mod extract;
 pub mod facts;
-pub mod gazetteer;
 pub mod fix;
+pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod link;
 pub mod report;
+pub mod schema;
 pub mod span;
+pub mod suggest;
 pub mod verdict;
 pub mod watch;
 

@@ -65,6 +65,13 @@ enum Command {
     },
     /// Print the manual page, in roff (e.g. `factcheck man | man -l -`).
     Man,
+    /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
+    Suggest(cli::factbase::SuggestArgs),
+    /// Print the JSON Schema of a fact-base file or of the JSON report.
+    Schema {
+        #[arg(value_enum)]
+        which: cli::factbase::SchemaKind,
+    },
 }
 
 #[derive(Subcommand)]
@@ -73,7 +80,14 @@ enum FactsCommand {
     Validate {
         /// Fact-base files or folders [default: `facts` in factcheck.toml, or ./claims]
         paths: Vec<PathBuf>,
+        /// human: problems on stderr; json: one document on stdout.
+        #[arg(long, value_enum, default_value_t = cli::factbase::FactsFormat::Human, value_name = "FMT")]
+        format: cli::factbase::FactsFormat,
     },
+    /// List facts, optionally by id prefix or value kind.
+    List(cli::factbase::ListArgs),
+    /// Show one fact with its source and entities (or an entity and the facts naming it).
+    Show(cli::factbase::ShowArgs),
 }
 
 /// What to check, and against what: shared by `check`, `watch` and `claims`.
@@ -256,10 +270,16 @@ fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
     })
 }
 
-/// Load the fact base, or fail with every error, one per line.
+/// Load the fact base, or fail with every error, one per line. Warnings
+/// (see `facts validate`) go to stderr and do not stop anything.
 fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
-    match facts::load_paths(paths) {
-        Ok(base) => Ok(Checker::new(base)),
+    match facts::load_with_warnings(paths) {
+        Ok((base, warnings)) => {
+            for w in &warnings {
+                eprint_line(&w.to_string());
+            }
+            Ok(Checker::new(base))
+        }
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             bail!("{}", lines.join("\nerror: "))
@@ -281,7 +301,16 @@ fn check_all(settings: &Settings) -> Result<Report> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    Ok(Report::new(&checker.base, articles?))
+    let articles = articles?;
+    for a in &articles {
+        // A warning, not an error: the base may be stale for this article.
+        if let Some(d) = a.article.published
+            && let Some(w) = facts::stale_for(&checker.base, &a.article.path, d)
+        {
+            eprint_line(&w.to_string());
+        }
+    }
+    Ok(Report::new(&checker.base, articles))
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
@@ -497,8 +526,19 @@ fn main() -> ExitCode {
         Command::Watch(args) => run_watch(args),
         Command::Claims(args) => run_claims(args),
         Command::Facts {
-            command: FactsCommand::Validate { paths },
-        } => run_validate(paths),
+            command: FactsCommand::Validate { paths, format },
+        } => match format {
+            cli::factbase::FactsFormat::Human => run_validate(paths),
+            cli::factbase::FactsFormat::Json => cli::factbase::validate_json(paths),
+        },
+        Command::Facts {
+            command: FactsCommand::List(args),
+        } => cli::factbase::list(args),
+        Command::Facts {
+            command: FactsCommand::Show(args),
+        } => cli::factbase::show(args),
+        Command::Suggest(args) => cli::factbase::suggest(args),
+        Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),
         Command::Man => run_man(),
     };

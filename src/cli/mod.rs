@@ -3,6 +3,7 @@
 //! They live beside the library's modules in `src/` but belong to
 //! `main.rs` alone (`lib.rs` never declares them).
 
+pub mod factbase;
 pub mod progress;
 pub mod settings;
 pub mod watch;

@@ -162,12 +162,13 @@ impl Checks<'_, '_> {
 
     /// One name or alias written for two entities: the tool cannot tell who is meant.
     fn shared_spellings(&self, out: &mut Vec<Problem>) {
-        let mut first: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
+        let mut first: BTreeMap<String, (&str, &Origin)> = BTreeMap::new();
         for (spelling, id, origin) in self.input.spellings {
-            if spelling.is_empty() {
+            let key = spelling.to_lowercase();
+            if key.is_empty() {
                 continue;
             }
-            match first.get(spelling.as_str()) {
+            match first.get(&key) {
                 Some((other, where_)) if *other != id => out.push(at(
                     origin,
                     Severity::Error,
@@ -177,7 +178,7 @@ impl Checks<'_, '_> {
                 )),
                 Some(_) => {}
                 None => {
-                    first.insert(spelling, (id, origin));
+                    first.insert(key, (id, origin));
                 }
             }
         }

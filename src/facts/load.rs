@@ -48,6 +48,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Load the fact base with its warnings; any error-level problem fails the load.
+pub fn load_with_warnings(paths: &[PathBuf]) -> Result<(FactBase, Vec<Problem>), Vec<Problem>> {
+    let (base, problems) = validate_paths(paths);
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    match base {
+        Some(base) if errors.is_empty() => Ok((base, warnings)),
+        _ => Err(errors),
+    }
+}
+
 /// Load the fact base; any error-level problem fails the load.
 pub fn load_paths(paths: &[PathBuf]) -> Result<FactBase, Vec<Problem>> {
     let (base, problems) = validate_paths(paths);
@@ -60,10 +71,46 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<FactBase, Vec<Problem>> {
 
 /// Load the fact base and return every problem found, sorted by place.
 pub fn validate_paths(paths: &[PathBuf]) -> (Option<FactBase>, Vec<Problem>) {
+    validate_inner(paths, None)
+}
+
+/// As [`validate_paths`], with the file at `path` read as `text` instead of
+/// from disk (and added when the paths do not include it): a file as it
+/// would be after an edit, checked before anything is written.
+pub fn validate_with(paths: &[PathBuf], path: &Path, text: &str) -> (Option<FactBase>, Vec<Problem>) {
+    validate_inner(paths, Some((path, text)))
+}
+
+/// A path made absolute and free of `..`, for telling two spellings of one file apart.
+fn same_file_key(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |d| d.join(name))
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option<FactBase>, Vec<Problem>) {
     let mut loader = Loader::default();
     let mut files = Vec::new();
     for path in paths {
         collect_toml(path, &mut files, &mut loader.problems);
+    }
+    let replaced = replaced.map(|(p, t)| (same_file_key(p), p, t));
+    if let Some((key, path, _)) = &replaced
+        && !files.iter().any(|f| same_file_key(f) == *key)
+    {
+        loader.problems.retain(|p| p.file != display_path(path));
+        files.push(path.to_path_buf());
     }
     if files.is_empty() && loader.problems.is_empty() {
         let shown = paths
@@ -76,7 +123,10 @@ pub fn validate_paths(paths: &[PathBuf]) -> (Option<FactBase>, Vec<Problem>) {
             .push(whole_file(&shown, "no fact-base files (*.toml) found".into()));
     }
     for file in &files {
-        loader.load_file(file);
+        match &replaced {
+            Some((key, _, text)) if same_file_key(file) == *key => loader.load_text(display_path(file), text),
+            _ => loader.load_file(file),
+        }
     }
     loader.cross_check();
     let mut problems = std::mem::take(&mut loader.problems);
@@ -198,7 +248,7 @@ struct Loader {
     facts: Vec<Fact>,
     entity_refs: Vec<Ref>,
     source_refs: Vec<Ref>,
-    /// Every name and alias, lower case, with its entity id and where it is written.
+    /// Every name and alias, with its entity id and where it is written.
     spellings: Vec<(String, String, Origin)>,
 }
 
@@ -273,8 +323,8 @@ impl Loader {
                 return;
             }
         };
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t,
+        match std::str::from_utf8(&bytes) {
+            Ok(t) => self.load_text(file, t),
             Err(e) => {
                 let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
                 let idx = LineIndex::new(valid);
@@ -286,9 +336,11 @@ impl Loader {
                     severity: Severity::Error,
                     message: "not valid UTF-8 (TOML files must be UTF-8)".into(),
                 });
-                return;
             }
-        };
+        }
+    }
+
+    fn load_text(&mut self, file: String, text: &str) {
         let ctx = FileCtx {
             file,
             text,
@@ -482,7 +534,7 @@ impl Loader {
             .chain(aliases.iter().cloned());
         for (spelling, s) in written {
             self.spellings
-                .push((spelling.trim().to_lowercase(), id.clone(), ctx.origin(&s)));
+                .push((spelling.trim().to_owned(), id.clone(), ctx.origin(&s)));
         }
         self.entities.push((
             Entity {

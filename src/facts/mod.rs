@@ -6,13 +6,14 @@
 
 mod deep;
 mod index;
+pub mod inspect;
 mod load;
 mod model;
 mod time;
 pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
-pub use load::{Problem, Severity, load_paths, validate_paths};
+pub use load::{Problem, Severity, load_paths, load_with_warnings, validate_paths, validate_with};
 pub(crate) use load::{display_path, io_reason};
 pub use model::*;
 pub use time::{RoleFinding, judge_role, stale_for};

@@ -232,6 +232,7 @@ impl std::fmt::Display for FactValue {
                 write!(f, "[{}]", quoted.join(", "))
             }
             FactValue::Quote(q) => write!(f, "\"{q}\""),
+            FactValue::Date(d) => write!(f, "{d}"),
             other => write!(f, "{}", other.to_json()),
         }
     }

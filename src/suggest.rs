@@ -1,0 +1,475 @@
+//! Drafts for the fact base from an article's unverifiable claims
+//! (`factcheck suggest`).
+//!
+//! Every unverifiable claim becomes a fact skeleton a researcher can finish:
+//! a proposed unique id, `about` phrases taken from the claim's sentence (the
+//! content words nearest the claim, the same words linking will look for),
+//! the article's value under the kind's value key, and `source = ""` with a
+//! comment, since nothing is verified until a source backs it. A titled
+//! person the fact base does not know becomes an `[[entity]]` skeleton.
+//!
+//! Drafts are `toml_edit` tables, so `--append` can add them to a fact-base
+//! file without touching a byte of what is already there.
+
+use std::collections::BTreeSet;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::Checker;
+use crate::article::Article;
+use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
+use crate::facts::{FactBase, words};
+use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
+use crate::link::{Linked, link};
+use crate::span::Span;
+use crate::verdict::{Verdict, judge};
+
+/// One proposed `[[fact]]` or `[[entity]]`.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// `fact` or `entity`: the array of tables it belongs to.
+    pub array: &'static str,
+    pub id: String,
+    /// Where the claim is, `path:line:column`.
+    pub at: String,
+    /// The claim as written.
+    pub text: String,
+    pub table: Table,
+}
+
+/// An unverifiable claim no draft can help, and what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub at: String,
+    pub text: String,
+    pub why: String,
+}
+
+/// Everything `suggest` proposes for one or more articles.
+#[derive(Debug, Clone, Default)]
+pub struct Suggestions {
+    pub drafts: Vec<Draft>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Words that never make a good `about` phrase, beyond the stop words.
+fn weak_word(w: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+        "billion", "trillion", "dozen", "dozens", "percent", "per", "cent", "first", "many", "much", "several", "lot",
+        "lots", "new", "another", "least", "almost", "nearly", "around", "roughly", "figure", "number", "total",
+    ];
+    words::is_stop_word(w)
+        || w.chars().count() < 3
+        || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        || NUMBER_WORDS.contains(&w)
+        || OTHER_OCCASION.contains(&w)
+        || DEADLINE_WORDS.contains(&w)
+        || CLAUSE_BREAKS.contains(&w)
+        || TIME_WORDS.contains(&w)
+        || TITLE_WORDS.contains(&w)
+        || QUALIFIERS.iter().any(|(q, _)| q.split(' ').any(|p| p == w))
+        || crate::lexicon::month_number(w).is_some()
+        || crate::lexicon::weekday(w).is_some()
+}
+
+/// A lower-case ASCII slug for ids: "Black Sea" → "black_sea".
+fn slug(s: &str) -> String {
+    let folded = deunicode::deunicode(s).to_lowercase();
+    let parts: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("_")
+}
+
+struct Drafter<'a> {
+    article: &'a Article,
+    base: &'a FactBase,
+    ex: &'a Extraction,
+    /// Ids in the fact base and already proposed.
+    taken: &'a mut BTreeSet<String>,
+    /// Every `about` phrase already in the fact base, lower case.
+    known_about: BTreeSet<String>,
+    /// Every name and alias already in the fact base, lower case.
+    known_names: BTreeSet<String>,
+}
+
+/// Propose drafts for every unverifiable claim of `article`. `taken` holds
+/// ids that must not be proposed (the fact base's, and earlier drafts').
+pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String>) -> Suggestions {
+    let base = &checker.base;
+    let ex = crate::extract::extract(article, base, &checker.index);
+    let claims = judge(article, base, &checker.index, &ex);
+    taken.extend(base.facts.iter().map(|f| f.id.clone()));
+    taken.extend(base.entities.iter().map(|e| e.id.clone()));
+    let mut drafter = Drafter {
+        article,
+        base,
+        ex: &ex,
+        taken,
+        known_about: base
+            .facts
+            .iter()
+            .flat_map(|f| f.about.iter().map(|a| a.trim().to_lowercase()))
+            .collect(),
+        known_names: base
+            .entities
+            .iter()
+            .flat_map(|e| e.spellings().map(|s| s.trim().to_lowercase()))
+            .collect(),
+    };
+    let mut out = Suggestions::default();
+    for claim in claims.iter().filter(|c| c.verdict == Verdict::Unverifiable) {
+        let text = crate::report::one_line(&article.text[claim.span.start..claim.span.end]);
+        let pos = article.lines.position(&article.text, claim.span.start);
+        let at = format!("{}:{}:{}", article.path, pos.line, pos.column);
+        let mention = ex
+            .mentions
+            .iter()
+            .find(|m| m.span == claim.span && m.kind == claim.kind);
+        let result = match mention {
+            Some(m) => drafter.draft(m, &claim.message),
+            None => Err(format!(
+                "an {} list that two facts fit equally well: make their `about` phrases distinct",
+                claim.kind.as_str()
+            )),
+        };
+        match result {
+            Ok((array, id, table)) => out.drafts.push(Draft {
+                array,
+                id,
+                at,
+                text,
+                table,
+            }),
+            Err(why) => out.skipped.push(Skipped { at, text, why }),
+        }
+    }
+    out
+}
+
+impl Drafter<'_> {
+    /// A unique id built from `parts`: "figure.troops", then "figure.troops_2".
+    fn unique_id(&mut self, parts: &[String]) -> String {
+        let parts: Vec<String> = parts.iter().map(|p| slug(p)).filter(|p| !p.is_empty()).collect();
+        let stem = if parts.is_empty() {
+            "draft".to_owned()
+        } else {
+            parts.join(".")
+        };
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{stem}_{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// Content words of the claim's sentence, nearest the claim first (a
+    /// word after the claim counts two further, as in linking).
+    fn about_words(&self, m: &Mention) -> Vec<String> {
+        let prose = &self.article.prose;
+        let words = word_spans(prose, m.sentence);
+        let names: Vec<Span> = self.ex.entities.iter().map(|e| e.full()).collect();
+        let claim_at = words.iter().position(|w| w.end > m.span.start).unwrap_or(words.len());
+        let claim_end = words.iter().position(|w| w.start >= m.span.end).unwrap_or(words.len());
+        let mut scored: Vec<(usize, usize, String)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let word = &prose[w.start..w.end];
+            let lower = word.to_lowercase();
+            if w.overlaps(m.span)
+                || names.iter().any(|n| n.overlaps(*w))
+                || weak_word(&lower)
+                || self.known_about.contains(&lower)
+            {
+                continue;
+            }
+            let distance = if i < claim_at {
+                claim_at - i - 1
+            } else {
+                i - claim_end + 2
+            };
+            // Proper names keep their capitals; other words are written in lower case.
+            let shown = if i > 0 && word.starts_with(char::is_uppercase) {
+                word.to_owned()
+            } else {
+                lower
+            };
+            if !scored.iter().any(|(_, _, s)| s.eq_ignore_ascii_case(&shown)) {
+                scored.push((distance, i, shown));
+            }
+        }
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, _, w)| w).collect()
+    }
+
+    /// A draft for one mention: (array, id, table), or why there is none.
+    fn draft(&mut self, m: &Mention, message: &str) -> Result<(&'static str, String, Table), String> {
+        if let Value::Role {
+            entity, title, name, ..
+        } = &m.value
+        {
+            return self.entity_draft(*entity, title, name, message);
+        }
+        if let Value::Quote { text, speaker, .. } = &m.value {
+            let speaker = speaker.map(|s| self.base.entities[s].id.clone());
+            let id = self.unique_id(&[speaker.clone().unwrap_or_else(|| "quote".into()), "quote".into()]);
+            let mut t = Table::new();
+            t["id"] = value(id.clone());
+            t["quote"] = value(text.clone());
+            match &speaker {
+                Some(s) => t["speaker"] = value(s.clone()),
+                None => t
+                    .decor_mut()
+                    .set_prefix("# Who said it? Add `speaker = \"entity id\"`.\n"),
+            }
+            source_placeholder(&mut t);
+            return Ok(("fact", id, t));
+        }
+        // A new fact only helps when nothing but a missing fact stood in the way.
+        match link(
+            &self.article.prose,
+            m,
+            &self.ex.about,
+            self.base,
+            self.article.published,
+        ) {
+            Linked::Ambiguous(_) => {
+                return Err("two facts fit equally well: make their `about` phrases distinct".into());
+            }
+            Linked::Weak { reason, .. }
+                if !reason.starts_with("none of their") && !reason.contains("stands too far") =>
+            {
+                return Err(format!("a new fact would not link either: {reason}"));
+            }
+            _ => {}
+        }
+        let about = self.about_words(m);
+        if about.is_empty() {
+            return Err("its sentence has no content word to use as an `about` phrase".into());
+        }
+        let (key, item, tail, unit): (&str, Item, String, Option<String>) = match &m.value {
+            Value::Date { resolved: Some(d), .. } => {
+                let date = toml_edit::Date {
+                    year: d.year() as u16,
+                    month: d.month() as u8,
+                    day: d.day() as u8,
+                };
+                let dt = toml_edit::Datetime {
+                    date: Some(date),
+                    time: None,
+                    offset: None,
+                };
+                ("date", value(dt), "date".into(), None)
+            }
+            Value::Date { .. } => {
+                return Err("the date has no year and the article no publication date (pass --published)".into());
+            }
+            Value::DateRange { .. } => {
+                return Err("a stretch of days (\"last week\"): add a `date` fact for the day it refers to".into());
+            }
+            Value::Weekday { .. } => {
+                return Err(
+                    "a weekday alone: add a `date` fact for the day, and the weekday is checked against it".into(),
+                );
+            }
+            Value::Year { year, .. } => ("year", value(*year), "year".into(), None),
+            Value::Count { amount, unit, .. } => {
+                if amount.value.fract() != 0.0 || amount.value < 0.0 {
+                    return Err("a count that is not a whole number".into());
+                }
+                ("count", value(amount.value as i64), unit.clone(), Some(unit.clone()))
+            }
+            Value::Money { amount, currency } => {
+                ("amount", number(amount.value), "amount".into(), Some(currency.clone()))
+            }
+            Value::Percent { amount } => ("percent", number(amount.value), "percent".into(), None),
+            Value::Quote { .. } | Value::Role { .. } | Value::Name { .. } => {
+                return Err(format!("{} claims are not drafted", m.kind.as_str()));
+            }
+        };
+        let id = self.unique_id(&[about[0].clone(), tail]);
+        let mut t = Table::new();
+        t["id"] = value(id.clone());
+        t["about"] = value(Array::from_iter(about.iter().map(String::as_str)));
+        t[key] = item;
+        match (m.kind, unit) {
+            (Kind::Count, Some(u)) => t["unit"] = value(Array::from_iter([u.as_str()])),
+            (Kind::Amount, Some(c)) => t["currency"] = value(c),
+            _ => {}
+        }
+        source_placeholder(&mut t);
+        Ok(("fact", id, t))
+    }
+
+    /// An `[[entity]]` for a titled person the fact base does not know.
+    fn entity_draft(
+        &mut self,
+        entity: Option<usize>,
+        title: &str,
+        name: &str,
+        message: &str,
+    ) -> Result<(&'static str, String, Table), String> {
+        if let Some(e) = entity {
+            let e = &self.base.entities[e];
+            return Err(if e.roles.is_empty() {
+                format!("add `roles = [\"{title}\"]` to entity `{}`", e.id)
+            } else {
+                message.to_owned()
+            });
+        }
+        let parsed = crate::lexicon::Title::parse(title);
+        if parsed.former {
+            return Err(format!(
+                "a former title: add {name} as an entity with the past role and its `from`/`until` dates"
+            ));
+        }
+        if self.known_names.contains(&name.to_lowercase()) {
+            return Err(format!("\"{name}\" is already a spelling of another entity"));
+        }
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        let id = self.unique_id(&[surname.to_owned()]);
+        let mut t = Table::new();
+        t["id"] = value(id.clone());
+        t["kind"] = value("person");
+        t["name"] = value(name);
+        if surname != name && !self.known_names.contains(&surname.to_lowercase()) {
+            t["aliases"] = value(Array::from_iter([surname]));
+        }
+        t["roles"] = value(Array::from_iter([title]));
+        t.decor_mut()
+            .set_prefix("# Add `from`/`until` dates to the role if the office changes hands.\n");
+        Ok(("entity", id, t))
+    }
+}
+
+/// A number as TOML: an integer when whole.
+fn number(v: f64) -> Item {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        value(v as i64)
+    } else {
+        value(v)
+    }
+}
+
+/// `source = ""` with a comment: the researcher's part.
+fn source_placeholder(t: &mut Table) {
+    t["source"] = value("");
+    if let Some(v) = t["source"].as_value_mut() {
+        v.decor_mut()
+            .set_suffix(" # TODO: cite a key of [sources]; the claim stays unchecked until a source backs it");
+    }
+}
+
+/// The comment above a draft: where it comes from and what to check.
+fn header(d: &Draft) -> String {
+    format!(
+        "\n# Suggested from {} \"{}\": check the value against a source.\n",
+        d.at, d.text
+    )
+}
+
+fn with_header(d: &Draft) -> Table {
+    let mut t = d.table.clone();
+    let own = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+    t.decor_mut().set_prefix(format!("{}{own}", header(d)));
+    t
+}
+
+/// The drafts as a TOML document of their own, for stdout.
+pub fn render(s: &Suggestions) -> String {
+    let mut out = String::from(
+        "# Drafts from `factcheck suggest`: every value comes from the article, not from a source.\n\
+         # Verify each one, fill in `source`, then add them to a file in claims/ (or use --append).\n",
+    );
+    for k in &s.skipped {
+        out.push_str(&format!("# Not drafted: {} \"{}\": {}\n", k.at, k.text, k.why));
+    }
+    let mut doc = DocumentMut::new();
+    for d in &s.drafts {
+        let array = doc
+            .entry(d.array)
+            .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
+            .as_array_of_tables_mut()
+            .expect("built as an array of tables");
+        array.push(with_header(d));
+    }
+    out.push_str(&doc.to_string());
+    out
+}
+
+/// The largest table position in a document, so appended tables come last.
+fn last_position(table: &Table, max: &mut isize) {
+    if let Some(p) = table.position() {
+        *max = (*max).max(p);
+    }
+    for (_, item) in table.iter() {
+        match item {
+            Item::Table(t) => last_position(t, max),
+            Item::ArrayOfTables(a) => a.iter().for_each(|t| last_position(t, max)),
+            _ => {}
+        }
+    }
+}
+
+/// `existing` (a fact-base file's text) with the drafts appended at its end;
+/// every byte already there is kept. Fails when the file is not TOML or
+/// uses `fact`/`entity` for something else than an array of tables.
+pub fn append(existing: &str, s: &Suggestions) -> Result<String, String> {
+    let mut doc: DocumentMut = existing
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message().trim().replace('\n', "; ")))?;
+    let mut position = 0;
+    last_position(doc.as_table(), &mut position);
+    for d in &s.drafts {
+        let item = doc.entry(d.array).or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+        let Some(array) = item.as_array_of_tables_mut() else {
+            return Err(format!("`{}` is not an array of tables (`[[{}]]`)", d.array, d.array));
+        };
+        position += 1;
+        let mut t = with_header(d);
+        t.set_position(Some(position));
+        array.push(t);
+    }
+    let mut text = doc.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_ids() {
+        assert_eq!(slug("Black Sea"), "black_sea");
+        assert_eq!(slug("Élysée"), "elysee");
+    }
+
+    #[test]
+    fn append_keeps_every_existing_byte() {
+        let existing =
+            "# comment\n[meta]\ntitle = \"x\"  # trailing\n\n[[fact]]\nid = \"a\"\nabout = [\"b\"]\nyear = 2014\n";
+        let mut t = Table::new();
+        t["id"] = value("c");
+        let s = Suggestions {
+            drafts: vec![Draft {
+                array: "fact",
+                id: "c".into(),
+                at: "a.md:1:1".into(),
+                text: "2015".into(),
+                table: t,
+            }],
+            skipped: Vec::new(),
+        };
+        let out = append(existing, &s).expect("appends");
+        assert!(out.starts_with(existing), "{out}");
+        assert!(out.ends_with("[[fact]]\nid = \"c\"\n"), "{out}");
+    }
+}

@@ -1,0 +1,578 @@
+//! The fact base as a newsroom asset: time-aware roles and facts, deep
+//! validation (one fixture per rule, exact message and position), drafts
+//! from articles (`suggest`, `--append` round trips), and `facts list/show`.
+
+use serde_json::Value;
+
+use crate::common;
+
+const DEEP: &str = "tests/fixtures/deep";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Run {
+    let out = common::factcheck()
+        .args(args)
+        .write_stdin(stdin.to_owned())
+        .output()
+        .expect("runs");
+    let run = Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    };
+    assert!(!run.stderr.contains("panicked"), "panic: {}", run.stderr);
+    run
+}
+
+/// The claims of a JSON report on `text`, checked at `published` (or undated).
+fn claims_at(text: &str, published: Option<&str>, facts: &[&str]) -> Vec<Value> {
+    let mut args = vec!["check", "-", "--format", "json"];
+    if let Some(d) = published {
+        args.extend(["--published", d]);
+    }
+    for f in facts {
+        args.extend(["-f", f]);
+    }
+    let r = run(&args, text);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).expect("JSON report");
+    common::claims(&report).clone()
+}
+
+fn only<'a>(claims: &'a [Value], kind: &str) -> &'a Value {
+    let of_kind: Vec<&Value> = claims.iter().filter(|c| c["kind"] == kind).collect();
+    assert_eq!(of_kind.len(), 1, "one {kind} claim in {claims:#?}");
+    of_kind[0]
+}
+
+// --- Time-aware roles -------------------------------------------------------
+
+const SUNAK: &str = "Prime Minister Rishi Sunak met the press.";
+
+#[test]
+fn a_title_is_true_on_one_date_and_false_on_another() {
+    let then = claims_at(SUNAK, Some("2023-05-01"), &[]);
+    let role = only(&then, "role");
+    assert_eq!(role["verdict"], "match", "{role:#}");
+    assert_eq!(role["entity"], "sunak");
+    assert_eq!(role["expected"], "UK Prime Minister");
+
+    let now = claims_at(SUNAK, Some("2026-01-07"), &[]);
+    let role = only(&now, "role");
+    assert_eq!(role["verdict"], "discrepancy", "{role:#}");
+    assert_eq!(role["text"], "Prime Minister Rishi Sunak");
+    assert_eq!(
+        role["message"],
+        "Prime Minister, but on 2026-01-07 Rishi Sunak was no longer UK Prime Minister \
+         (2022-10-25 to 2024-07-05); Keir Starmer held that office then"
+    );
+    assert_eq!(role["expected"], "former UK Prime Minister");
+    assert_eq!(role["suggestion"], "Former Prime Minister Rishi Sunak");
+}
+
+#[test]
+fn a_former_title_matches_once_the_office_was_left() {
+    let claims = claims_at(
+        "Former Prime Minister Rishi Sunak met the press.",
+        Some("2026-01-07"),
+        &[],
+    );
+    let role = only(&claims, "role");
+    assert_eq!(role["verdict"], "match", "{role:#}");
+    assert_eq!(role["expected"], "former UK Prime Minister");
+
+    // While still in office, "former" is wrong; the correction drops it.
+    let claims = claims_at(
+        "Former Prime Minister Rishi Sunak met the press.",
+        Some("2023-05-01"),
+        &[],
+    );
+    let role = only(&claims, "role");
+    assert_eq!(role["verdict"], "discrepancy", "{role:#}");
+    assert_eq!(role["suggestion"], "Prime Minister Rishi Sunak");
+}
+
+#[test]
+fn the_successor_matches_only_from_the_handover() {
+    let text = "UK Prime Minister Keir Starmer spoke.";
+    assert_eq!(
+        only(&claims_at(text, Some("2024-07-05"), &[]), "role")["verdict"],
+        "match"
+    );
+    let before = claims_at(text, Some("2024-07-04"), &[]);
+    let role = only(&before, "role");
+    assert_eq!(role["verdict"], "discrepancy");
+    assert_eq!(
+        role["message"],
+        "UK Prime Minister, but on 2024-07-04 Keir Starmer was not yet UK Prime Minister \
+         (from 2024-07-05); Rishi Sunak held that office then"
+    );
+}
+
+#[test]
+fn without_a_date_a_dated_role_is_not_judged() {
+    let claims = claims_at(SUNAK, None, &[]);
+    let role = only(&claims, "role");
+    assert_eq!(role["verdict"], "unverifiable", "{role:#}");
+    assert!(
+        role["message"].as_str().unwrap().contains("pass --published"),
+        "{role:#}"
+    );
+    // Undated roles still are.
+    let claims = claims_at("French President Emmanuel Macron spoke.", None, &[]);
+    assert_eq!(only(&claims, "role")["verdict"], "match");
+}
+
+// --- Time-aware facts ---------------------------------------------------------
+
+const MEMBERS: &str = "The coalition now has 35 members.";
+const TIME: &str = "tests/fixtures/time";
+
+#[test]
+fn a_count_is_compared_with_the_value_that_held_on_the_publication_date() {
+    let claims = claims_at(MEMBERS, Some("2025-06-01"), &[TIME]);
+    let count = only(&claims, "count");
+    assert_eq!(count["verdict"], "discrepancy", "{count:#}");
+    assert_eq!(count["fact"], "coalition.members_2025");
+    assert_eq!(count["expected"], 30);
+
+    let claims = claims_at(MEMBERS, Some("2026-02-01"), &[TIME]);
+    let count = only(&claims, "count");
+    assert_eq!(count["verdict"], "match", "{count:#}");
+    assert_eq!(count["fact"], "coalition.members");
+}
+
+#[test]
+fn without_a_date_dated_values_are_not_judged() {
+    let claims = claims_at(MEMBERS, None, &[TIME]);
+    let count = only(&claims, "count");
+    assert_eq!(count["verdict"], "unverifiable", "{count:#}");
+    assert_eq!(count["fact"], Value::Null);
+}
+
+#[test]
+fn a_base_older_than_the_article_is_a_warning_not_an_error() {
+    let r = run(&["check", "-", "--published", "2026-03-01"], "Emmanuel Macron spoke.");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "claims/paris-summit.toml:7:9: warning: the fact base was last verified on 2026-01-07 (`as_of`), \
+         before <stdin> was published (2026-03-01); facts may have changed since\n"
+    );
+    let r = run(&["check", "-", "--published", "2026-01-07"], "Emmanuel Macron spoke.");
+    assert_eq!(r.stderr, "");
+}
+
+// --- Deep validation: one fixture per rule --------------------------------------
+
+/// `facts validate FIXTURE`: the exit code and every stderr line.
+fn validate(fixture: &str) -> (i32, Vec<String>) {
+    let r = run(&["facts", "validate", &format!("{DEEP}/{fixture}")], "");
+    (r.code, r.stderr.lines().map(str::to_owned).collect())
+}
+
+fn at(fixture: &str, pos: &str, message: &str) -> String {
+    format!("{DEEP}/{fixture}:{pos}: {message}")
+}
+
+#[test]
+fn facts_that_contradict_each_other_are_an_error() {
+    let (code, lines) = validate("conflict.toml");
+    assert_eq!(code, 2);
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "error: {}",
+                at(
+                    "conflict.toml",
+                    "11:1",
+                    "fact `summit.countries_again` contradicts fact `summit.countries` \
+                     (at tests/fixtures/deep/conflict.toml:4:1): both are `count` facts of \"countries\" linked by \
+                     \"gathered\", but one says 36 and the other 35; give them different `about` phrases, or \
+                     `from`/`until` dates that do not overlap"
+                )
+            ),
+            "1 error, 0 warnings".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn facts_sharing_only_some_phrases_are_a_warning() {
+    let (code, lines) = validate("conflict-partial.toml");
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines,
+        [at(
+            "conflict-partial.toml",
+            "10:1",
+            "warning: fact `next_summit.date` contradicts fact `summit.date` \
+             (at tests/fixtures/deep/conflict-partial.toml:4:1): both are `date` facts linked by \"summit\", but one \
+             says 2026-03-03 and the other 2026-01-06; a sentence with only that phrase cannot tell them apart"
+        )]
+    );
+}
+
+#[test]
+fn values_that_hold_at_different_times_do_not_conflict() {
+    let (code, lines) = validate("dated-values.toml");
+    assert_eq!((code, lines), (0, Vec::<String>::new()));
+}
+
+#[test]
+fn an_alias_claimed_by_two_entities_is_an_error() {
+    let (code, lines) = validate("shared-alias.toml");
+    assert_eq!(code, 2);
+    assert_eq!(
+        lines[0],
+        format!(
+            "error: {}",
+            at(
+                "shared-alias.toml",
+                "12:26",
+                "\"macron\" names both `macron` (at tests/fixtures/deep/shared-alias.toml:5:12) and `brigitte`: \
+                 an article that writes it cannot be checked against either; keep it on one entity"
+            )
+        )
+    );
+}
+
+#[test]
+fn an_about_phrase_of_stop_words_is_an_error() {
+    let (code, lines) = validate("common-about.toml");
+    assert_eq!(code, 2);
+    let why = "is too common: it would tie this fact to almost every sentence; use words specific to the fact";
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "error: {}",
+                at("common-about.toml", "6:20", &format!("`about` phrase \"the\" {why}"))
+            ),
+            format!(
+                "error: {}",
+                at(
+                    "common-about.toml",
+                    "6:27",
+                    &format!("`about` phrase \"said that\" {why}")
+                )
+            ),
+            "2 errors, 0 warnings".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn an_entity_nothing_uses_is_a_warning() {
+    let (code, lines) = validate("unused-entity.toml");
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines,
+        [at(
+            "unused-entity.toml",
+            "9:1",
+            "warning: entity `nato` is never used: no fact names it, it has no `roles`, and no `entity` or \
+             `entities` fact lists organisations"
+        )]
+    );
+}
+
+#[test]
+fn a_source_nothing_cites_is_a_warning() {
+    let (code, lines) = validate("unused-source.toml");
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines,
+        [at(
+            "unused-source.toml",
+            "4:10",
+            "warning: source `old` is never cited by a fact"
+        )]
+    );
+}
+
+#[test]
+fn an_empty_source_is_a_fact_without_a_source() {
+    let (code, lines) = validate("no-source.toml");
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines,
+        [at(
+            "no-source.toml",
+            "1:1",
+            "warning: fact `summit.date` cites no source"
+        )]
+    );
+}
+
+#[test]
+fn until_must_come_after_from() {
+    let (code, lines) = validate("until-before-from.toml");
+    assert_eq!(code, 2);
+    assert_eq!(
+        lines[0],
+        format!(
+            "error: {}",
+            at(
+                "until-before-from.toml",
+                "5:68",
+                "`until` (2022-10-25) must come after `from` (2024-07-05): `until` is the first day it no longer holds"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_misspelt_key_in_a_role_is_an_error() {
+    let (code, lines) = validate("role-unknown-key.toml");
+    assert_eq!(code, 2);
+    assert_eq!(
+        lines[0],
+        format!(
+            "error: {}",
+            at(
+                "role-unknown-key.toml",
+                "5:41",
+                "unknown key `form` in a role of [[entity]] (did you mean `from`?)"
+            )
+        )
+    );
+}
+
+#[test]
+fn warnings_print_during_check_without_changing_the_exit_code() {
+    let r = run(
+        &[
+            "check",
+            "-",
+            "-f",
+            &format!("{DEEP}/unused-source.toml"),
+            "--published",
+            "2026-01-06",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!("{DEEP}/unused-source.toml:4:10: warning: source `old` is never cited by a fact\n")
+    );
+}
+
+#[test]
+fn errors_stop_the_check() {
+    let r = run(
+        &["check", "-", "-f", &format!("{DEEP}/conflict.toml")],
+        "35 countries gathered.",
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr
+            .starts_with("error: tests/fixtures/deep/conflict.toml:11:1: fact `summit.countries_again`")
+    );
+}
+
+#[test]
+fn validate_as_json_gives_every_problem_with_its_place() {
+    let r = run(
+        &[
+            "facts",
+            "validate",
+            "--format",
+            "json",
+            &format!("{DEEP}/common-about.toml"),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "");
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(doc["valid"], false);
+    assert_eq!(doc["summary"]["errors"], 2);
+    assert_eq!(doc["summary"]["warnings"], 0);
+    let first = &doc["problems"][0];
+    assert_eq!(first["file"], "tests/fixtures/deep/common-about.toml");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(6), Some(20)));
+    assert_eq!(first["severity"], "error");
+    assert!(first["message"].as_str().unwrap().starts_with("`about` phrase \"the\""));
+
+    let r = run(&["facts", "validate", "--format", "json"], "");
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["files"], serde_json::json!(["claims/paris-summit.toml"]));
+    assert_eq!(doc["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn the_shipped_fact_base_has_no_problems() {
+    let r = run(&["facts", "validate"], "");
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, "");
+    assert!(r.stdout.ends_with("; no problems\n"), "{}", r.stdout);
+}
+
+// --- suggest ------------------------------------------------------------------------
+
+const ARTICLE: &str = "Military planners were working with a figure of around 5,000 troops for the first rotation.\n";
+
+#[test]
+fn suggest_prints_a_sourced_skeleton_for_each_unverifiable_claim() {
+    let r = run(&["suggest", "-", "--published", "2026-01-07"], ARTICLE);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "# Suggested from <stdin>:1:49 \"around 5,000 troops\": check the value against a source.\n\
+             [[fact]]\n\
+             id = \"working.troops\"\n\
+             about = [\"working\", \"rotation\", \"planners\"]\n\
+             count = 5000\n\
+             unit = [\"troops\"]\n\
+             source = \"\" # TODO: cite a key of [sources]; the claim stays unchecked until a source backs it\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // What it prints is TOML.
+    let doc: toml::Table = r.stdout.parse().expect("valid TOML");
+    assert_eq!(doc["fact"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn suggest_append_round_trip_keeps_the_file_and_the_claim_then_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(common::root().join("claims/paris-summit.toml")).unwrap();
+    let target = common::write(dir.path(), "claims.toml", &original);
+    let article = common::write(dir.path(), "a.txt", ARTICLE);
+    let (t, a) = (target.to_str().unwrap(), article.to_str().unwrap());
+    let check = |path: &str| {
+        let r = run(
+            &["check", path, "-f", t, "--published", "2026-01-07", "--format", "json"],
+            "",
+        );
+        let report: Value = serde_json::from_str(&r.stdout).expect("JSON");
+        only(common::claims(&report), "count").clone()
+    };
+    assert_eq!(check(a)["verdict"], "unverifiable");
+
+    let r = run(&["suggest", a, "-f", t, "--published", "2026-01-07", "--append", t], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        after.starts_with(&original),
+        "every comment and line of the file is kept"
+    );
+    assert!(after[original.len()..].contains("id = \"working.troops\""), "{after}");
+
+    // The result validates (a draft without a source is only a warning) ...
+    let v = run(&["facts", "validate", t], "");
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    // ... and the once-unverifiable claim now matches.
+    let count = check(a);
+    assert_eq!(count["verdict"], "match", "{count:#}");
+    assert_eq!(count["fact"], "working.troops");
+
+    // Nothing is left to add: a second run never duplicates an id.
+    let r = run(&["suggest", a, "-f", t, "--published", "2026-01-07", "--append", t], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), after);
+}
+
+#[test]
+fn suggest_append_refuses_a_result_that_would_not_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file outside the fact base that repeats one of its ids: appending
+    // to it would make the base (with it) invalid, so nothing is written.
+    let other = "# kept as is\n[[fact]]\nid = \"summit.date\"\nabout = [\"meeting\"]\ndate = 2026-01-06\n";
+    let target = common::write(dir.path(), "other.toml", other);
+    let t = target.to_str().unwrap();
+    let r = run(&["suggest", "-", "--published", "2026-01-07", "--append", t], ARTICLE);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(&format!(
+            "error: {t}: not changed: with the drafts the fact base would not validate:\nerror: {t}:2:1: duplicate fact id `summit.date`"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), other, "file untouched");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
+
+// --- facts list / show ----------------------------------------------------------------
+
+#[test]
+fn facts_list_filters_by_kind_and_prefix() {
+    let r = run(&["facts", "list", "--kind", "count"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "summit.countries  count     35 countries  [elysee]\n\
+         summit.leaders    count     27 heads of state or government  [elysee]\n"
+    );
+    let r = run(&["facts", "list", "war.", "--format", "json"], "");
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let ids: Vec<&str> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "war.first_invasion",
+            "war.full_scale_invasion",
+            "war.full_scale_invasion_date",
+            "war.occupied_share"
+        ]
+    );
+}
+
+#[test]
+fn facts_show_gives_the_fact_its_source_and_its_entities() {
+    let r = run(&["facts", "show", "declaration.signatories", "--format", "json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let f: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(f["kind"], "entities");
+    assert_eq!(f["value"], serde_json::json!(["macron", "zelenskyy", "starmer"]));
+    assert_eq!(f["source"]["id"], "downing_street");
+    assert_eq!(f["source"]["url"], "https://www.gov.uk/");
+    assert_eq!(f["origin"]["file"], "claims/paris-summit.toml");
+    let starmer = &f["entities"][2];
+    assert_eq!(starmer["name"], "Keir Starmer");
+    assert_eq!(starmer["roles"][0]["from"], "2024-07-05");
+
+    let r = run(&["facts", "show", "summit.countries"], "");
+    assert!(
+        r.stdout
+            .starts_with("summit.countries (count fact, claims/paris-summit.toml:"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\n  value:     35 countries\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\n  source:    elysee: Paris Declaration of the coalition of the willing"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn facts_show_names_the_closest_id_when_there_is_none() {
+    let r = run(&["facts", "show", "summit.contries"], "");
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: no fact or entity `summit.contries` in the fact base (did you mean `summit.countries`?)\n"
+    );
+}
