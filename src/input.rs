@@ -344,14 +344,17 @@ pub fn check_all(
     policy: Published,
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<ArticleReport>> {
-    let results: Vec<Result<ArticleReport>> = sources
-        .par_iter()
-        .map(|s| {
-            let r = read(s, policy).map(|a| checker.check(a));
-            done();
-            r
-        })
-        .collect();
+    let one = |s: &Source| {
+        let r = read(s, policy).map(|a| checker.check(a));
+        done();
+        r
+    };
+    // One article is not worth starting the thread pool for.
+    let results: Vec<Result<ArticleReport>> = if sources.len() < 2 {
+        sources.iter().map(one).collect()
+    } else {
+        sources.par_iter().map(one).collect()
+    };
     // The first failure in list order, whichever thread met it first.
     results.into_iter().collect()
 }
