@@ -387,7 +387,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
     check_report_targets(&args.output)?;
     if args.watch {
-        return cli::watch::run(&settings, &args.output);
+        return cli::watch::run(&settings, &args.common, &args.output);
     }
     if args.write && settings.reads_stdin() {
         bail!("--write cannot correct standard input (-); use --diff, or name the file");
@@ -419,7 +419,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
 fn run_watch(args: &WatchArgs) -> Result<u8> {
     let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
     check_report_targets(&args.output)?;
-    cli::watch::run(&settings, &args.output)
+    cli::watch::run(&settings, &args.common, &args.output)
 }
 
 fn run_claims(args: &ClaimsArgs) -> Result<u8> {

@@ -215,3 +215,33 @@ fn watch_needs_something_to_watch() {
         "error: missing.md: no such file or directory\n"
     );
 }
+
+#[test]
+fn watch_without_arguments_follows_the_config_and_its_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("facts.toml"), fixture::facts()).unwrap();
+    std::fs::write(
+        dir.path().join("facts36.toml"),
+        fixture::facts().replace("count = 35", "count = 36"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    std::fs::write(
+        dir.path().join("articles/a.txt"),
+        "Representatives from 36 countries attended.\n",
+    )
+    .unwrap();
+    let config = dir.path().join("factcheck.toml");
+    std::fs::write(&config, "facts = \"facts.toml\"\ninclude = [\"articles\"]\n").unwrap();
+    let w = Watch::start(dir.path(), &["watch"]);
+    let first = w.wait_for("1 article, 1 claim: 0 matches, 1 discrepancy");
+    assert!(
+        first.contains("watching 3 paths"),
+        "articles, facts.toml, factcheck.toml: {first}"
+    );
+    save(&config, "facts = \"facts36.toml\"\ninclude = [\"articles\"]\n");
+    w.wait_for("1 article, 1 claim: 1 match, 0 discrepancies");
+    save(&config, "facts = \"facts36.toml\"\ninclud = [\"articles\"]\n");
+    let error = w.wait_for("error: ");
+    assert!(error.contains("factcheck.toml:2:1: unknown key `includ`"), "{error}");
+}

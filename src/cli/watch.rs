@@ -8,8 +8,10 @@
 //! [14:03:07] 1 article, 15 claims: 2 matches, 13 discrepancies, 0 unverifiable · watching 3 paths (Ctrl-C to stop)
 //! ```
 //!
-//! A round that cannot check (a half-typed fact base, say) shows the error
-//! and keeps watching; only a problem before the first round ends the run.
+//! Every round reads `factcheck.toml` again, so editing it applies at once
+//! (what is watched stays as it was at the start). A round that cannot
+//! check (a half-typed fact base, say) shows the error and keeps watching;
+//! only a problem before the first round ends the run.
 
 use std::io::{self, IsTerminal};
 
@@ -20,12 +22,14 @@ use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
-use crate::{Output, check_all, eprint_line, use_color, write_extra_reports, write_out};
+use crate::{Common, Output, check_all, eprint_line, use_color, write_extra_reports, write_out};
 
 /// Clear the screen and its scroll-back, cursor home.
 const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
 
-pub fn run(settings: &Settings, output: &Output) -> Result<u8> {
+/// Watch what `settings` selects; each round re-reads `factcheck.toml`
+/// (through `common`), so a change to it applies at once.
+pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> {
     if settings.reads_stdin() {
         bail!("watch mode cannot watch standard input (-); name files or folders");
     }
@@ -36,12 +40,12 @@ pub fn run(settings: &Settings, output: &Output) -> Result<u8> {
     let style = Style {
         color: use_color(output.color, output.output.is_some()),
     };
-    let emitter = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable);
     loop {
-        let round = check_all(settings).and_then(|report| {
+        let round = Settings::resolve(common, output.format, output.fail_on).and_then(|settings| {
+            let report = check_all(&settings)?;
             write_extra_reports(output, &report, settings.fail_on)?;
             let mut rendered = Vec::new();
-            if let Some(e) = &emitter {
+            if let Some(e) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
                 e.emit(&report, &mut rendered)?;
             }
             Ok((report, rendered))
