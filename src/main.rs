@@ -3,9 +3,9 @@
 //!
 //! This file holds the command line (clap types), the dispatch and the
 //! helpers every subcommand shares (output, fact base, exit codes). The
-//! CLI-side modules under `src/cli/` do the printing for the longer flows:
-//! `settings` (flags + `factcheck.toml` → resolved settings), `watch` (the
-//! watch loop) and `write` (`--write`). The library never prints.
+//! CLI-side modules under `src/cli/` do the printing for the longer flows,
+//! such as `settings` (flags + `factcheck.toml` → resolved settings),
+//! `watch` (the watch loop) and `write` (`--write`). The library never prints.
 
 mod cli;
 

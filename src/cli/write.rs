@@ -13,7 +13,6 @@ use anyhow::Result;
 use factcheck::config::FailOn;
 use factcheck::fix;
 use factcheck::report::{Report, plural};
-use factcheck::verdict::Verdict;
 
 use crate::{eprint_line, exit, exit_code, write_out};
 
@@ -80,5 +79,5 @@ pub fn run(report: &Report, output: Option<&PathBuf>, fail_on: FailOn) -> Result
             .filter(|(i, _)| w.corrections.applied.binary_search(i).is_err())
             .map(|(_, c)| c.verdict)
     });
-    Ok(exit_code(remaining.collect::<Vec<Verdict>>().into_iter(), fail_on))
+    Ok(exit_code(remaining, fail_on))
 }
