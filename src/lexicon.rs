@@ -445,6 +445,14 @@ pub const SPEECH_VERBS: &[&str] = &[
     "posted",
     "argued",
     "claimed",
+    "recorded",
+    "published",
+    "updated",
+    "filed",
+    "broadcast",
+    "aired",
+    "reported",
+    "written",
 ];
 
 /// Words that end a clause: evidence across them counts for less.

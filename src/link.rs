@@ -25,6 +25,8 @@ pub struct Link {
     /// The `about` phrase that tied them.
     pub phrase: String,
     pub distance: usize,
+    /// Where that phrase stands.
+    pub hit: Span,
 }
 
 /// What linking found for one mention.
@@ -104,13 +106,13 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
     let hi = hit.end.max(target.end);
-    // The claim's own words ("about a third") are not a cue.
-    let words: Vec<String> = word_spans(prose, Span::new(sentence.start, hi))
-        .iter()
-        .filter(|w| !target.overlaps(**w))
-        .map(|w| prose[w.start..w.end].to_lowercase())
-        .collect();
+    let spans = word_spans(prose, Span::new(sentence.start, hi));
+    let words: Vec<String> = spans.iter().map(|w| prose[w.start..w.end].to_lowercase()).collect();
     words.iter().enumerate().find_map(|(i, w)| {
+        // The claim's own words ("about a third") and the phrase's are no cue.
+        if target.overlaps(spans[i]) || hit.overlaps(spans[i]) {
+            return None;
+        }
         // "last month", "earlier this week": a time, not another occasion.
         let time_follows = words.get(i + 1).is_some_and(|n| TIME_WORDS.contains(&n.as_str()));
         let timely = matches!(w.as_str(), "last" | "earlier" | "later") && time_follows;
@@ -150,6 +152,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
                     fact,
                     phrase: h.phrase.clone(),
                     distance: d,
+                    hit: h.span,
                 },
                 h.span,
             ));
@@ -166,6 +169,12 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("its `about` phrase \"{}\" stands too far from the claim", best.phrase),
+        };
+    }
+    if negated(prose, mention.sentence, mention.span) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: "the article says it is not so".into(),
         };
     }
     if let Some(word) = deadline_before(prose, mention) {
@@ -272,6 +281,25 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
         })
 }
 
+/// Whether the text between a list and its `about` phrase holds more of the
+/// list: a comma or "and" followed by words.
+fn continues_after(prose: &str, end: usize, hit: usize) -> bool {
+    let gap = prose[end..hit].trim();
+    let lower = gap.to_lowercase();
+    !gap.is_empty() && (gap.starts_with(',') || lower.starts_with("and ") || lower.starts_with("as well as"))
+}
+
+/// "not 36 as stated", "never on Wednesday": the article denies it.
+pub fn negated(prose: &str, sentence: Span, span: Span) -> bool {
+    let before = word_spans(prose, Span::new(sentence.start, span.start));
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .any(|w| matches!(w.as_str(), "not" | "never" | "nor"))
+}
+
 /// Whether the text before a list reads as more of the same list: after
 /// dropping capitalised words (an unknown name or title), a comma or "and".
 fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
@@ -371,7 +399,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             let last = run.last().expect("non-empty");
             // "The previous summit, held in London": another occasion, not this fact's.
             let list = Span::new(first.full().start, last.span.end);
-            if other_occasion(prose, first.sentence, hit.span, list).is_some() {
+            if other_occasion(prose, first.sentence, hit.span, list).is_some() || negated(prose, first.sentence, list) {
                 continue;
             }
             let claim = SetClaim {
@@ -382,9 +410,13 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     fact,
                     phrase: hit.phrase.clone(),
                     distance: score.1,
+                    hit: hit.span,
                 },
                 rival: None,
-                open: continues_before(prose, first.sentence, list.start),
+                // "Zelensky, Starmer and the French president signed": the list goes
+                // on past its last known member, so a member it seems to omit may be there.
+                open: continues_before(prose, first.sentence, list.start)
+                    || (!score.0 && continues_after(prose, list.end, hit.span.start)),
             };
             match best
                 .iter_mut()

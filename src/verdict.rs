@@ -79,10 +79,89 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
         .map(|m| Judge { article, base, index }.mention(m, ex))
         .collect();
     for set in sets(&article.prose, ex, base, article.published) {
-        claims.push(Judge { article, base, index }.set(&set));
+        claims.push(Judge { article, base, index }.set(&set, ex));
     }
     claims.sort_by_key(|c| (c.span, c.kind));
+    corrections(article, &mut claims);
     claims
+}
+
+/// Words that mark a paragraph as correcting an earlier error.
+const CORRECTION_CUES: &[&str] = &[
+    "not",
+    "wrongly",
+    "incorrectly",
+    "erroneously",
+    "mistakenly",
+    "misstated",
+    "as stated",
+    "as reported",
+    "we reported",
+    "we said",
+    "correction",
+    "corrected",
+    "rather than",
+    "instead of",
+];
+
+/// In a correction ("Representatives of 35 countries attended, not 36 as
+/// stated"), the wrong value is quoted to be put right: a discrepancy whose
+/// fact the same paragraph also states correctly is not flagged when the
+/// paragraph (or the whole piece) reads as a correction.
+fn corrections(article: &Article, claims: &mut [Claim]) {
+    let heading = article
+        .blocks
+        .first()
+        .map_or("", |b| &article.text[b.start..b.end])
+        .to_lowercase();
+    let title = article
+        .front_matter
+        .get("title")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_lowercase();
+    let notice = ["correction", "clarification"]
+        .iter()
+        .any(|w| heading.contains(w) || title.contains(w));
+    for block in &article.blocks {
+        let text = article.prose[block.start..block.end].to_lowercase();
+        let cued = notice
+            || CORRECTION_CUES.iter().any(|cue| {
+                text.match_indices(cue).any(|(i, _)| {
+                    let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                    let after = text[i + cue.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    before && after
+                })
+            });
+        if !cued {
+            continue;
+        }
+        let right: Vec<(String, String)> = claims
+            .iter()
+            .filter(|c| c.verdict == Verdict::Match && block.contains(c.span))
+            .filter_map(|c| {
+                c.fact
+                    .clone()
+                    .map(|f| (f, crate::report::one_line(&article.text[c.span.start..c.span.end])))
+            })
+            .collect();
+        for c in claims
+            .iter_mut()
+            .filter(|c| c.verdict == Verdict::Discrepancy && block.contains(c.span))
+        {
+            if let Some((fact, said)) = right.iter().find(|(f, _)| c.fact.as_ref() == Some(f)) {
+                c.verdict = Verdict::Unverifiable;
+                c.message = format!(
+                    "{} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged",
+                    crate::report::one_line(&article.text[c.span.start..c.span.end])
+                );
+                c.suggestion = None;
+            }
+        }
+    }
 }
 
 /// A number as JSON: an integer when it is whole.
@@ -270,7 +349,19 @@ impl Judge<'_> {
         }
         let found = self.found(m);
         let what = crate::report::one_line(self.text(m.span));
-        match link(&self.article.prose, m, &ex.about, self.base, self.article.published) {
+        let linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
+        // A strong link can still be overruled by what else the sentence says.
+        let linked = match linked {
+            Linked::Strong(l) => match self.overruled(m, &l, ex) {
+                Some(reason) => Linked::Weak {
+                    facts: vec![l.fact],
+                    reason,
+                },
+                None => Linked::Strong(l),
+            },
+            other => other,
+        };
+        match linked {
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
@@ -302,6 +393,97 @@ impl Judge<'_> {
                 c
             }),
         }
+    }
+
+    /// Why a strong link should not be judged after all, if it should not:
+    /// a closer claim of the same kind owns its `about` phrase ("over 2025,
+    /// four years after the full-scale invasion in February 2022"), or the
+    /// sentence is dated far from the fact's occasion.
+    fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<String> {
+        let prose = &self.article.prose;
+        let closer = ex.mentions.iter().find(|o| {
+            o.kind == m.kind
+                && o.span != m.span
+                && o.sentence == m.sentence
+                && matches!(link(prose, o, &ex.about, self.base, self.article.published),
+                    Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
+        });
+        if let Some(o) = closer {
+            return Some(format!(
+                "\"{}\" belongs to the closer \"{}\"",
+                l.phrase,
+                crate::report::one_line(self.text(o.span))
+            ));
+        }
+        if matches!(m.kind, Kind::Date | Kind::Weekday | Kind::Year) {
+            return None;
+        }
+        self.dated_elsewhere(m.sentence, l.fact, ex)
+    }
+
+    /// The dates of the occasions a fact belongs to: the date facts that
+    /// share an `about` phrase with it (the summit's date for its head count).
+    fn occasion_dates(&self, fact: usize) -> Vec<Date> {
+        let about: Vec<String> = self.base.facts[fact].about.iter().map(|a| a.to_lowercase()).collect();
+        self.base
+            .facts
+            .iter()
+            .filter_map(|f| match f.value {
+                FactValue::Date(d) if f.about.iter().any(|a| about.contains(&a.to_lowercase())) => Some(d),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// "The group first met in London in March 2025, when 18 countries took
+    /// part": a sentence dated well away from the fact's occasion is about
+    /// another one.
+    fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<String> {
+        let occasions = self.occasion_dates(fact);
+        if occasions.is_empty() {
+            return None;
+        }
+        let near_day = |d: Date| {
+            occasions
+                .iter()
+                .any(|o| (d - *o).get_days().abs() <= 31 || (*o - d).get_days().abs() <= 31)
+        };
+        let near_month = |year: Option<i64>, month: Option<i8>| {
+            occasions.iter().any(|o| {
+                year.is_none_or(|y| y == i64::from(o.year()))
+                    && month.is_none_or(|m| (i32::from(m) - i32::from(o.month())).abs() <= 1)
+            })
+        };
+        let mut dated: Vec<(Span, bool)> = Vec::new();
+        for m in ex.mentions.iter().filter(|m| sentence.contains(m.span)) {
+            match &m.value {
+                Value::Date { resolved: Some(d), .. } => dated.push((m.span, near_day(*d))),
+                Value::Date { month, .. } => dated.push((m.span, near_month(None, Some(*month)))),
+                Value::Year { year, month } => dated.push((m.span, near_month(Some(*year), *month))),
+                Value::DateRange { from, to } => dated.push((m.span, near_day(*from) || near_day(*to))),
+                _ => {}
+            }
+        }
+        // "a December meeting": a month name on its own.
+        for w in crate::extract::word_spans(&self.article.prose, sentence) {
+            let word = &self.article.prose[w.start..w.end];
+            if word.chars().count() > 3
+                && word.starts_with(char::is_uppercase)
+                && !dated.iter().any(|(s, _)| s.overlaps(w))
+                && let Some(month) = crate::lexicon::month_number(word)
+            {
+                dated.push((w, near_month(None, Some(month))));
+            }
+        }
+        if dated.is_empty() || dated.iter().any(|(_, near)| *near) {
+            return None;
+        }
+        let (span, _) = dated[0];
+        Some(format!(
+            "the sentence is dated \"{}\", away from the occasion of {}",
+            crate::report::one_line(self.text(span)),
+            self.base.facts[fact].id
+        ))
     }
 
     /// A weekday written next to its own date needs no fact: the calendar decides.
@@ -749,7 +931,7 @@ impl Judge<'_> {
         }
     }
 
-    fn set(&self, set: &SetClaim) -> Claim {
+    fn set(&self, set: &SetClaim, ex: &Extraction) -> Claim {
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
@@ -774,6 +956,13 @@ impl Judge<'_> {
             because: Some(because.clone()),
             entity: None,
         };
+        if let Some(reason) = self.dated_elsewhere(set.sentence, set.link.fact, ex) {
+            claim.verdict = Verdict::Unverifiable;
+            claim.fact = None;
+            claim.source = None;
+            claim.message = format!("not judged against {}: {reason}", fact.id);
+            return claim;
+        }
         if let Some(rival) = set.rival {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;

@@ -174,7 +174,15 @@ pub(super) fn extract(
             },
         });
     }
-    relative(text, sentence, published, last_date, taken, out);
+    // "Recorded on 7 January, a day after the summit": the date just written counts.
+    let last_in_sentence = out
+        .iter()
+        .filter_map(|m| match m.value {
+            Value::Date { resolved, .. } => resolved,
+            _ => None,
+        })
+        .next_back();
+    relative(text, sentence, published, last_in_sentence.or(last_date), taken, out);
     for caps in WEEKDAY.captures_iter(text) {
         let w = caps.name("wd").expect("weekday group");
         let span = at(w.start(), w.end());
