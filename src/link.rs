@@ -91,14 +91,13 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
         return None;
     }
     let before = word_spans(prose, Span::new(mention.sentence.start, mention.span.start));
-    let mut words = before.iter().rev().map(|w| prose[w.start..w.end].to_lowercase());
-    let word = words.next()?;
-    // "said on Wednesday that the summit ...": the date is the saying's.
-    let word = if word == "on" {
-        words.next().unwrap_or(word)
-    } else {
-        word
-    };
+    // "said on Wednesday that the summit ...", "Recorded on Wednesday 7 January":
+    // the date is the saying's (skip "on", "the" and a weekday written before the date).
+    let word = before
+        .iter()
+        .rev()
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .find(|w| !matches!(w.as_str(), "on" | "the") && crate::lexicon::weekday(w).is_none())?;
     (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
@@ -281,6 +280,17 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
         })
 }
 
+/// "led by the United States": the words before an entity end with "by".
+fn by_agent(prose: &str, from: usize, to: usize) -> bool {
+    let words = word_spans(prose, Span::new(from, to));
+    let last = words
+        .iter()
+        .rev()
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .find(|w| w != "the");
+    last.as_deref() == Some("by")
+}
+
 /// Whether the text between a list and its `about` phrase holds more of the
 /// list: a comma or "and" followed by words.
 fn continues_after(prose: &str, end: usize, hit: usize) -> bool {
@@ -385,12 +395,16 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .iter()
                 .filter(|r| r.last().expect("non-empty").full().end <= hit.span.start)
                 .map(|r| (distance(prose, r.last().expect("non-empty").full(), hit.span), r))
-                .filter(|(d, _)| *d <= 4)
+                // Up to six words between, none of them ending a clause ("after", "but").
+                .filter(|(d, r)| *d <= 6 && *d == word_spans(prose, Span::new(r.last().expect("non-empty").full().end, hit.span.start)).len())
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((false, d), r));
             let after = runs
                 .iter()
                 .filter(|r| r[0].full().start >= hit.span.end && leads_to(prose, hit.span.end, r[0].full().start))
+                // After the phrase comes a place ("a summit in Paris") or an agent ("led
+                // by the U.S."); "hubs in Ukraine" names where, not who.
+                .filter(|r| kinds.contains(&EntityKind::Place) || by_agent(prose, hit.span.end, r[0].full().start))
                 .map(|r| (distance(prose, hit.span, r[0].full()), r))
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((true, d), r));

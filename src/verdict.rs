@@ -98,6 +98,8 @@ const CORRECTION_CUES: &[&str] = &[
     "as reported",
     "we reported",
     "we said",
+    "we also said",
+    "also reported",
     "correction",
     "corrected",
     "rather than",
@@ -152,7 +154,15 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
             .iter_mut()
             .filter(|c| c.verdict == Verdict::Discrepancy && block.contains(c.span))
         {
-            if let Some((fact, said)) = right.iter().find(|(f, _)| c.fact.as_ref() == Some(f)) {
+            if notice && !right.iter().any(|(f, _)| c.fact.as_ref() == Some(f)) {
+                // A correction notice states the error it corrects.
+                c.verdict = Verdict::Unverifiable;
+                c.message = format!(
+                    "{} is quoted in a correction notice; not judged",
+                    crate::report::one_line(&article.text[c.span.start..c.span.end])
+                );
+                c.suggestion = None;
+            } else if let Some((fact, said)) = right.iter().find(|(f, _)| c.fact.as_ref() == Some(f)) {
                 c.verdict = Verdict::Unverifiable;
                 c.message = format!(
                     "{} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged",
