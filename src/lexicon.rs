@@ -394,6 +394,7 @@ pub const OTHER_OCCASION: &[&str] = &[
     "third",
     "following",
     "preceding",
+    "first",
 ];
 
 /// Words after "last", "earlier" or "later" that make a time, not an occasion.

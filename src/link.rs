@@ -103,13 +103,13 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
 
 /// A cue for another occasion anywhere before the end of the claim or its
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
-fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span) -> Option<String> {
+fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &[AboutHit]) -> Option<String> {
     let hi = hit.end.max(target.end);
     let spans = word_spans(prose, Span::new(sentence.start, hi));
     let words: Vec<String> = spans.iter().map(|w| prose[w.start..w.end].to_lowercase()).collect();
     words.iter().enumerate().find_map(|(i, w)| {
-        // The claim's own words ("about a third") and the phrase's are no cue.
-        if target.overlaps(spans[i]) || hit.overlaps(spans[i]) {
+        // The claim's own words ("about a third") and any fact's phrase ("first invaded") are no cue.
+        if target.overlaps(spans[i]) || hit.overlaps(spans[i]) || about.iter().any(|h| h.span.overlaps(spans[i])) {
             return None;
         }
         // "last month", "earlier this week": a time, not another occasion.
@@ -182,7 +182,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             reason: format!("after \"{word}\" it dates something else than the fact"),
         };
     }
-    if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span) {
+    if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span, about) {
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("\"{cue}\" suggests another occasion than the fact's"),
@@ -396,7 +396,15 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .filter(|r| r.last().expect("non-empty").full().end <= hit.span.start)
                 .map(|r| (distance(prose, r.last().expect("non-empty").full(), hit.span), r))
                 // Up to six words between, none of them ending a clause ("after", "but").
-                .filter(|(d, r)| *d <= 6 && *d == word_spans(prose, Span::new(r.last().expect("non-empty").full().end, hit.span.start)).len())
+                .filter(|(d, r)| {
+                    *d <= 6
+                        && *d
+                            == word_spans(
+                                prose,
+                                Span::new(r.last().expect("non-empty").full().end, hit.span.start),
+                            )
+                            .len()
+                })
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((false, d), r));
             let after = runs
@@ -413,7 +421,9 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             let last = run.last().expect("non-empty");
             // "The previous summit, held in London": another occasion, not this fact's.
             let list = Span::new(first.full().start, last.span.end);
-            if other_occasion(prose, first.sentence, hit.span, list).is_some() || negated(prose, first.sentence, list) {
+            if other_occasion(prose, first.sentence, hit.span, list, &ex.about).is_some()
+                || negated(prose, first.sentence, list)
+            {
                 continue;
             }
             let claim = SetClaim {
