@@ -210,6 +210,73 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
     Linked::Strong(best)
 }
 
+/// Whether a mention's value lies close to a fact's: close enough that,
+/// written in a paragraph about the fact, it is that figure (right or wrong)
+/// rather than another one ("40 nations" for the 35 that attended, not "two
+/// countries" that sent ships).
+fn close_value(mention: &Mention, fact: &FactValue) -> bool {
+    let near = |a: f64, b: f64| b != 0.0 && ((a - b) / b).abs() <= 0.25;
+    match (&mention.value, fact) {
+        (Value::Count { amount, .. }, FactValue::Count(n)) => near(amount.value, *n as f64),
+        (Value::Money { amount, .. }, FactValue::Amount(n)) | (Value::Percent { amount }, FactValue::Percent(n)) => {
+            near(amount.value, *n)
+        }
+        (Value::Date { resolved: Some(d), .. }, FactValue::Date(f)) => (*d - *f).get_days().abs() <= 7,
+        (Value::Weekday { resolved, .. }, FactValue::Date(f)) => {
+            resolved.iter().any(|d| (*d - *f).get_days().abs() <= 7)
+        }
+        (Value::Year { year, .. }, FactValue::Year(y)) => (year - y).abs() <= 1,
+        _ => false,
+    }
+}
+
+/// A second chance for a mention whose sentence holds no `about` phrase of
+/// any fact that could fit it: a phrase elsewhere in its paragraph, when the
+/// value written is close to the fact's. Cues against the link still apply.
+pub fn link_in_paragraph(
+    prose: &str,
+    mention: &Mention,
+    about: &[AboutHit],
+    base: &FactBase,
+    published: Option<Date>,
+    paragraph: Span,
+) -> Option<Link> {
+    let candidates: Vec<usize> = (0..base.facts.len())
+        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds)
+        .collect();
+    let in_sentence = about
+        .iter()
+        .any(|h| mention.sentence.contains(h.span) && h.facts.iter().any(|f| candidates.contains(f)));
+    if in_sentence {
+        return None;
+    }
+    let gap = |h: &AboutHit| if h.span.end <= mention.span.start { mention.span.start - h.span.end } else { h.span.start.saturating_sub(mention.span.end) };
+    let mut options: Vec<(usize, usize, &AboutHit)> = about
+        .iter()
+        .filter(|h| paragraph.contains(h.span))
+        .flat_map(|h| h.facts.iter().filter(|f| candidates.contains(f)).map(move |&f| (gap(h), f, h)))
+        .filter(|(_, f, _)| close_value(mention, &base.facts[*f].value))
+        .collect();
+    options.sort_by_key(|(g, f, _)| (*g, *f));
+    let (_, fact, hit) = options.first()?;
+    // Two facts that disagree and are both close: not ours to choose.
+    if options.iter().any(|(_, f, _)| !same_value(base, *f, *fact)) {
+        return None;
+    }
+    if negated(prose, mention.sentence, mention.span)
+        || deadline_before(prose, mention).is_some()
+        || other_occasion(prose, mention.sentence, Span::new(mention.span.start, mention.span.start), mention.span, about).is_some()
+    {
+        return None;
+    }
+    Some(Link {
+        fact: *fact,
+        phrase: hit.phrase.clone(),
+        distance: MAX_DISTANCE,
+        hit: hit.span,
+    })
+}
+
 /// A set of entities that a sentence ties to an `entity` or `entities` fact
 /// ("Macron, Zelenskyy and Starmer signed ...").
 #[derive(Debug, Clone, PartialEq)]

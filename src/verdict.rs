@@ -14,7 +14,7 @@ use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
 use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
-use crate::link::{Link, Linked, SetClaim, link, set_kind, sets};
+use crate::link::{link_in_paragraph, Link, Linked, SetClaim, link, set_kind, sets};
 use crate::span::Span;
 
 /// The three verdicts of the contract.
@@ -359,7 +359,16 @@ impl Judge<'_> {
         }
         let found = self.found(m);
         let what = crate::report::one_line(self.text(m.span));
-        let linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
+        let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
+        let mut in_paragraph = false;
+        if matches!(linked, Linked::Weak { .. })
+            && let Some(paragraph) = self.article.blocks.iter().find(|b| b.contains(m.span))
+            && let Some(l) =
+                link_in_paragraph(&self.article.prose, m, &ex.about, self.base, self.article.published, *paragraph)
+        {
+            linked = Linked::Strong(l);
+            in_paragraph = true;
+        }
         // A strong link can still be overruled by what else the sentence says.
         let linked = match linked {
             Linked::Strong(l) => match self.overruled(m, &l, ex) {
@@ -372,6 +381,13 @@ impl Judge<'_> {
             other => other,
         };
         match linked {
+            Linked::Strong(l) if in_paragraph => {
+                let mut c = self.compare(m, found, &l);
+                let why = format!("linked by \"{}\" in the same paragraph and a value close to the fact's", l.phrase);
+                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
+                c.because = Some(why);
+                c
+            }
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
