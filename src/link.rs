@@ -333,6 +333,15 @@ const LEADS_TO: &[&str] = &[
 /// to it: a few linking words or a proper name (a venue), no punctuation.
 fn leads_to(prose: &str, from: usize, to: usize) -> bool {
     let gap = &prose[from..to];
+    // "signed the declaration of intent: Macron, Starmer and Zelensky",
+    // "three signatures: those of ...": a colon introduces the list.
+    if let Some(colon) = gap.rfind(':') {
+        let rest = word_spans(prose, Span::new(from + colon, to));
+        return !gap[..colon].contains(['.', ';'])
+            && rest
+                .iter()
+                .all(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "those" | "of" | "the" | "by"));
+    }
     if gap
         .chars()
         .any(|c| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '.'))
@@ -340,11 +349,16 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
         return false;
     }
     let words = word_spans(prose, Span::new(from, to));
+    // "the summit of the coalition of the willing in Paris": a place right after "in" or "at".
+    let ends_in_place = words
+        .last()
+        .is_some_and(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "in" | "at"));
     words.len() <= 6
-        && words.iter().all(|w| {
-            let word = &prose[w.start..w.end];
-            LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
-        })
+        && (ends_in_place
+            || words.iter().all(|w| {
+                let word = &prose[w.start..w.end];
+                LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
+            }))
 }
 
 /// "led by the United States": the words before an entity end with "by".
@@ -479,7 +493,11 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .filter(|r| r[0].full().start >= hit.span.end && leads_to(prose, hit.span.end, r[0].full().start))
                 // After the phrase comes a place ("a summit in Paris") or an agent ("led
                 // by the U.S."); "hubs in Ukraine" names where, not who.
-                .filter(|r| kinds.contains(&EntityKind::Place) || by_agent(prose, hit.span.end, r[0].full().start))
+                .filter(|r| {
+                    kinds.contains(&EntityKind::Place)
+                        || by_agent(prose, hit.span.end, r[0].full().start)
+                        || prose[hit.span.end..r[0].full().start].contains(':')
+                })
                 .map(|r| (distance(prose, hit.span, r[0].full()), r))
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((true, d), r));
