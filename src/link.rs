@@ -52,7 +52,8 @@ fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
         (Value::Year { .. }, FactValue::Year(_)) => true,
         (Value::Year { month: Some(_), .. }, FactValue::Date(_)) => true,
         (Value::Count { unit, .. }, FactValue::Count(_)) => f.unit.iter().any(|u| u.eq_ignore_ascii_case(unit)),
-        (Value::Money { currency, .. }, FactValue::Amount(_)) => f.currency.as_deref() == Some(currency.as_str()),
+        // Another currency is still the same sum, misreported ("$90 billion" for €90 billion).
+        (Value::Money { .. }, FactValue::Amount(_)) => true,
         (Value::Percent { .. }, FactValue::Percent(_)) => true,
         _ => false,
     }
@@ -250,11 +251,22 @@ pub fn link_in_paragraph(
     if in_sentence {
         return None;
     }
-    let gap = |h: &AboutHit| if h.span.end <= mention.span.start { mention.span.start - h.span.end } else { h.span.start.saturating_sub(mention.span.end) };
+    let gap = |h: &AboutHit| {
+        if h.span.end <= mention.span.start {
+            mention.span.start - h.span.end
+        } else {
+            h.span.start.saturating_sub(mention.span.end)
+        }
+    };
     let mut options: Vec<(usize, usize, &AboutHit)> = about
         .iter()
         .filter(|h| paragraph.contains(h.span))
-        .flat_map(|h| h.facts.iter().filter(|f| candidates.contains(f)).map(move |&f| (gap(h), f, h)))
+        .flat_map(|h| {
+            h.facts
+                .iter()
+                .filter(|f| candidates.contains(f))
+                .map(move |&f| (gap(h), f, h))
+        })
         .filter(|(_, f, _)| close_value(mention, &base.facts[*f].value))
         .collect();
     options.sort_by_key(|(g, f, _)| (*g, *f));
@@ -265,7 +277,14 @@ pub fn link_in_paragraph(
     }
     if negated(prose, mention.sentence, mention.span)
         || deadline_before(prose, mention).is_some()
-        || other_occasion(prose, mention.sentence, Span::new(mention.span.start, mention.span.start), mention.span, about).is_some()
+        || other_occasion(
+            prose,
+            mention.sentence,
+            Span::new(mention.span.start, mention.span.start),
+            mention.span,
+            about,
+        )
+        .is_some()
     {
         return None;
     }
@@ -338,9 +357,12 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
     if let Some(colon) = gap.rfind(':') {
         let rest = word_spans(prose, Span::new(from + colon, to));
         return !gap[..colon].contains(['.', ';'])
-            && rest
-                .iter()
-                .all(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "those" | "of" | "the" | "by"));
+            && rest.iter().all(|w| {
+                matches!(
+                    prose[w.start..w.end].to_lowercase().as_str(),
+                    "those" | "of" | "the" | "by"
+                )
+            });
     }
     if gap
         .chars()

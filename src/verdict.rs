@@ -14,7 +14,7 @@ use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
 use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
-use crate::link::{link_in_paragraph, Link, Linked, SetClaim, link, set_kind, sets};
+use crate::link::{Link, Linked, SetClaim, link, link_in_paragraph, set_kind, sets};
 use crate::span::Span;
 
 /// The three verdicts of the contract.
@@ -363,8 +363,14 @@ impl Judge<'_> {
         let mut in_paragraph = false;
         if matches!(linked, Linked::Weak { .. })
             && let Some(paragraph) = self.article.blocks.iter().find(|b| b.contains(m.span))
-            && let Some(l) =
-                link_in_paragraph(&self.article.prose, m, &ex.about, self.base, self.article.published, *paragraph)
+            && let Some(l) = link_in_paragraph(
+                &self.article.prose,
+                m,
+                &ex.about,
+                self.base,
+                self.article.published,
+                *paragraph,
+            )
         {
             linked = Linked::Strong(l);
             in_paragraph = true;
@@ -383,7 +389,10 @@ impl Judge<'_> {
         match linked {
             Linked::Strong(l) if in_paragraph => {
                 let mut c = self.compare(m, found, &l);
-                let why = format!("linked by \"{}\" in the same paragraph and a value close to the fact's", l.phrase);
+                let why = format!(
+                    "linked by \"{}\" in the same paragraph and a value close to the fact's",
+                    l.phrase
+                );
                 c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
                 c.because = Some(why);
                 c
@@ -616,6 +625,10 @@ impl Judge<'_> {
                     num(n),
                     self.rewrite_number(m, amount, n),
                 )
+            }
+            (Value::Money { amount, currency }, FactValue::Amount(n)) if fact.currency.as_deref() != Some(currency) => {
+                let right = money(*n, fact.currency.as_deref().unwrap_or(""));
+                (false, num(*n), Some(right))
             }
             (Value::Money { amount, .. }, FactValue::Amount(n))
             | (Value::Percent { amount }, FactValue::Percent(n)) => (

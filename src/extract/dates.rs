@@ -226,7 +226,7 @@ pub(super) fn extract(
 /// Days written relative to publication, or to the last date written.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\b(yesterday|the day before|a day earlier|the previous day|last week|earlier this week|earlier this month|last month|last year)\b",
+        r"(?i)\b(yesterday|today|tonight|the day before|a day earlier|the previous day|a week ago|a fortnight ago|two weeks ago|last week|earlier this week|this week|earlier this month|last month|last year)\b",
     )
 });
 
@@ -253,8 +253,15 @@ fn relative(
         };
         let Some(p) = anchor else { continue };
         let value = match phrase.as_str() {
-            "yesterday" | "the day before" | "a day earlier" | "the previous day" => {
-                let d = p - days(1);
+            "yesterday" | "the day before" | "a day earlier" | "the previous day" | "today" | "tonight"
+            | "a week ago" | "a fortnight ago" | "two weeks ago" => {
+                let back = match phrase.as_str() {
+                    "today" | "tonight" => 0,
+                    "a week ago" => 7,
+                    "a fortnight ago" | "two weeks ago" => 14,
+                    _ => 1,
+                };
+                let d = p - days(back);
                 Value::Date {
                     month: d.month(),
                     day: d.day(),
@@ -265,6 +272,13 @@ fn relative(
             }
             "last week" => {
                 let monday = p - days(i64::from(p.weekday().to_monday_zero_offset()) + 7);
+                Value::DateRange {
+                    from: monday,
+                    to: monday + days(6),
+                }
+            }
+            "this week" => {
+                let monday = p - days(i64::from(p.weekday().to_monday_zero_offset()));
                 Value::DateRange {
                     from: monday,
                     to: monday + days(6),

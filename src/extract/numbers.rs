@@ -24,9 +24,12 @@ static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billion|bn|million|mn|thousand|trillion)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b",
+        r"(?i)\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<mult>billions?|bn|millions?|mn|thousands?|trillions?)\b)?\s+(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?|EUR|USD|GBP)\b",
     )
 });
+
+/// A currency word right after a number in words.
+static CURRENCY_WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s+(?P<cur>euros?|dollars?|pounds?)\b"));
 
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?"));
@@ -121,10 +124,10 @@ fn currency_code(s: &str) -> &'static str {
 
 fn multiplier(s: Option<&str>) -> f64 {
     match s.map(|s| s.to_ascii_lowercase()).as_deref() {
-        Some("billion" | "bn") => 1e9,
-        Some("million" | "mn" | "m") => 1e6,
-        Some("thousand" | "k") => 1e3,
-        Some("trillion" | "tn") => 1e12,
+        Some("billion" | "billions" | "bn") => 1e9,
+        Some("million" | "millions" | "mn" | "m") => 1e6,
+        Some("thousand" | "thousands" | "k") => 1e3,
+        Some("trillion" | "trillions" | "tn") => 1e12,
         _ => 1.0,
     }
 }
@@ -343,6 +346,23 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
 
     for (span, value, words) in numbers {
         if is_taken(taken, span) {
+            continue;
+        }
+        // "ninety billion euros": money in words.
+        if words && let Some(cur) = CURRENCY_WORD.captures(&prose[span.end..sentence.end]) {
+            let whole = cur.get(0).expect("group 0");
+            let (amount, start) = amount(prose, sentence, span, value, true);
+            let end = span.end + whole.end();
+            taken.push(Span::new(span.start, end));
+            out.push(Mention {
+                kind: Kind::Amount,
+                span: Span::new(start, end),
+                sentence,
+                value: Value::Money {
+                    amount,
+                    currency: currency_code(cur.name("cur").expect("cur group").as_str()).to_owned(),
+                },
+            });
             continue;
         }
         // Times ("10:30"), decimals glued to letters ("3D") and ordinals are not counts.
