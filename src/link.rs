@@ -114,7 +114,10 @@ fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &
             return None;
         }
         // "last month", "earlier this week": a time, not another occasion.
-        let time_follows = words.get(i + 1).is_some_and(|n| TIME_WORDS.contains(&n.as_str()));
+        let time_follows = words.get(i + 1).is_some_and(|n| {
+            let n = n.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            TIME_WORDS.contains(&n)
+        });
         let timely = matches!(w.as_str(), "last" | "earlier" | "later") && time_follows;
         (OTHER_OCCASION.contains(&w.as_str()) && !timely).then(|| w.clone())
     })
@@ -177,7 +180,13 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             reason: "the article says it is not so".into(),
         };
     }
-    if let Some(word) = deadline_before(prose, mention) {
+    // "after yesterday's summit": a date that names the occasion is its date.
+    let names_occasion = hit.start >= mention.span.end
+        && prose[mention.span.end..hit.start]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .trim()
+            .is_empty();
+    if let Some(word) = deadline_before(prose, mention).filter(|_| !names_occasion) {
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("after \"{word}\" it dates something else than the fact"),
@@ -385,7 +394,17 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
 
 /// "led by the United States": the words before an entity end with "by".
 fn by_agent(prose: &str, from: usize, to: usize) -> bool {
+    let gap = &prose[from..to];
+    if gap
+        .chars()
+        .any(|c| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '.'))
+    {
+        return false;
+    }
     let words = word_spans(prose, Span::new(from, to));
+    if words.len() > 6 {
+        return false;
+    }
     let last = words
         .iter()
         .rev()
@@ -507,18 +526,27 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                                 Span::new(r.last().expect("non-empty").full().end, hit.span.start),
                             )
                             .len()
+                        // "Merz did not sign": a denial, not a list of signatories.
+                        && !word_spans(prose, Span::new(r.last().expect("non-empty").full().end, hit.span.start))
+                            .iter()
+                            .any(|w| {
+                                let w = prose[w.start..w.end].to_lowercase();
+                                matches!(w.as_str(), "not" | "never") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+                            })
                 })
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((false, d), r));
             let after = runs
                 .iter()
-                .filter(|r| r[0].full().start >= hit.span.end && leads_to(prose, hit.span.end, r[0].full().start))
-                // After the phrase comes a place ("a summit in Paris") or an agent ("led
-                // by the U.S."); "hubs in Ukraine" names where, not who.
+                // After the phrase comes a place ("a summit in Paris"), an agent ("signed
+                // this evening by Macron ..."), or a list after a colon; "hubs in Ukraine"
+                // names where, not who.
                 .filter(|r| {
-                    kinds.contains(&EntityKind::Place)
-                        || by_agent(prose, hit.span.end, r[0].full().start)
-                        || prose[hit.span.end..r[0].full().start].contains(':')
+                    let (from, to) = (hit.span.end, r[0].full().start);
+                    from <= to
+                        && ((kinds.contains(&EntityKind::Place) && leads_to(prose, from, to))
+                            || by_agent(prose, from, to)
+                            || (prose[from..to].contains(':') && leads_to(prose, from, to)))
                 })
                 .map(|r| (distance(prose, hit.span, r[0].full()), r))
                 .min_by_key(|(d, _)| *d)
