@@ -221,7 +221,7 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             .next_back()
             .or(last_date);
         numbers::extract(prose, sentence, index, &mut taken, &mut out);
-        people::roles(prose, sentence, &entities, index, &mut out);
+        people::roles(prose, sentence, &entities, base, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
         ex.about.extend(index.about_in(prose, sentence));
         ex.entities.extend(entities);

@@ -107,8 +107,13 @@ pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Ind
 }
 
 /// A role claim for each titled person, known or not.
-pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], index: &Index, out: &mut Vec<Mention>) {
-    let _ = index;
+pub(super) fn roles(
+    prose: &str,
+    sentence: Span,
+    entities: &[EntityMention],
+    base: &FactBase,
+    out: &mut Vec<Mention>,
+) {
     for m in entities {
         let Some(title) = m.title else { continue };
         out.push(Mention {
@@ -150,12 +155,15 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], ind
             && let Some(title) = title_before(prose, sentence, name.start)
             && prose[title.start..].starts_with(char::is_uppercase)
         {
+            // "German Chancellor Friedrich Mertz": a misspelt known person keeps the title check.
+            let written = &prose[name.start..name.end];
+            let entity = near_full_name(written, base).map(|(e, _)| e);
             out.push(Mention {
                 kind: Kind::Role,
                 span: title.cover(name),
                 sentence,
                 value: Value::Role {
-                    entity: None,
+                    entity,
                     title: prose[title.start..title.end].to_owned(),
                     name: prose[name.start..name.end].to_owned(),
                     title_span: title,
@@ -164,6 +172,27 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], ind
         }
         i = j + 1;
     }
+}
+
+/// The known person whose full name ("Friedrich Merz") `written` ("Friedrich
+/// Mertz") misspells, with the right spelling.
+fn near_full_name<'a>(written: &str, base: &'a FactBase) -> Option<(usize, &'a str)> {
+    let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+    let w = fold(written);
+    base.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .flat_map(|(i, e)| e.spellings().filter(|s| s.contains(' ')).map(move |s| (i, s)))
+        .filter(|(_, s)| {
+            let f = fold(s);
+            let d = strsim::damerau_levenshtein(&w, &f);
+            // Each word near its counterpart: "Friedrich Mertz", not "Friedrich Ebert".
+            let words_near = w.split(' ').count() == f.split(' ').count()
+                && w.split(' ').zip(f.split(' ')).all(|(a, b)| strsim::damerau_levenshtein(a, b) <= 1);
+            d > 0 && d <= 2 && words_near
+        })
+        .min_by_key(|(i, s)| (strsim::damerau_levenshtein(&w, &fold(s)), *i))
 }
 
 /// Edit distance allowed for a near-miss of a word this long.
@@ -215,6 +244,32 @@ pub(super) fn near_misses(
             });
         }
     }
+    // A whole name written wrong: "Friedrich Mertz", "Giorgia Melloni".
+    let words = word_spans(prose, sentence);
+    for pair in words.windows(2) {
+        let span = Span::new(pair[0].start, pair[1].end);
+        let written = &prose[span.start..span.end];
+        let capitalised = pair.iter().all(|w| prose[w.start..w.end].starts_with(char::is_uppercase));
+        if !capitalised
+            || prose[pair[0].end..pair[1].start] != *" "
+            || entities.iter().any(|m| m.span.overlaps(span))
+            || out.iter().any(|m| m.kind == Kind::Name && m.span.overlaps(span))
+        {
+            continue;
+        }
+        if let Some((entity, right)) = near_full_name(written, base) {
+            out.push(Mention {
+                kind: Kind::Name,
+                span,
+                sentence,
+                value: Value::Name {
+                    entity,
+                    found: written.to_owned(),
+                    expected: right.to_owned(),
+                },
+            });
+        }
+    }
     // A surname written wrong on its own.
     let covered: Vec<Span> = entities.iter().map(|m| m.full()).collect();
     for w in word_spans(prose, sentence) {
@@ -223,6 +278,7 @@ pub(super) fn near_misses(
             || !word.starts_with(char::is_uppercase)
             || !word.chars().all(char::is_alphabetic)
             || covered.iter().any(|c| c.overlaps(w))
+            || out.iter().any(|m| m.kind == Kind::Name && m.span.overlaps(w))
         {
             continue;
         }
