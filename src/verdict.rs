@@ -850,6 +850,9 @@ impl Judge<'_> {
             because: Some(format!("linked by the name \"{name}\"")),
             entity: Some(entity.id.clone()),
         };
+        // The claim around its title: "UK Prime Minister| Keir Starmer" or
+        // "Emmanuel Macron, the |French president".
+        let head = &self.article.text[m.span.start..title_span.start.max(m.span.start)];
         let rest = &self.article.text[title_span.end..m.span.end];
         let roles = &entity.roles;
         let names = |list: &[usize]| {
@@ -915,7 +918,7 @@ impl Judge<'_> {
                     } else {
                         "former"
                     };
-                    claim.suggestion = Some(format!("{former} {written}{rest}"));
+                    claim.suggestion = Some(format!("{head}{former} {written}{rest}"));
                 }
             }
             RoleFinding::StillHolds { role, date } => {
@@ -932,7 +935,7 @@ impl Judge<'_> {
                     .split_once(char::is_whitespace)
                     .filter(|(first, _)| first.eq_ignore_ascii_case("former"))
                     .map_or(written, |(_, after)| after.trim_start());
-                claim.suggestion = Some(format!("{current}{rest}"));
+                claim.suggestion = Some(format!("{head}{current}{rest}"));
             }
             RoleFinding::Wrong { best, shown, ended } => {
                 let right = &roles[best];
@@ -945,7 +948,7 @@ impl Judge<'_> {
                     listed.join(" / ")
                 );
                 let former = if ended { "former " } else { "" };
-                claim.suggestion = Some(format!("{former}{}{rest}", right.title));
+                claim.suggestion = Some(format!("{head}{former}{}{rest}", right.title));
             }
         }
         claim

@@ -154,6 +154,74 @@ const KNOWN: &[(&str, &str, &str, &str)] = &[
         "count",
         "discrepancy",
     ),
+    // Added with the accuracy corpus: wording the checker once missed.
+    (
+        "Emmanuel Macron, the French president, welcomed the guests.",
+        "Emmanuel Macron, the French president",
+        "role",
+        "match",
+    ),
+    (
+        "Emmanuel Macron, the French prime minister, welcomed the guests.",
+        "Emmanuel Macron, the French prime minister",
+        "role",
+        "discrepancy",
+    ),
+    (
+        "Germany's chancellor, Friedrich Merz, spoke first.",
+        "Germany's chancellor, Friedrich Merz",
+        "role",
+        "match",
+    ),
+    (
+        "German Chancellor Friedrich Mertz spoke first.",
+        "Friedrich Mertz",
+        "name",
+        "discrepancy",
+    ),
+    (
+        "The EU loan is worth ninety billion euros.",
+        "ninety billion euros",
+        "amount",
+        "match",
+    ),
+    (
+        "The EU loan of $90 billion will help.",
+        "$90 billion",
+        "amount",
+        "discrepancy",
+    ),
+    ("Russia occupies a fifth of Ukraine.", "a fifth", "percent", "match"),
+    (
+        "Russia occupies a quarter of Ukraine.",
+        "a quarter",
+        "percent",
+        "discrepancy",
+    ),
+    (
+        "Three leaders signed the declaration of intent: Macron, Starmer and Zelensky.",
+        "Macron, Starmer and Zelensky",
+        "entities",
+        "match",
+    ),
+    (
+        "It was signed this evening by President Macron, Chancellor Merz and President Zelensky.",
+        "President Macron, Chancellor Merz and President Zelensky",
+        "entities",
+        "discrepancy",
+    ),
+    (
+        "A podcast on the signatories: Macron, Zelensky and Starmer, and why Merz did not sign.",
+        "Macron, Zelensky and Starmer",
+        "entities",
+        "match",
+    ),
+    (
+        "Representatives of 35 countries attended, not 36 countries as stated.",
+        "36 countries",
+        "count",
+        "unverifiable",
+    ),
 ];
 
 #[test]

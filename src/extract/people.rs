@@ -76,6 +76,48 @@ fn title_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
         .then_some(span)
 }
 
+/// "Germany's chancellor, Friedrich Merz": a title set off by a comma before the name.
+fn title_before_comma(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+    let head = prose[sentence.start..at].trim_end();
+    let comma = sentence.start + head.strip_suffix(',')?.len();
+    let title = title_before(prose, sentence, comma)?;
+    // The title must end on its office ("chancellor"), not on a stray word.
+    let last = word_spans(prose, title).pop()?;
+    is_office_word(&prose[last.start..last.end]).then_some(title)
+}
+
+/// "Emmanuel Macron, the French president": a title in apposition after the name.
+fn title_after(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+    let rest = &prose[at..sentence.end];
+    let after_comma = rest.strip_prefix(',')?;
+    let start = at + 1 + (after_comma.len() - after_comma.trim_start().len());
+    let words = word_spans(prose, Span::new(start, sentence.end));
+    let mut i = 0;
+    if words
+        .first()
+        .is_some_and(|w| prose[w.start..w.end].eq_ignore_ascii_case("the"))
+    {
+        i = 1;
+    }
+    let first = *words.get(i)?;
+    let mut end = None;
+    for (k, w) in words.iter().enumerate().skip(i) {
+        let gap_ok = k == i || prose[words[k - 1].end..w.start].trim().is_empty();
+        if !gap_ok || !is_title_word(&prose[w.start..w.end]) {
+            break;
+        }
+        end = Some(*w);
+    }
+    let end = end?;
+    let span = Span::new(first.start, end.end);
+    let last_is_office = is_office_word(&prose[end.start..end.end]);
+    // "Macron, Ukrainian President Volodymyr Zelenskyy": a title followed by a
+    // name belongs to that name, not in apposition to the one before.
+    let next = prose[end.end..sentence.end].trim_start();
+    let closes = next.is_empty() || next.starts_with([',', '.', ';', ':', ')']) || next.starts_with(char::is_lowercase);
+    (last_is_office && closes).then_some(span)
+}
+
 /// Every known entity named in the sentence, with titles attached to people.
 pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Index) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = index
@@ -83,7 +125,13 @@ pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Ind
         .into_iter()
         .map(|hit| {
             let person = base.entities[hit.entity].kind == EntityKind::Person;
-            let title = person.then(|| title_before(prose, sentence, hit.span.start)).flatten();
+            let title = person
+                .then(|| {
+                    title_before(prose, sentence, hit.span.start)
+                        .or_else(|| title_before_comma(prose, sentence, hit.span.start))
+                        .or_else(|| title_after(prose, sentence, hit.span.end))
+                })
+                .flatten();
             let lead = title.map_or(hit.span.start, |t| t.start);
             let possessive = person.then(|| possessive_before(prose, sentence, lead)).flatten();
             EntityMention {
@@ -107,13 +155,7 @@ pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Ind
 }
 
 /// A role claim for each titled person, known or not.
-pub(super) fn roles(
-    prose: &str,
-    sentence: Span,
-    entities: &[EntityMention],
-    base: &FactBase,
-    out: &mut Vec<Mention>,
-) {
+pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], base: &FactBase, out: &mut Vec<Mention>) {
     for m in entities {
         let Some(title) = m.title else { continue };
         out.push(Mention {
@@ -189,7 +231,9 @@ fn near_full_name<'a>(written: &str, base: &'a FactBase) -> Option<(usize, &'a s
             let d = strsim::damerau_levenshtein(&w, &f);
             // Each word near its counterpart: "Friedrich Mertz", not "Friedrich Ebert".
             let words_near = w.split(' ').count() == f.split(' ').count()
-                && w.split(' ').zip(f.split(' ')).all(|(a, b)| strsim::damerau_levenshtein(a, b) <= 1);
+                && w.split(' ')
+                    .zip(f.split(' '))
+                    .all(|(a, b)| strsim::damerau_levenshtein(a, b) <= 1);
             d > 0 && d <= 2 && words_near
         })
         .min_by_key(|(i, s)| (strsim::damerau_levenshtein(&w, &fold(s)), *i))
@@ -249,7 +293,9 @@ pub(super) fn near_misses(
     for pair in words.windows(2) {
         let span = Span::new(pair[0].start, pair[1].end);
         let written = &prose[span.start..span.end];
-        let capitalised = pair.iter().all(|w| prose[w.start..w.end].starts_with(char::is_uppercase));
+        let capitalised = pair
+            .iter()
+            .all(|w| prose[w.start..w.end].starts_with(char::is_uppercase));
         if !capitalised
             || prose[pair[0].end..pair[1].start] != *" "
             || entities.iter().any(|m| m.span.overlaps(span))
