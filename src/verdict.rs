@@ -15,7 +15,7 @@ use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_exc
 use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_in_paragraph, set_kind, sets};
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 
 /// The three verdicts of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -141,7 +141,10 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
         if !cued {
             continue;
         }
-        let right: Vec<(String, String)> = claims
+        // Claims are sorted by span: the block's are found by position, not by a walk.
+        let in_block = claims.partition_point(|c| c.span.start < block.start)
+            ..claims.partition_point(|c| c.span.start < block.end);
+        let right: Vec<(String, String)> = claims[in_block.clone()]
             .iter()
             .filter(|c| c.verdict == Verdict::Match && block.contains(c.span))
             .filter_map(|c| {
@@ -150,7 +153,7 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
                     .map(|f| (f, crate::report::one_line(&article.text[c.span.start..c.span.end])))
             })
             .collect();
-        for c in claims
+        for c in claims[in_block]
             .iter_mut()
             .filter(|c| c.verdict == Verdict::Discrepancy && block.contains(c.span))
         {
@@ -362,21 +365,21 @@ impl Judge<'_> {
         let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
         let mut in_paragraph = false;
         if matches!(linked, Linked::Weak { .. })
-            && let Some(paragraph) = self.article.blocks.iter().find(|b| b.contains(m.span))
+            && let Some(paragraph) = self.article.block_of(m.span)
             && let Some(l) = link_in_paragraph(
                 &self.article.prose,
                 m,
                 &ex.about,
                 self.base,
                 self.article.published,
-                *paragraph,
+                paragraph,
             )
         {
             linked = Linked::Strong(l);
             in_paragraph = true;
         }
         // A strong link can still be overruled by what else the sentence says.
-        let linked = match linked {
+        let mut linked = match linked {
             Linked::Strong(l) => match self.overruled(m, &l, ex) {
                 Some(reason) => Linked::Weak {
                     facts: vec![l.fact],
@@ -386,7 +389,30 @@ impl Judge<'_> {
             },
             other => other,
         };
+        // A headline figure the headline cannot link is held against the body's.
+        let mut from_body = false;
+        if !matches!(linked, Linked::Strong(_))
+            && let Some(l) = self.headline_link(m, ex)
+        {
+            linked = Linked::Strong(l);
+            from_body = true;
+        }
+        if !matches!(linked, Linked::Strong(_))
+            && let Some(c) = self.part_larger_than_whole(m, ex, found.clone())
+        {
+            return c;
+        }
         match linked {
+            Linked::Strong(l) if from_body => {
+                let mut c = self.compare(m, found, &l);
+                let why = format!(
+                    "a headline figure, held against the body's link to {}",
+                    self.base.facts[l.fact].id
+                );
+                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
+                c.because = Some(why);
+                c
+            }
             Linked::Strong(l) if in_paragraph => {
                 let mut c = self.compare(m, found, &l);
                 let why = format!(
@@ -430,19 +456,103 @@ impl Judge<'_> {
         }
     }
 
+    /// A count in the headline ("Thirty-six nations sign up") that links to no
+    /// fact takes the fact a body count of the same unit links to.
+    fn headline_link(&self, m: &Mention, ex: &Extraction) -> Option<Link> {
+        let Value::Count { unit, .. } = &m.value else {
+            return None;
+        };
+        let headline = *self.article.blocks.first()?;
+        if !headline.contains(m.span) {
+            return None;
+        }
+        ex.mentions.iter().filter(|o| !headline.contains(o.span)).find_map(|o| {
+            let Value::Count { .. } = &o.value else { return None };
+            match link(&self.article.prose, o, &ex.about, self.base, self.article.published) {
+                Linked::Strong(l)
+                    if self.base.facts[l.fact]
+                        .unit
+                        .iter()
+                        .any(|u| u.eq_ignore_ascii_case(unit))
+                        && self.overruled(o, &l, ex).is_none() =>
+                {
+                    Some(l)
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// "35 countries, including 37 heads of state": a part larger than its
+    /// whole is wrong whatever the facts say.
+    fn part_larger_than_whole(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+        let Value::Count { amount, .. } = &m.value else {
+            return None;
+        };
+        let whole = ex.mentions.iter().rev().find(|o| {
+            o.sentence == m.sentence && o.span.end <= m.span.start && matches!(o.value, Value::Count { .. })
+        })?;
+        let Value::Count {
+            amount: whole_amount, ..
+        } = &whole.value
+        else {
+            return None;
+        };
+        let between = self.article.prose[whole.span.end..m.span.start]
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_lowercase();
+        if !matches!(
+            between.as_str(),
+            "including" | "of which" | "of whom" | "among them" | "among whom"
+        ) {
+            return None;
+        }
+        let (part_low, _) = amount.range();
+        let (_, whole_high) = whole_amount.range();
+        let (Some(low), Some(high)) = (part_low, whole_high) else {
+            return None;
+        };
+        if low <= high {
+            return None;
+        }
+        let whole_text = crate::report::one_line(self.text(whole.span));
+        Some(Claim {
+            verdict: Verdict::Discrepancy,
+            kind: m.kind,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: None,
+            range: Self::range(m),
+            fact: None,
+            source: None,
+            message: format!(
+                "{} is more than the {whole_text} it is part of",
+                crate::report::one_line(self.text(m.span))
+            ),
+            suggestion: None,
+            because: Some(format!("arithmetic: a part of \"{whole_text}\"")),
+            entity: None,
+        })
+    }
+
     /// Why a strong link should not be judged after all, if it should not:
     /// a closer claim of the same kind owns its `about` phrase ("over 2025,
     /// four years after the full-scale invasion in February 2022"), or the
     /// sentence is dated far from the fact's occasion.
     fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<String> {
         let prose = &self.article.prose;
-        let closer = ex.mentions.iter().find(|o| {
-            o.kind == m.kind
-                && o.span != m.span
-                && o.sentence == m.sentence
-                && matches!(link(prose, o, &ex.about, self.base, self.article.published),
+        let closer = starting_in(&ex.mentions, m.sentence, |o| o.span.start)
+            .iter()
+            .find(|o| {
+                o.kind == m.kind
+                    && o.span != m.span
+                    && o.sentence == m.sentence
+                    && matches!(link(prose, o, &ex.about, self.base, self.article.published),
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
-        });
+            });
         if let Some(o) = closer {
             return Some(format!(
                 "\"{}\" belongs to the closer \"{}\"",
@@ -490,7 +600,10 @@ impl Judge<'_> {
             })
         };
         let mut dated: Vec<(Span, bool)> = Vec::new();
-        for m in ex.mentions.iter().filter(|m| sentence.contains(m.span)) {
+        for m in starting_in(&ex.mentions, sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| sentence.contains(m.span))
+        {
             match &m.value {
                 Value::Date { resolved: Some(d), .. } => dated.push((m.span, near_day(*d))),
                 Value::Date { month, .. } => dated.push((m.span, near_month(None, Some(*month)))),

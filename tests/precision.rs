@@ -222,6 +222,18 @@ const KNOWN: &[(&str, &str, &str, &str)] = &[
         "count",
         "unverifiable",
     ),
+    (
+        "Delegates from 35 nations, including 37 heads of government, met.",
+        "37 heads of government",
+        "count",
+        "discrepancy",
+    ),
+    (
+        "The fund has 12 donors, including 15 banks.",
+        "15 banks",
+        "count",
+        "discrepancy",
+    ),
 ];
 
 #[test]
@@ -243,4 +255,16 @@ fn sentences_that_once_fooled_the_checker() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_headline_figure_is_held_against_the_body() {
+    let (code, report) = crate::common::check_text(
+        "36 nations back Ukraine\n\nThe summit gathered representatives from 35 countries.\n",
+    );
+    assert_eq!(code, 1);
+    let c = &with_verdict(&report, "discrepancy")[0];
+    assert_eq!(c["text"], "36 nations");
+    assert_eq!(c["fact"], "summit.countries");
+    assert!(c["because"].as_str().unwrap().contains("headline"), "{}", c["because"]);
 }
