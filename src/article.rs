@@ -92,6 +92,12 @@ impl Article {
         })
     }
 
+    /// The block (paragraph, heading, list item) that contains `span`, if any.
+    pub fn block_of(&self, span: Span) -> Option<Span> {
+        let i = self.blocks.partition_point(|b| b.start <= span.start);
+        i.checked_sub(1).map(|i| self.blocks[i]).filter(|b| b.contains(span))
+    }
+
     /// The sentence that contains `span`, if any.
     pub fn sentence_of(&self, span: Span) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= span.start);
@@ -402,6 +408,15 @@ const SENTENCE_STARTERS: &[&str] = &[
     "In", "On", "At", "Its", "His", "Her", "Their", "Our",
 ];
 
+/// The longest sentence, in bytes, that later stages see whole.
+///
+/// Real sentences are far shorter (the longest in the sample articles is
+/// 400 bytes). A longer run without a full stop (a table pasted on one line,
+/// an export with no punctuation) is cut at white space into pieces of at
+/// most this size: extraction and linking work sentence by sentence, so this
+/// bound is what keeps a whole check linear in the size of the file.
+pub const MAX_SENTENCE: usize = 1024;
+
 /// Split one block of prose into sentences, keeping abbreviations whole.
 fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
     let slice = &prose[block.start..block.end];
@@ -421,12 +436,13 @@ fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
         match out.last_mut() {
             Some(last)
                 if merge_next
+                    && end - last.start <= MAX_SENTENCE
                     && !(ends_with_acronym(&prose[last.start..last.end])
                         && SENTENCE_STARTERS.contains(&first_word)) =>
             {
                 last.end = end;
             }
-            _ => out.push(span),
+            _ => cut_long(prose, span, &mut out),
         }
         let last = *out.last().expect("pushed above");
         merge_next = ends_with_abbreviation(&prose[last.start..last.end]);
@@ -434,12 +450,43 @@ fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
     out
 }
 
+/// Push `span` onto `out`, cut into pieces of at most [`MAX_SENTENCE`] bytes:
+/// after the last `,` or `;` in a piece's second half, else at its last white
+/// space, else (one enormous word) at a character boundary.
+fn cut_long(prose: &str, span: Span, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !prose.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &prose[start..limit];
+        let half = window.len() / 2;
+        let cut = window
+            .rfind([',', ';'])
+            .filter(|&i| i >= half)
+            .map(|i| i + 1)
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .map_or(limit, |i| start + i);
+        let end = start + prose[start..cut].trim_end().len();
+        if end > start {
+            out.push(Span::new(start, end));
+        }
+        start = cut + (prose[cut..span.end].len() - prose[cut..span.end].trim_start().len());
+    }
+    if span.end > start {
+        out.push(Span::new(start, span.end));
+    }
+}
+
 /// The word before a final full stop, if the text ends with one.
 fn last_word_before_stop(s: &str) -> Option<&str> {
     let s = s.strip_suffix('.')?;
+    // Past the separator, whatever its width: an opening quote (“) is three bytes.
     let start = s
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&s[start..])
 }
 
@@ -504,6 +551,51 @@ mod tests {
         let text = "+++\npublished = 2026-01-07\n+++\nText.\n";
         let a = Article::parse("t.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap();
         assert_eq!(a.published, Some(jiff::civil::date(2026, 1, 7)));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_curly_quote_does_not_panic() {
+        // Found by the article fuzz target: the word before the full stop
+        // was sliced one byte into the three-byte “.
+        assert_eq!(
+            sentences("He said \u{201c}Hello. Then \u{201c}Mr. Macron.", Format::Plain),
+            vec!["He said \u{201c}Hello.", "Then \u{201c}Mr. Macron."]
+        );
+        assert_eq!(last_word_before_stop("said \u{201c}Hello."), Some("Hello"));
+    }
+
+    #[test]
+    fn long_runs_without_a_full_stop_are_cut_at_white_space() {
+        let text = "Delegations from 35 countries, ".repeat(200) + "and more.";
+        let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
+        assert!(a.sentences.len() > 1);
+        for s in &a.sentences {
+            assert!(s.len() <= MAX_SENTENCE, "{s:?}");
+            assert!(a.text[s.start..s.end].ends_with(',') || a.text[s.start..s.end].ends_with('.'));
+        }
+        let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let pieces: Vec<String> = a
+            .sentences
+            .iter()
+            .flat_map(|s| words(&a.text[s.start..s.end]))
+            .collect();
+        assert_eq!(pieces, words(&text), "every word in exactly one piece");
+    }
+
+    #[test]
+    fn one_enormous_word_is_cut_at_character_boundaries() {
+        let text = "é".repeat(3000);
+        let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
+        assert_eq!(a.sentences.first().map(|s| s.start), Some(0));
+        assert_eq!(a.sentences.last().map(|s| s.end), Some(text.len()));
+        for pair in a.sentences.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        assert!(
+            a.sentences
+                .iter()
+                .all(|s| s.len() <= MAX_SENTENCE && text.is_char_boundary(s.start))
+        );
     }
 
     #[test]

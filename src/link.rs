@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, SPEECH_VERBS, TIME_WORDS};
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 
 /// The farthest (in words, after penalties) an `about` phrase may stand from a mention.
 const MAX_DISTANCE: usize = 12;
@@ -105,6 +105,7 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
 /// A cue for another occasion anywhere before the end of the claim or its
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &[AboutHit]) -> Option<String> {
+    let about = starting_in(about, sentence, |h| h.span.start);
     let hi = hit.end.max(target.end);
     let spans = word_spans(prose, Span::new(sentence.start, hi));
     let words: Vec<String> = spans.iter().map(|w| prose[w.start..w.end].to_lowercase()).collect();
@@ -132,6 +133,8 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 /// Judged at `published`: a fact whose `from`/`until` exclude that date is no
 /// candidate, and a dated fact is never judged when the date is unknown.
 pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase, published: Option<Date>) -> Linked {
+    // Only the sentence's phrases count; finding them by position keeps a long article linear.
+    let about = starting_in(about, mention.sentence, |h| h.span.start);
     let candidates: Vec<usize> = (0..base.facts.len())
         .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot)
         .collect();
@@ -251,6 +254,7 @@ pub fn link_in_paragraph(
     published: Option<Date>,
     paragraph: Span,
 ) -> Option<Link> {
+    let about = starting_in(about, paragraph, |h| h.span.start);
     let candidates: Vec<usize> = (0..base.facts.len())
         .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds)
         .collect();
@@ -506,9 +510,11 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             if kinds.is_empty() {
                 continue;
             }
-            let mentions: Vec<&EntityMention> = ex
-                .entities
+            // Entities come sentence by sentence: those of the hit's sentence are found by position.
+            let from = ex.entities.partition_point(|m| m.sentence.end <= hit.span.start);
+            let mentions: Vec<&EntityMention> = ex.entities[from..]
                 .iter()
+                .take_while(|m| m.sentence.start <= hit.span.start)
                 .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
                 .filter(|m| kinds.contains(&base.entities[m.entity].kind))
                 .collect();
@@ -577,9 +583,12 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 open: continues_before(prose, first.sentence, list.start)
                     || (!score.0 && continues_after(prose, list.end, hit.span.start)),
             };
+            // Hits come in order, so this sentence's claims are the last ones.
             match best
                 .iter_mut()
-                .find(|(_, c)| c.link.fact == fact && c.sentence == claim.sentence)
+                .rev()
+                .take_while(|(_, c)| c.sentence == claim.sentence)
+                .find(|(_, c)| c.link.fact == fact)
             {
                 Some(entry) if score < entry.0 => *entry = (score, claim),
                 Some(_) => {}

@@ -230,6 +230,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     quotes::extract(article, &ex.entities, base, &mut ex.mentions);
     ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     ex.mentions.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    // Linking binary-searches the phrases by position (`span::starting_in`);
+    // they are found sentence by sentence, so this only guarantees the order.
+    ex.about.sort_by_key(|h| (h.span.start, h.span.end));
     ex
 }
 
