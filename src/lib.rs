@@ -14,6 +14,7 @@ pub mod config;
 pub mod extract;
 pub mod facts;
 pub mod fix;
+pub mod fsutil;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;

@@ -13,7 +13,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
@@ -21,6 +21,7 @@ use cli::settings::Settings;
 use factcheck::Checker;
 use factcheck::config::FailOn;
 use factcheck::facts::{self, Severity};
+use factcheck::fsutil;
 use factcheck::report::{self, ExtraReport, Format, Report, Style};
 use factcheck::verdict::Verdict;
 
@@ -316,10 +317,11 @@ fn check_all(settings: &Settings) -> Result<Report> {
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
 fn write_out(output: Option<&PathBuf>, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let result = match output {
+        // Streamed to a temporary file renamed over the old one: on any error
+        // the old report stays whole (see `factcheck::fsutil`).
         Some(path) => {
-            let mut buf = Vec::new();
-            render(&mut buf)?;
-            std::fs::write(path, buf).with_context(|| format!("{}: cannot write", path.display()))?;
+            fsutil::write_atomic_with(path, render)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), fsutil::reason(&e)))?;
             Ok(())
         }
         None => {
