@@ -1,8 +1,10 @@
 //! `--format html`: one self-contained page, every claim highlighted, all
 //! text escaped; and the page as a real browser sees it after its script ran.
 
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -162,10 +164,11 @@ fn chromium() -> Option<&'static str> {
     })
 }
 
-/// The DOM of `page` after its scripts ran, from headless Chromium.
+/// The DOM of `page` after its scripts ran, from headless Chromium (killed
+/// after two minutes, so a hung browser fails the test instead of CI).
 fn rendered_dom(browser: &str, page: &Path) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
+    let mut child = Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -179,14 +182,38 @@ fn rendered_dom(browser: &str, page: &Path) -> String {
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("chromium runs") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let (dom, log) = (out.join().unwrap(), err.join().unwrap());
+    assert!(status.success(), "chromium failed ({status}): {log}");
+    dom
 }
 
 #[test]
