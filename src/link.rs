@@ -227,32 +227,39 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
 /// written in a paragraph about the fact, it is that figure (right or wrong)
 /// rather than another one ("40 nations" for the 35 that attended, not "two
 /// countries" that sent ships).
-fn close_value(mention: &Mention, fact: &FactValue) -> bool {
-    let near = |a: f64, b: f64| b != 0.0 && ((a - b) / b).abs() <= 0.25;
+///
+/// `tight` is the bar for a link from anywhere in the article: within 10%,
+/// a date only on the very day, and never a weekday or a year.
+fn close_value(mention: &Mention, fact: &FactValue, tight: bool) -> bool {
+    // From afar only the very same day links a date, and a weekday never does.
+    let (share, days) = if tight { (0.10, 0) } else { (0.25, 7) };
+    let near = |a: f64, b: f64| b != 0.0 && ((a - b) / b).abs() <= share;
     match (&mention.value, fact) {
         (Value::Count { amount, .. }, FactValue::Count(n)) => near(amount.value, *n as f64),
         (Value::Money { amount, .. }, FactValue::Amount(n)) | (Value::Percent { amount }, FactValue::Percent(n)) => {
             near(amount.value, *n)
         }
-        (Value::Date { resolved: Some(d), .. }, FactValue::Date(f)) => (*d - *f).get_days().abs() <= 7,
+        (Value::Date { resolved: Some(d), .. }, FactValue::Date(f)) => (*d - *f).get_days().abs() <= days,
         (Value::Weekday { resolved, .. }, FactValue::Date(f)) => {
-            resolved.iter().any(|d| (*d - *f).get_days().abs() <= 7)
+            !tight && resolved.iter().any(|d| (*d - *f).get_days().abs() <= days)
         }
-        (Value::Year { year, .. }, FactValue::Year(y)) => (year - y).abs() <= 1,
+        (Value::Year { year, .. }, FactValue::Year(y)) => !tight && (year - y).abs() <= 1,
         _ => false,
     }
 }
 
 /// A second chance for a mention whose sentence holds no `about` phrase of
-/// any fact that could fit it: a phrase elsewhere in its paragraph, when the
-/// value written is close to the fact's. Cues against the link still apply.
-pub fn link_in_paragraph(
+/// any fact that could fit it: a phrase elsewhere in `scope` (its paragraph,
+/// or with `tight` the whole article), when the value written is close to
+/// the fact's. Cues against the link still apply.
+pub fn link_nearby(
     prose: &str,
     mention: &Mention,
     about: &[AboutHit],
     base: &FactBase,
     published: Option<Date>,
     paragraph: Span,
+    tight: bool,
 ) -> Option<Link> {
     let about = starting_in(about, paragraph, |h| h.span.start);
     let candidates: Vec<usize> = (0..base.facts.len())
@@ -280,7 +287,7 @@ pub fn link_in_paragraph(
                 .filter(|f| candidates.contains(f))
                 .map(move |&f| (gap(h), f, h))
         })
-        .filter(|(_, f, _)| close_value(mention, &base.facts[*f].value))
+        .filter(|(_, f, _)| close_value(mention, &base.facts[*f].value, tight))
         .collect();
     options.sort_by_key(|(g, f, _)| (*g, *f));
     let (_, fact, hit) = options.first()?;

@@ -14,7 +14,7 @@ use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
 use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
-use crate::link::{Link, Linked, SetClaim, link, link_in_paragraph, set_kind, sets};
+use crate::link::{Link, Linked, SetClaim, link, link_nearby, set_kind, sets};
 use crate::span::{Span, starting_in};
 
 /// The three verdicts of the contract.
@@ -364,22 +364,39 @@ impl Judge<'_> {
         let what = crate::report::one_line(self.text(m.span));
         let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
         let mut in_paragraph = false;
-        if matches!(linked, Linked::Weak { .. })
-            && let Some(paragraph) = self.article.block_of(m.span)
-            && let Some(l) = link_in_paragraph(
-                &self.article.prose,
-                m,
-                &ex.about,
-                self.base,
-                self.article.published,
-                paragraph,
-            )
-        {
-            linked = Linked::Strong(l);
-            in_paragraph = true;
+        // A headline figure the headline cannot link is held against the body's.
+        let mut from_body = false;
+        if matches!(linked, Linked::Weak { .. }) {
+            let near = |scope: Span, tight: bool| {
+                link_nearby(
+                    &self.article.prose,
+                    m,
+                    &ex.about,
+                    self.base,
+                    self.article.published,
+                    scope,
+                    tight,
+                )
+            };
+            // Its paragraph first; then the whole article, for a value very close to a fact's.
+            let whole = Span::new(0, self.article.text.len());
+            let found_link = self
+                .article
+                .block_of(m.span)
+                .and_then(|paragraph| near(paragraph, false));
+            if let Some(l) = found_link {
+                linked = Linked::Strong(l);
+                in_paragraph = true;
+            } else if let Some(l) = self.headline_link(m, ex) {
+                linked = Linked::Strong(l);
+                from_body = true;
+            } else if let Some(l) = near(whole, true) {
+                linked = Linked::Strong(l);
+                in_paragraph = true;
+            }
         }
         // A strong link can still be overruled by what else the sentence says.
-        let mut linked = match linked {
+        let linked = match linked {
             Linked::Strong(l) => match self.overruled(m, &l, ex) {
                 Some(reason) => Linked::Weak {
                     facts: vec![l.fact],
@@ -389,14 +406,6 @@ impl Judge<'_> {
             },
             other => other,
         };
-        // A headline figure the headline cannot link is held against the body's.
-        let mut from_body = false;
-        if !matches!(linked, Linked::Strong(_))
-            && let Some(l) = self.headline_link(m, ex)
-        {
-            linked = Linked::Strong(l);
-            from_body = true;
-        }
         if !matches!(linked, Linked::Strong(_))
             && let Some(c) = self.part_larger_than_whole(m, ex, found.clone())
         {
@@ -416,7 +425,7 @@ impl Judge<'_> {
             Linked::Strong(l) if in_paragraph => {
                 let mut c = self.compare(m, found, &l);
                 let why = format!(
-                    "linked by \"{}\" in the same paragraph and a value close to the fact's",
+                    "linked by \"{}\" nearby in the article and a value close to the fact's",
                     l.phrase
                 );
                 c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
