@@ -98,7 +98,16 @@ impl Config {
     pub fn load(path: &Path, shown: &Path) -> Result<Config> {
         let file = facts_display_path(shown);
         let bytes = std::fs::read(path).map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?;
-        let text = String::from_utf8(bytes).map_err(|_| anyhow!("{file}: not valid UTF-8"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
+            let p = LineIndex::new(valid).position(valid, valid.len());
+            anyhow!(
+                "{file}:{}:{}: not valid UTF-8 (TOML files must be UTF-8)",
+                p.line,
+                p.column
+            )
+        })?;
         let dir = std::path::absolute(path)
             .map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?
             .parent()

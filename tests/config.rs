@@ -148,6 +148,14 @@ fn unknown_keys_and_bad_values_name_file_line_and_column() {
         assert_eq!(r.stderr.lines().count(), 1, "one line: {}", r.stderr);
         assert!(r.stderr.starts_with(expected), "{config}: {}", r.stderr);
     }
+    let dir = project("format = \"json\"\n");
+    std::fs::write(dir.path().join("factcheck.toml"), b"format = \"js\xF6n\"\n").unwrap();
+    let r = run(factcheck_in(dir.path()).args(["check", "articles/a.md"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: factcheck.toml:1:13: not valid UTF-8 (TOML files must be UTF-8)\n"
+    );
     // From a subfolder, the file is named by its full path.
     let dir = project("colour = \"never\"\n");
     let r = run(factcheck_in(&dir.path().join("articles")).args(["check", "a.md"]));
