@@ -86,12 +86,30 @@ impl Index {
                 }
             }
         }
-        let (about_text, about_facts) = group(
+        let (about_text, mut about_facts) = group(
             base.facts
                 .iter()
                 .enumerate()
                 .flat_map(|(i, f)| f.about.iter().map(move |a| (a.as_str(), i))),
         );
+        // The automaton finds the longest phrase ("gathered in"); the facts of any
+        // phrase inside it ("gathered") are evidence too.
+        let inner = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&about_text)
+            .expect("patterns are plain strings, within automaton limits");
+        for (p, phrase) in about_text.iter().enumerate() {
+            let mut extra: Vec<usize> = inner
+                .find_overlapping_iter(phrase.as_str())
+                .filter(|m| m.pattern().as_usize() != p)
+                .filter(|m| at_word_bounds(phrase, Span::new(m.start(), m.end())))
+                .flat_map(|m| about_facts[m.pattern().as_usize()].clone())
+                .collect();
+            extra.retain(|f| !about_facts[p].contains(f));
+            extra.sort_unstable();
+            extra.dedup();
+            about_facts[p].extend(extra);
+        }
         let (unit_text, _) = group(
             base.facts
                 .iter()
