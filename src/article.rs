@@ -7,6 +7,7 @@
 //! prose copy; spans index the original.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -79,7 +80,8 @@ impl Article {
             Format::Markdown => markdown_prose(&text, body_start),
             Format::Plain => plain_prose(&text, body_start),
         };
-        let sentences = blocks.iter().flat_map(|b| split_sentences(&prose, *b)).collect();
+        let sentences: Vec<Span> = blocks.iter().flat_map(|b| split_sentences(&prose, *b)).collect();
+        let blocks = cap_blocks(blocks, &sentences);
         Ok(Article {
             path: path.to_owned(),
             published: from_front.or(published),
@@ -450,6 +452,31 @@ fn split_sentences(prose: &str, block: Span) -> Vec<Span> {
     out
 }
 
+/// The longest block (paragraph, list item), in bytes, that later stages see
+/// whole; see [`MAX_SENTENCE`]. Real paragraphs are a few hundred bytes.
+pub const MAX_BLOCK: usize = 8 * 1024;
+
+/// Cut blocks longer than [`MAX_BLOCK`] between sentences, so that each
+/// sentence stays inside one block.
+fn cap_blocks(blocks: Vec<Span>, sentences: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let mut start = block.start;
+        if block.len() > MAX_BLOCK {
+            let first = sentences.partition_point(|s| s.start < block.start);
+            let last = sentences.partition_point(|s| s.start < block.end);
+            for s in &sentences[first..last] {
+                if s.end - start > MAX_BLOCK && s.start > start {
+                    out.push(Span::new(start, s.start));
+                    start = s.start;
+                }
+            }
+        }
+        out.push(Span::new(start, block.end));
+    }
+    out
+}
+
 /// Push `span` onto `out`, cut into pieces of at most [`MAX_SENTENCE`] bytes:
 /// after the last `,` or `;` in a piece's second half, else at its last white
 /// space, else (one enormous word) at a character boundary.
@@ -502,11 +529,100 @@ fn ends_with_abbreviation(s: &str) -> bool {
     single_initial || ABBREVIATIONS.contains(&word) || ends_with_acronym(s)
 }
 
-/// Read an article file from disk.
+/// The default largest article (`--max-size`): far above any real article
+/// (a long feature is 50 KB), far below what would strain memory, which a
+/// check needs a few dozen times the article's size of.
+pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Read an article file from disk, up to [`DEFAULT_MAX_SIZE`].
 pub fn read(path: &Path, published: Option<Date>) -> Result<Article> {
+    read_limited(path, published, DEFAULT_MAX_SIZE)
+}
+
+/// Read an article file from disk, refusing one larger than `max_size` bytes.
+pub fn read_limited(path: &Path, published: Option<Date>, max_size: u64) -> Result<Article> {
     let shown = crate::facts_display_path(path);
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {}", crate::io_reason(&e)))?;
+    let cannot = |e: std::io::Error| anyhow::anyhow!("{shown}: cannot read: {}", crate::io_reason(&e));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // The size on disk refuses a huge file before reading any of it.
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+        && meta.len() > max_size
+    {
+        bail!("{}", too_large(&shown, Some(meta.len()), max_size));
+    }
+    let bytes = read_bounded(file, &shown, max_size)?;
     Article::parse(&shown, bytes, Format::for_path(path), published)
+}
+
+/// All of `reader` (a file, standard input), failing as soon as it gives more
+/// than `max_size` bytes: a pipe or a growing file has no size to check first,
+/// and memory must stay bounded by the limit.
+pub fn read_bounded(reader: impl Read, shown: &str, max_size: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot read: {}", crate::io_reason(&e)))?;
+    if bytes.len() as u64 > max_size {
+        bail!("{}", too_large(shown, None, max_size));
+    }
+    Ok(bytes)
+}
+
+fn too_large(shown: &str, size: Option<u64>, max_size: u64) -> String {
+    let limit = format_size(max_size);
+    let how = match size {
+        Some(n) => format!("{}, the limit is {limit}", format_size(n)),
+        None => format!("over the limit of {limit}"),
+    };
+    format!("{shown}: too large to be an article: {how}; raise it with --max-size if it is one")
+}
+
+/// A size as people write it: `64 MiB`, `1.5 GiB`, `900 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64;
+    let mut unit = "bytes";
+    for u in UNITS {
+        if value < 1024.0 {
+            break;
+        }
+        value /= 1024.0;
+        unit = u;
+    }
+    let shown = format!("{value:.1}");
+    format!("{} {unit}", shown.strip_suffix(".0").unwrap_or(&shown))
+}
+
+/// Parse a size for `--max-size`: bytes (`1000000`), or a number with a unit
+/// (`64MiB`, `64M`, `10MB`, `512k`, `1.5GiB`); units are powers of 1024.
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size; write bytes or a number with K, M or G (e.g. 64M)"
+            ));
+        }
+    };
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write bytes or a number with K, M or G (e.g. 64M)"))?;
+    let bytes = value * multiplier as f64;
+    if !(1.0..=u64::MAX as f64).contains(&bytes) {
+        return Err(format!("`{s}`: the size must be at least one byte"));
+    }
+    Ok(bytes as u64)
 }
 
 #[cfg(test)]
@@ -583,6 +699,22 @@ mod tests {
     }
 
     #[test]
+    fn long_paragraphs_are_cut_between_sentences() {
+        let text = "Delegations from 35 countries attended. ".repeat(1000);
+        let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
+        assert!(a.blocks.len() > 1);
+        assert_eq!(a.blocks.first().map(|b| b.start), Some(0));
+        assert_eq!(a.blocks.last().map(|b| b.end), Some(text.len()));
+        for pair in a.blocks.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for s in &a.sentences {
+            assert!(a.block_of(*s).is_some(), "{s:?} in one block");
+        }
+        assert!(a.blocks.iter().all(|b| b.len() <= MAX_BLOCK));
+    }
+
+    #[test]
     fn one_enormous_word_is_cut_at_character_boundaries() {
         let text = "é".repeat(3000);
         let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
@@ -596,6 +728,32 @@ mod tests {
                 .iter()
                 .all(|s| s.len() <= MAX_SENTENCE && text.is_char_boundary(s.start))
         );
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("10 mb"), Ok(10 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1.5G"), Ok(3 << 29));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+        assert_eq!(format_size(64 << 20), "64 MiB");
+        assert_eq!(format_size(1536), "1.5 KiB");
+        assert_eq!(format_size(900), "900 bytes");
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let err = read_bounded(&b"0123456789"[..], "big.md", 9).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "big.md: too large to be an article: over the limit of 9 bytes; raise it with --max-size if it is one"
+        );
+        assert_eq!(read_bounded(&b"0123456789"[..], "ok.md", 10).unwrap().len(), 10);
     }
 
     #[test]

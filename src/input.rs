@@ -11,7 +11,6 @@
 //! back in the order the articles were listed, and when several articles
 //! fail the error is the first one's: output never depends on scheduling.
 
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
 
@@ -297,13 +296,15 @@ pub(crate) fn is_symlink(path: &Path) -> bool {
 
 /// Read and parse one article, dating it by `policy` when its front matter does not.
 pub fn read(source: &Source, policy: Published) -> Result<Article> {
+    read_limited(source, policy, crate::article::DEFAULT_MAX_SIZE)
+}
+
+/// As [`read`], refusing an article larger than `max_size` bytes (`--max-size`).
+pub fn read_limited(source: &Source, policy: Published, max_size: u64) -> Result<Article> {
     let article = match source {
-        Source::File(p) => crate::article::read(p, fallback_date(policy, Some(p)))?,
+        Source::File(p) => crate::article::read_limited(p, fallback_date(policy, Some(p)), max_size)?,
         Source::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| anyhow!("<stdin>: cannot read: {}", io_reason(&e)))?;
+            let bytes = crate::article::read_bounded(std::io::stdin().lock(), "<stdin>", max_size)?;
             // Standard input is Markdown when it opens with front matter.
             let format = if bytes.starts_with(b"---") || bytes.starts_with(b"+++") {
                 Format::Markdown
@@ -344,19 +345,34 @@ pub fn check_all(
     policy: Published,
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<ArticleReport>> {
+    // The first failure in list order, whichever thread met it first.
+    check_each(checker, sources, policy, crate::article::DEFAULT_MAX_SIZE, done)
+        .into_iter()
+        .collect()
+}
+
+/// Read and check every source, in parallel, keeping each one's outcome in
+/// the order of `sources`: an article that cannot be read (missing,
+/// unreadable, not UTF-8, over `max_size` bytes) does not stop the others,
+/// so a run can report on all it could check and still fail on the rest.
+pub fn check_each(
+    checker: &Checker,
+    sources: &[Source],
+    policy: Published,
+    max_size: u64,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<ArticleReport>> {
     let one = |s: &Source| {
-        let r = read(s, policy).map(|a| checker.check(a));
+        let r = read_limited(s, policy, max_size).map(|a| checker.check(a));
         done();
         r
     };
     // One article is not worth starting the thread pool for.
-    let results: Vec<Result<ArticleReport>> = if sources.len() < 2 {
+    if sources.len() < 2 {
         sources.iter().map(one).collect()
     } else {
         sources.par_iter().map(one).collect()
-    };
-    // The first failure in list order, whichever thread met it first.
-    results.into_iter().collect()
+    }
 }
 
 #[cfg(test)]

@@ -117,6 +117,9 @@ struct Common {
     /// Ignore every factcheck.toml.
     #[arg(long)]
     isolated: bool,
+    /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
+    #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
+    max_size: Option<u64>,
 }
 
 /// How to report: shared by `check` and `watch`.
@@ -289,12 +292,24 @@ fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
 }
 
 /// Load the fact base and check every article the settings select, with a
-/// progress bar for large batches on a terminal.
+/// progress bar for large batches on a terminal; the first article that
+/// cannot be read fails the whole run.
 fn check_all(settings: &Settings) -> Result<Report> {
+    let (report, failed) = check_each(settings)?;
+    match failed.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(report),
+    }
+}
+
+/// As [`check_all`], but an article that cannot be read (missing,
+/// unreadable, not UTF-8, too large) does not stop the others: the report
+/// covers those checked, and the failures come back apart, in list order.
+fn check_each(settings: &Settings) -> Result<(Report, Vec<anyhow::Error>)> {
     let checker = load_facts(&settings.facts)?;
     let sources = settings.sources()?;
     let progress = cli::progress::bar(sources.len());
-    let articles = factcheck::input::check_all(&checker, &sources, settings.published, &|| {
+    let results = factcheck::input::check_each(&checker, &sources, settings.published, settings.max_size, &|| {
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -302,7 +317,14 @@ fn check_all(settings: &Settings) -> Result<Report> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let articles = articles?;
+    let mut articles = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => failed.push(e),
+        }
+    }
     for a in &articles {
         // A warning, not an error: the base may be stale for this article.
         if let Some(d) = a.article.published
@@ -311,7 +333,7 @@ fn check_all(settings: &Settings) -> Result<Report> {
             eprint_line(&w.to_string());
         }
     }
-    Ok(Report::new(&checker.base, articles))
+    Ok((Report::new(&checker.base, articles), failed))
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
@@ -397,10 +419,22 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let style = Style {
         color: use_color(args.output.color, args.output.output.is_some()),
     };
-    let report = check_all(&settings)?;
+    let (report, failed) = check_each(&settings)?;
+    // Articles that could not be read: each named on stderr after the report
+    // on the others, and the run fails (exit 2) as if none had been checked.
+    let unread = |code: u8| {
+        for e in &failed {
+            eprint_line(&format!("error: {e:#}"));
+        }
+        if failed.is_empty() { code } else { exit::ERROR }
+    };
+    if report.articles.is_empty() && !failed.is_empty() {
+        // Nothing was checked: no report at all, rather than an empty one.
+        return Ok(unread(exit::ERROR));
+    }
     write_extra_reports(&args.output, &report, settings.fail_on)?;
     if args.write {
-        return cli::write::run(&report, args.output.output.as_ref(), settings.fail_on);
+        return cli::write::run(&report, args.output.output.as_ref(), settings.fail_on).map(unread);
     }
     if args.diff {
         write_out(args.output.output.as_ref(), |out| {
@@ -415,7 +449,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
     let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
-    Ok(exit_code(verdicts, settings.fail_on))
+    Ok(unread(exit_code(verdicts, settings.fail_on)))
 }
 
 fn run_watch(args: &WatchArgs) -> Result<u8> {

@@ -98,19 +98,24 @@ fn parallel_checking_keeps_the_order_and_the_bytes() {
     assert_eq!(paths(&report), ["batch/002.txt", "batch/001.txt"], "duplicates dropped");
 }
 
+/// Bad articles do not stop the others (issue 7): each is named, in list
+/// order whatever the scheduling, and the run fails.
 #[test]
-fn the_first_bad_article_in_order_is_the_one_reported() {
+fn every_bad_article_is_named_in_order_and_the_others_checked() {
     let dir = tempfile::tempdir().unwrap();
     batch(dir.path(), 60);
     std::fs::write(dir.path().join("batch/017.txt"), b"caf\xE9").unwrap();
     std::fs::write(dir.path().join("batch/052.txt"), b"\xFF\xFE").unwrap();
     for _ in 0..3 {
-        let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml"]));
+        let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml", "--format", "json"]));
         assert_eq!(r.code, 2);
-        assert_eq!(r.stdout, "", "no partial report");
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(paths(&report).len(), 58);
+        assert!(!paths(&report).contains(&"batch/017.txt"));
         assert_eq!(
             r.stderr,
-            "error: batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n"
+            "error: batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n\
+             error: batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8\n"
         );
     }
 }

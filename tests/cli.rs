@@ -313,19 +313,25 @@ fn missing_fact_base() {
     );
 }
 
+/// Issue 7: the good articles are still checked and reported, the bad one is
+/// named on stderr, and the run fails (exit 2) rather than passing.
 #[test]
-fn one_bad_article_among_good_ones_gives_no_partial_report() {
+fn one_bad_article_among_good_ones_is_named_and_the_others_reported() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", ARTICLE);
     let bad = write_bytes(dir.path(), "b.md", b"caf\xE9\n");
     write(dir.path(), "c.md", ARTICLE);
+    let r = run(common::factcheck().args(["check", s(dir.path()), "--format", "json"]));
+    assert_eq!(r.code, 2);
     assert_eq!(
-        error_line(&["check", s(dir.path()), "--format", "json"]),
+        r.stderr,
         format!(
-            "error: {}:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+            "error: {}:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n",
             s(&bad)
         )
     );
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["summary"]["articles"], 2, "{report:#}");
 }
 
 #[test]

@@ -30,6 +30,8 @@ pub struct Settings {
     pub filter: Filter,
     pub facts: Vec<PathBuf>,
     pub published: Published,
+    /// The largest article read, in bytes (`--max-size`).
+    pub max_size: u64,
     pub format: Format,
     pub fail_on: FailOn,
     /// The config file in use, watched in watch mode.
@@ -90,6 +92,7 @@ impl Settings {
             filter,
             facts,
             published,
+            max_size: common.max_size.unwrap_or(factcheck::article::DEFAULT_MAX_SIZE),
             format: format
                 .map(Format::from)
                 .or(config.as_ref().and_then(|c| c.format))

@@ -145,8 +145,11 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
             let words: usize = segments.iter().map(Vec::len).sum();
             // The speaker: the nearest person named in the quote's sentences, outside it.
             let area = sentence.cover(last_sentence);
-            let speaker = people
+            // People come sentence by sentence: those of the area are found by position.
+            let from = people.partition_point(|m| m.sentence.end <= area.start);
+            let speaker = people[from..]
                 .iter()
+                .take_while(|m| m.sentence.start < area.end)
                 .filter(|m| area.contains(m.span) && !inner.contains(m.span))
                 .min_by_key(|m| {
                     if m.span.end <= inner.start {
@@ -163,10 +166,12 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
                         .any(|w| !inner.contains(*w) && PRONOUNS.contains(&&prose[w.start..w.end]));
                     let si = article.sentences.partition_point(|s| s.end <= sentence.start);
                     let window_start = article.sentences[si.saturating_sub(3)].start;
+                    let from = people.partition_point(|m| m.sentence.end <= window_start);
                     has_pronoun
                         .then(|| {
-                            people
+                            people[from..]
                                 .iter()
+                                .take_while(|m| m.sentence.start < inner.start)
                                 .filter(|m| m.span.start >= window_start && m.span.end <= inner.start)
                                 .max_by_key(|m| m.span.start)
                                 .map(|m| (m.entity, None))
