@@ -206,18 +206,9 @@ pub fn augment(base: FactBase) -> FactBase {
             aliases: c.aliases.clone(),
             roles: Vec::new(),
         });
-        if let Some(cap) = c.capital.filter(|cap| !taken.contains(&cap.to_lowercase())) {
-            extra.push(Entity {
-                id: format!("place:{}", cap.to_lowercase().replace(' ', "-")),
-                kind: EntityKind::Place,
-                name: cap.to_owned(),
-                aliases: Vec::new(),
-                roles: Vec::new(),
-            });
-        }
     }
     for c in countries() {
-        // Capitals of countries the fact base does name (its "France" but no "Paris").
+        // Every capital the fact base does not name (its "France" but no "Paris" too).
         if let Some(cap) = c.capital
             && !taken.contains(&cap.to_lowercase())
             && !extra.iter().any(|e| e.name == cap)

@@ -32,6 +32,35 @@ pub const MONTHS: &[(&str, i8)] = &[
     ("dec", 12),
 ];
 
+/// Number words below twenty, by value.
+pub const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens in words, by value / 10 (empty below twenty).
+pub const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",

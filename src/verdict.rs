@@ -196,31 +196,7 @@ fn fmt_num(v: f64) -> String {
 
 /// English words for 0..=999_999 ("thirty-five").
 pub fn number_words(n: u64) -> Option<String> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    use crate::lexicon::{ONES, TENS};
     fn below_1000(n: u64) -> String {
         let (h, rest) = (n / 100, n % 100);
         let rest_words = match rest {

@@ -70,40 +70,14 @@ pub fn fraction_value(written: &str) -> Option<f64> {
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
 
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-];
+/// Number words that scale ("two hundred", "ninety billion").
+const SCALE_WORDS: &[&str] = &["hundred", "thousand", "million", "billion"];
+
+fn is_number_word(w: &str) -> bool {
+    crate::lexicon::ONES.contains(&w)
+        || (!w.is_empty() && crate::lexicon::TENS.contains(&w))
+        || SCALE_WORDS.contains(&w)
+}
 
 /// Words that follow a number without being what it counts.
 const NOT_UNITS: &[&str] = &[
@@ -179,7 +153,7 @@ fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
         .find_iter(text)
         .map(|m| (m.start(), m.end(), m.as_str().to_ascii_lowercase()))
         .collect();
-    let is_number = |w: &str| w.split('-').all(|p| NUMBER_WORDS.contains(&p));
+    let is_number = |w: &str| w.split('-').all(is_number_word);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
