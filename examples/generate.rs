@@ -1,0 +1,653 @@
+//! A deterministic fact base and news corpus of any size, for benchmarks.
+//!
+//! ```sh
+//! cargo run --release --example generate -- --facts 100000 --articles 6000 --seed 1 --out /tmp/fc
+//! ```
+//!
+//! writes `OUT/claims/*.toml` (a valid fact base: entities with aliases and
+//! roles, every kind of value, named sources), `OUT/articles/*/*.md` (news-like
+//! Markdown articles citing it, some claims true and some altered) and
+//! `OUT/keywords.txt` (every alias, unit and `about` phrase, one a line, for
+//! `rg -F -f`).
+//!
+//! The fact base is made of events (a summit, a treaty, a census ...), each
+//! with eight facts that share its `about` phrase: a date, a year, a count, a
+//! host place, its signatories, a quotation, an amount and a percentage. Event
+//! `i` is drawn from its own random stream, so the first events of a large base
+//! are exactly a small base with the same seed: `--facts 1000` is a 1% subset
+//! of `--facts 100000`. No dependencies: a splitmix64 generator and `std`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Facts per event; the fact base holds `facts / FACTS_PER_EVENT` events.
+const FACTS_PER_EVENT: usize = 8;
+/// Events per fact-base file.
+const EVENTS_PER_FILE: usize = 500;
+/// Articles per folder.
+const ARTICLES_PER_DIR: usize = 500;
+
+/// splitmix64: tiny, fast, and the same stream on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64, stream: u64) -> Rng {
+        let mut r = Rng(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        r.next();
+        r
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// True with probability `p` percent.
+    fn chance(&mut self, p: u64) -> bool {
+        self.next() % 100 < p
+    }
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Anna", "Boris", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Karin", "Lukas", "Marta",
+    "Nikolai", "Olga", "Pavel", "Rosa", "Stefan", "Tereza", "Viktor", "Yara", "Zofia", "Amir", "Leila", "Mateo",
+    "Sofia", "Omar", "Nadia", "Ivan", "Petra",
+];
+
+/// Syllables of surnames (consonants k, l, m, n, r, v) and of invented
+/// adjectives and places (b, d, g, p, s, t): the two sets never start alike,
+/// so no adjective reads as a misspelt surname.
+const NAME_SYLLABLES: &[&str] = &[
+    "ka", "ke", "ki", "ko", "ku", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no",
+    "nu", "ra", "re", "ri", "ro", "ru", "va", "ve", "vi", "vo", "vu",
+];
+const PLACE_SYLLABLES: &[&str] = &[
+    "ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du", "ga", "ge", "gi", "go", "gu", "pa", "pe", "pi", "po",
+    "pu", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu",
+];
+
+/// Nationalities and offices the title parser knows.
+const NATIONALITIES: &[&str] = &[
+    "French",
+    "German",
+    "Italian",
+    "Polish",
+    "Spanish",
+    "Dutch",
+    "Belgian",
+    "Danish",
+    "Finnish",
+    "Swedish",
+    "Norwegian",
+    "Irish",
+    "Portuguese",
+    "Greek",
+    "Romanian",
+    "Estonian",
+    "Latvian",
+    "Lithuanian",
+];
+const OFFICES: &[&str] = &[
+    "Finance Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Prime Minister",
+    "President",
+    "Ambassador",
+    "Commissioner",
+    "Governor",
+    "Mayor",
+    "Senator",
+];
+
+const EVENT_NOUNS: &[&str] = &[
+    "summit",
+    "accord",
+    "congress",
+    "conference",
+    "treaty",
+    "festival",
+    "forum",
+    "census",
+    "expedition",
+    "assembly",
+    "convention",
+    "games",
+    "tribunal",
+    "compact",
+    "programme",
+];
+
+const UNITS: &[&str] = &[
+    "delegations",
+    "troops",
+    "volunteers",
+    "ships",
+    "aircraft",
+    "teams",
+    "athletes",
+    "candidates",
+    "seats",
+    "schools",
+    "hospitals",
+    "villages",
+    "farms",
+    "bridges",
+    "stations",
+    "vessels",
+    "drones",
+    "doctors",
+    "nurses",
+    "teachers",
+    "officers",
+    "judges",
+    "observers",
+    "journalists",
+    "refugees",
+    "workers",
+    "students",
+    "clubs",
+    "flights",
+    "trains",
+    "factories",
+    "ministries",
+    "regions",
+    "provinces",
+    "cities",
+    "banks",
+];
+
+const CURRENCIES: &[(&str, &str)] = &[("EUR", "€"), ("USD", "$"), ("GBP", "£")];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words of quotations and of the filler prose around the claims.
+const QUOTE_WORDS: &[&str] = &[
+    "we", "will", "stand", "together", "for", "peace", "and", "security", "our", "people", "deserve", "nothing",
+    "less", "this", "is", "a", "moment", "of", "resolve", "history", "watches", "every", "step", "take", "must",
+    "build", "trust", "across", "borders", "with", "courage", "patience", "never", "give", "up", "on", "future",
+    "children", "all", "promise", "keep",
+];
+const FILLER: &[&str] = &[
+    "Officials spent much of the morning in closed sessions, and aides described the talks as constructive.",
+    "Negotiators worked late into the night on the wording of the final text.",
+    "Critics argued that the plan left important questions open, including how it would be paid for.",
+    "Local residents gathered outside the venue, some carrying banners and others simply watching.",
+    "The agenda also covered energy, migration and the reconstruction of damaged infrastructure.",
+    "Analysts said the outcome would be judged by what happens over the coming months.",
+    "Several delegations asked for more time to consult their parliaments before committing.",
+    "Security was tight, with roads closed around the district for most of the day.",
+    "A joint statement is expected to follow once the legal teams have reviewed the draft.",
+    "Observers noted that the tone of the discussions had improved compared with earlier rounds.",
+    "The organisers thanked the host city for its hospitality and the volunteers for their help.",
+    "Opposition figures called for a public debate on the commitments made behind closed doors.",
+];
+
+/// A unique capitalised word for index `i`, from syllables `set`, at least `min` syllables long.
+fn word(i: usize, set: &[&str], min: usize) -> String {
+    let mut n = i;
+    let mut out = String::new();
+    let mut count = 0;
+    while count < min || n > 0 {
+        out.push_str(set[n % set.len()]);
+        n /= set.len();
+        count += 1;
+    }
+    let mut c = out.chars();
+    let first = c.next().expect("at least one syllable").to_ascii_uppercase();
+    std::iter::once(first).chain(c).collect()
+}
+
+/// Scramble `i` within `0..n` (n a power of the syllable count), so
+/// neighbouring events get unlike names.
+fn scramble(i: usize, n: usize) -> usize {
+    // 7919 is prime and so coprime with 30^k: a bijection on 0..n.
+    (i.wrapping_mul(7919) + 12345) % n
+}
+
+#[derive(Clone, Copy)]
+struct Day {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Day {
+    fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    fn words(self) -> String {
+        format!("{} {} {}", self.day, MONTHS[(self.month - 1) as usize], self.year)
+    }
+}
+
+struct Person {
+    id: String,
+    first: String,
+    surname: String,
+    /// (title, from) of the role.
+    role: (String, Option<Day>),
+}
+
+impl Person {
+    fn name(&self) -> String {
+        format!("{} {}", self.first, self.surname)
+    }
+}
+
+/// One event and the eight facts about it.
+struct Event {
+    index: usize,
+    phrase: String,
+    date: Day,
+    founded: i32,
+    count: u64,
+    unit: &'static str,
+    /// A count that changed: the earlier figure, valid until `date`.
+    earlier_count: Option<u64>,
+    place_id: String,
+    place: String,
+    people: [Person; 2],
+    /// Signatories: this event's people and, when there are any, one of the previous event's.
+    signers: Vec<(String, String)>,
+    quote: String,
+    amount: f64,
+    currency: usize,
+    percent: f64,
+    source: String,
+}
+
+const SURNAME_SPACE: usize = 30 * 30 * 30 * 30;
+const ADJECTIVE_SPACE: usize = 30 * 30 * 30;
+
+fn person(seed: u64, k: usize) -> Person {
+    let mut rng = Rng::new(seed, 1_000_000 + k as u64);
+    let first = rng.pick(FIRST_NAMES).to_string();
+    let surname = word(scramble(k, SURNAME_SPACE), NAME_SYLLABLES, 3);
+    let title = format!("{} {}", rng.pick(NATIONALITIES), rng.pick(OFFICES));
+    let from = rng.chance(30).then(|| Day {
+        year: 2018 + rng.below(5) as i32,
+        month: 1 + rng.below(12) as u32,
+        day: 1 + rng.below(28) as u32,
+    });
+    Person {
+        id: format!("p{k}"),
+        first,
+        surname,
+        role: (title, from),
+    }
+}
+
+fn event(seed: u64, i: usize) -> Event {
+    let mut rng = Rng::new(seed, i as u64);
+    // Adjectives end in "-ian", places in "-a": never the same word.
+    let adjective = format!("{}ian", word(scramble(i, ADJECTIVE_SPACE), PLACE_SYLLABLES, 2));
+    let phrase = format!("{adjective} {}", rng.pick(EVENT_NOUNS));
+    let date = Day {
+        year: 2023 + rng.below(3) as i32,
+        month: 1 + rng.below(12) as u32,
+        day: 1 + rng.below(28) as u32,
+    };
+    let people = [person(seed, 2 * i), person(seed, 2 * i + 1)];
+    let mut signers: Vec<(String, String)> = people.iter().map(|p| (p.id.clone(), p.name())).collect();
+    if i > 0 {
+        let other = person(seed, 2 * i - 1);
+        signers.push((other.id.clone(), other.name()));
+    }
+    let quote_len = rng.range(7, 12) as usize;
+    let quote: Vec<&str> = (0..quote_len).map(|_| *rng.pick(QUOTE_WORDS)).collect();
+    let mut quote = quote.join(" ");
+    quote[..1].make_ascii_uppercase();
+    let count = rng.range(3, 5000);
+    Event {
+        index: i,
+        phrase,
+        date,
+        founded: 1900 + rng.below(120) as i32,
+        count,
+        unit: *rng.pick(UNITS),
+        earlier_count: rng.chance(10).then(|| count.saturating_sub(rng.range(1, 3)).max(1)),
+        place_id: format!("place{i}"),
+        place: format!("{}a", word(scramble(i, ADJECTIVE_SPACE), PLACE_SYLLABLES, 2)),
+        people,
+        signers,
+        quote,
+        amount: rng.range(1, 900) as f64 * 1e6,
+        currency: rng.below(CURRENCIES.len()),
+        percent: rng.range(1, 99) as f64,
+        source: format!("s{}", i / 10),
+    }
+}
+
+fn toml_str(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The TOML for events `from..to`, with sources, entities and facts.
+fn fact_file(events: &[Event]) -> String {
+    let mut out = String::new();
+    let first = &events[0];
+    writeln!(
+        out,
+        "[meta]\ntitle = \"Generated events {}\"\nas_of = 2026-12-31\n",
+        first.index
+    )
+    .unwrap();
+    let mut sources: Vec<&str> = events.iter().map(|e| e.source.as_str()).collect();
+    sources.dedup();
+    for s in sources {
+        writeln!(
+            out,
+            "[sources.{s}]\ntitle = \"Generated record {s}\"\nurl = \"https://example.org/{s}\"\n"
+        )
+        .unwrap();
+    }
+    for e in events {
+        for p in &e.people {
+            let role = match p.role.1 {
+                Some(from) => format!("{{ title = {}, from = {} }}", toml_str(&p.role.0), from.iso()),
+                None => toml_str(&p.role.0),
+            };
+            writeln!(
+                out,
+                "[[entity]]\nid = \"{}\"\nkind = \"person\"\nname = {}\naliases = [{}]\nroles = [{role}]\n",
+                p.id,
+                toml_str(&p.name()),
+                toml_str(&p.surname)
+            )
+            .unwrap();
+        }
+        writeln!(
+            out,
+            "[[entity]]\nid = \"{}\"\nkind = \"place\"\nname = {}\n",
+            e.place_id,
+            toml_str(&e.place)
+        )
+        .unwrap();
+        let about = format!("about = [{}]", toml_str(&e.phrase));
+        let id = format!("e{}", e.index);
+        let src = &e.source;
+        let mut fact = |suffix: &str, body: String| {
+            writeln!(
+                out,
+                "[[fact]]\nid = \"{id}.{suffix}\"\n{about}\n{body}\nsource = \"{src}\"\n"
+            )
+            .unwrap();
+        };
+        fact("date", format!("date = {}", e.date.iso()));
+        fact("founded", format!("year = {}", e.founded));
+        match e.earlier_count {
+            Some(before) => {
+                fact(
+                    "count_before",
+                    format!("count = {before}\nunit = [\"{}\"]\nuntil = {}", e.unit, e.date.iso()),
+                );
+                fact(
+                    "count",
+                    format!("count = {}\nunit = [\"{}\"]\nfrom = {}", e.count, e.unit, e.date.iso()),
+                );
+            }
+            None => fact("count", format!("count = {}\nunit = [\"{}\"]", e.count, e.unit)),
+        }
+        fact("place", format!("entity = \"{}\"", e.place_id));
+        let ids: Vec<String> = e.signers.iter().map(|(id, _)| toml_str(id)).collect();
+        fact("signed", format!("entities = [{}]\ncomplete = true", ids.join(", ")));
+        fact(
+            "quote",
+            format!("quote = {}\nspeaker = \"{}\"", toml_str(&e.quote), e.people[0].id),
+        );
+        fact(
+            "amount",
+            format!("amount = {}\ncurrency = \"{}\"", e.amount, CURRENCIES[e.currency].0),
+        );
+        fact("turnout", format!("percent = {}", e.percent));
+    }
+    out
+}
+
+/// "€90 million", written the way a reporter would.
+fn money(amount: f64, symbol: &str) -> String {
+    format!("{symbol}{} million", amount / 1e6)
+}
+
+/// One paragraph or two about `e`, each claim true or (with `wrong` percent chance) altered.
+fn write_event(out: &mut String, e: &Event, rng: &mut Rng, wrong: u64, all: usize, seed: u64) {
+    let phrase = &e.phrase;
+    let cap = {
+        let mut p = phrase.clone();
+        p[..1].make_ascii_uppercase();
+        p
+    };
+    let mut sentences: Vec<String> = Vec::new();
+    let mut date = e.date;
+    if rng.chance(wrong) {
+        date.day = if date.day > 1 { date.day - 1 } else { 2 };
+    }
+    sentences.push(format!("The {phrase} opened on {}.", date.words()));
+    let count = if rng.chance(wrong) { e.count + 1 } else { e.count };
+    sentences.push(format!(
+        "Representatives of {count} {} took part in the {phrase}.",
+        e.unit
+    ));
+    let place = if rng.chance(wrong) && all > 1 {
+        let other = event(seed, (e.index + 1) % all);
+        other.place
+    } else {
+        e.place.clone()
+    };
+    sentences.push(format!("The {phrase} was held in {place}."));
+    let (p0, p1) = (&e.people[0], &e.people[1]);
+    let title = if rng.chance(wrong) {
+        let office = OFFICES
+            .iter()
+            .find(|o| !p0.role.0.ends_with(**o))
+            .expect("several offices");
+        format!("{} {office}", p0.role.0.split(' ').next().expect("a nationality"))
+    } else {
+        p0.role.0.clone()
+    };
+    let quote = if rng.chance(wrong) {
+        let mut words: Vec<&str> = e.quote.split(' ').collect();
+        let k = words.len() / 2;
+        words[k] = if words[k] == "peace" { "victory" } else { "peace" };
+        words.join(" ")
+    } else {
+        e.quote.clone()
+    };
+    sentences.push(format!("\u{201c}{quote},\u{201d} said {title} {}.", p0.name()));
+    let signers: Vec<&str> = e.signers.iter().map(|(_, n)| n.as_str()).collect();
+    let list = match signers.as_slice() {
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        _ => signers.join(", "),
+    };
+    sentences.push(format!("{list} signed the {phrase}."));
+    let amount = if rng.chance(wrong) { e.amount * 2.0 } else { e.amount };
+    sentences.push(format!(
+        "{cap} pledged {} for reconstruction.",
+        money(amount, CURRENCIES[e.currency].1)
+    ));
+    let percent = if rng.chance(wrong) { e.percent + 5.0 } else { e.percent };
+    sentences.push(format!("Support for the {phrase} stood at {percent}%."));
+    let year = if rng.chance(wrong) { e.founded + 1 } else { e.founded };
+    sentences.push(format!("The {phrase} was founded in {year}."));
+    sentences.push(format!(
+        "{} Finance officials from {} welcomed the outcome.",
+        *rng.pick(FILLER),
+        p1.surname
+    ));
+    // Two paragraphs, with filler between the claims.
+    let half = sentences.len() / 2;
+    for (k, s) in sentences.iter().enumerate() {
+        out.push_str(s);
+        out.push(' ');
+        if rng.chance(40) {
+            out.push_str(*rng.pick(FILLER));
+            out.push(' ');
+        }
+        if k + 1 == half {
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str("\n\n");
+}
+
+fn article(seed: u64, n: usize, events: usize, wrong: u64) -> String {
+    let mut rng = Rng::new(seed, 0xA000_0000_0000 + n as u64);
+    let picked: Vec<usize> = (0..rng.range(3, 5)).map(|_| rng.below(events)).collect();
+    let lead = event(seed, picked[0]);
+    let published = Day {
+        year: lead.date.year + 1,
+        month: 1 + rng.below(12) as u32,
+        day: 1 + rng.below(28) as u32,
+    };
+    let mut out = String::new();
+    writeln!(
+        out,
+        "---\ntitle: \"Report {n}\"\npublished: {}\n---\n\n# {} in focus\n",
+        published.iso(),
+        lead.phrase
+    )
+    .unwrap();
+    for &i in &picked {
+        let e = event(seed, i);
+        writeln!(out, "## The {}\n", e.phrase).unwrap();
+        write_event(&mut out, &e, &mut rng, wrong, events, seed);
+        for _ in 0..rng.range(2, 4) {
+            out.push_str(*rng.pick(FILLER));
+            out.push(' ');
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+struct Args {
+    facts: usize,
+    articles: usize,
+    seed: u64,
+    out: PathBuf,
+    wrong: u64,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        facts: 1000,
+        articles: 100,
+        seed: 1,
+        out: PathBuf::from("target/generated"),
+        wrong: 20,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        let number = |v: String| v.parse::<u64>().map_err(|_| format!("{flag}: not a number: {v}"));
+        match flag.as_str() {
+            "--facts" => args.facts = number(value()?)? as usize,
+            "--articles" => args.articles = number(value()?)? as usize,
+            "--seed" => args.seed = number(value()?)?,
+            "--wrong" => args.wrong = number(value()?)?.min(100),
+            "--out" => args.out = PathBuf::from(value()?),
+            "-h" | "--help" => {
+                return Err("usage: generate --facts N --articles M --seed S --out DIR [--wrong PERCENT]".to_owned());
+            }
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(args)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let events = args.facts.div_ceil(FACTS_PER_EVENT).max(1);
+    let claims = args.out.join("claims");
+    let articles = args.out.join("articles");
+    for dir in [&claims, &articles] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut keywords: std::collections::BTreeSet<String> = Default::default();
+    let all: Vec<Event> = (0..events).map(|i| event(args.seed, i)).collect();
+    for (k, chunk) in all.chunks(EVENTS_PER_FILE).enumerate() {
+        write(&claims.join(format!("events-{k:04}.toml")), &fact_file(chunk))?;
+        for e in chunk {
+            keywords.insert(e.phrase.clone());
+            keywords.insert(e.unit.to_owned());
+            keywords.insert(e.place.clone());
+            for p in &e.people {
+                keywords.insert(p.name());
+                keywords.insert(p.surname.clone());
+            }
+        }
+    }
+    let mut bytes = 0;
+    for n in 0..args.articles {
+        let dir = articles.join(format!("{:04}", n / ARTICLES_PER_DIR));
+        if n % ARTICLES_PER_DIR == 0 {
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let text = article(args.seed, n, events, args.wrong);
+        bytes += text.len();
+        write(&dir.join(format!("report-{n:06}.md")), &text)?;
+    }
+    let mut list = String::new();
+    for k in &keywords {
+        list.push_str(k);
+        list.push('\n');
+    }
+    write(&args.out.join("keywords.txt"), &list)?;
+    println!(
+        "{}: {} facts ({events} events), {} articles ({bytes} bytes), {} keywords",
+        args.out.display(),
+        events * FACTS_PER_EVENT + all.iter().filter(|e| e.earlier_count.is_some()).count(),
+        args.articles,
+        keywords.len()
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match parse_args().and_then(|a| run(&a)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
