@@ -80,6 +80,7 @@ impl Article {
             Format::Markdown => markdown_prose(&text, body_start),
             Format::Plain => plain_prose(&text, body_start),
         };
+        let prose = blank_split_words(&text, prose);
         let sentences: Vec<Span> = blocks.iter().flat_map(|b| split_sentences(&prose, *b)).collect();
         let blocks = cap_blocks(blocks, &sentences);
         Ok(Article {
@@ -112,8 +113,16 @@ impl Article {
 
 /// UTF-8 text, or an error naming the first bad byte's line and column.
 fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        bail!("{path}: file is UTF-32 (it starts with a UTF-32 byte-order mark); save it as UTF-8");
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         bail!("{path}: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    }
+    if let Some(order) = utf16_without_bom(&bytes) {
+        bail!(
+            "{path}: file looks like UTF-16 ({order}, without a byte-order mark: every other byte is 0); save it as UTF-8"
+        );
     }
     match String::from_utf8(bytes) {
         Ok(text) => {
@@ -140,6 +149,27 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
                 bytes[at]
             )
         }
+    }
+}
+
+/// "little-endian" or "big-endian" when the start of `bytes` reads as UTF-16
+/// text without a byte-order mark: in nearly every pair of bytes, the same
+/// one of the two is 0 (as it is for Latin letters), which UTF-8 text never
+/// has, since UTF-8 has no NUL bytes but NUL itself.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zero_at = |i: usize| head.chunks_exact(2).filter(|p| p[i] == 0 && p[1 - i] != 0).count();
+    let mostly = |n: usize| n * 4 >= pairs * 3;
+    if mostly(zero_at(1)) {
+        Some("little-endian")
+    } else if mostly(zero_at(0)) {
+        Some("big-endian")
+    } else {
+        None
     }
 }
 
@@ -388,6 +418,51 @@ fn is_block_end(tag: &TagEnd) -> bool {
         tag,
         TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
     )
+}
+
+/// Zero-width spaces and joiners, bidi marks, embeddings, overrides and
+/// isolates, the word joiner, a byte-order mark inside the text, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// Blank every word that has an invisible character between two of its
+/// letters or digits ("3\u{200d}5 countries", "Mac\u{200b}ron").
+///
+/// Shown, it reads as one word; the extractors would read two ("5
+/// countries"), and a correction of one half would corrupt the other. The
+/// prose must keep the file's byte offsets, so the word cannot be joined:
+/// it is left out instead. An invisible character at a word's edge (a bidi
+/// isolate around a number) is harmless and left alone.
+fn blank_split_words(text: &str, prose: String) -> String {
+    if !text.chars().any(is_invisible) {
+        return prose;
+    }
+    let mut bytes = prose.into_bytes();
+    // The current run of letters, digits and invisibles: where it started,
+    // whether its last visible character was a letter or digit, whether
+    // invisibles followed it, and whether one stood between two.
+    let (mut start, mut after_alnum, mut pending, mut inner) = (None, false, false, false);
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            inner |= pending && after_alnum;
+            after_alnum = true;
+            pending = false;
+        } else if is_invisible(c) {
+            start.get_or_insert(i);
+            pending = true;
+        } else {
+            if let (Some(s), true) = (start, inner) {
+                bytes[s..i].fill(b' ');
+            }
+            (start, after_alnum, pending, inner) = (None, false, false, false);
+        }
+    }
+    bytes_to_string(bytes)
 }
 
 /// The prose buffer only ever has whole UTF-8 sequences copied into a
@@ -681,6 +756,27 @@ mod tests {
     }
 
     #[test]
+    fn words_split_by_invisible_characters_are_left_out() {
+        let text = "From 3\u{200d}5 countries, \u{2066}36\u{2069} nations, Mac\u{200b}ron, Macron and 4\u{ad}0 envoys.";
+        let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
+        assert_eq!(a.prose.len(), a.text.len());
+        let words: Vec<&str> = a.prose.split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "From",
+                "countries,",
+                "\u{2066}36\u{2069}",
+                "nations,",
+                ",",
+                "Macron",
+                "and",
+                "envoys."
+            ]
+        );
+    }
+
+    #[test]
     fn long_runs_without_a_full_stop_are_cut_at_white_space() {
         let text = "Delegations from 35 countries, ".repeat(200) + "and more.";
         let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
@@ -754,6 +850,35 @@ mod tests {
             "big.md: too large to be an article: over the limit of 9 bytes; raise it with --max-size if it is one"
         );
         assert_eq!(read_bounded(&b"0123456789"[..], "ok.md", 10).unwrap().len(), 10);
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        let utf16le: Vec<u8> = "Delegations from 35 countries."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let utf16be: Vec<u8> = "Delegations from 35 countries."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let err = |bytes: Vec<u8>| {
+            Article::parse("a.txt", bytes, Format::Plain, None)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(utf16le),
+            "a.txt: file looks like UTF-16 (little-endian, without a byte-order mark: every other byte is 0); save it as UTF-8"
+        );
+        assert!(err(utf16be).contains("UTF-16 (big-endian"));
+        assert!(err(vec![0xFF, 0xFE, 0, 0, b'a', 0, 0, 0]).contains("file is UTF-32"));
+        assert!(err(vec![0xFE, 0xFF, 0, b'a']).contains("file is UTF-16"));
+        // One stray NUL in text is not UTF-16.
+        assert_eq!(
+            err(b"Delegations\0 from 35 countries.".to_vec()),
+            "a.txt:1:12: file contains a NUL byte; it looks like a binary file, not an article"
+        );
     }
 
     #[test]

@@ -19,6 +19,11 @@ use colored::Colorize;
 use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
 use crate::verdict::{Claim, Verdict};
 
+/// Lines longer than this (in bytes) are shown as an excerpt around the claim.
+const LONG_LINE: usize = 512;
+/// Bytes of context on each side of a claim in an excerpt.
+const CONTEXT: usize = 100;
+
 /// The editor's report.
 pub struct Human {
     pub style: Style,
@@ -54,6 +59,23 @@ impl Human {
         let (from, _) = lines.line_range(text, first);
         let (_, to) = lines.line_range(text, last);
         let to = to.max(c.span.end);
+        // A very long line (a 50 MB export on one line) is shown as an excerpt
+        // around the claim, with the position given apart: rendering the whole
+        // line for every claim on it would take time quadratic in its length.
+        let excerpt = to - from > LONG_LINE;
+        let (from, to) = if excerpt {
+            let mut start = c.span.start.saturating_sub(CONTEXT).max(from);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let mut end = (c.span.end + CONTEXT).min(to);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (start, end)
+        } else {
+            (from, to)
+        };
         let source = &text[from..to];
         let rel = (c.span.start - from)..(c.span.end - from);
         let level = match c.verdict {
@@ -61,14 +83,15 @@ impl Human {
             Verdict::Unverifiable => Level::WARNING.with_name("unverifiable"),
             Verdict::Match => Level::NOTE.with_name("match"),
         };
-        let mut groups = vec![
-            level.primary_title(c.message.as_str()).id(c.kind.as_str()).element(
-                Snippet::source(source)
-                    .line_start(first + 1)
-                    .path(a.article.path.as_str())
-                    .annotation(AnnotationKind::Primary.span(rel).label(expected_label(c))),
-            ),
-        ];
+        let snippet = Snippet::source(source)
+            .line_start(first + 1)
+            .annotation(AnnotationKind::Primary.span(rel).label(expected_label(c)));
+        let title = level.primary_title(c.message.as_str()).id(c.kind.as_str());
+        let mut groups = vec![if excerpt {
+            title.element(snippet)
+        } else {
+            title.element(snippet.path(a.article.path.as_str()))
+        }];
         let mut evidence = Vec::new();
         if let Some(fact) = &c.fact {
             let mut line = format!("fact {fact}");
@@ -93,7 +116,24 @@ impl Human {
         } else {
             Renderer::plain()
         };
-        renderer.render(&groups)
+        let rendered = renderer.render(&groups);
+        if !excerpt {
+            return rendered;
+        }
+        // The excerpt's own columns are not the file's: the position goes
+        // under the headline, where annotate-snippets puts it for a whole line.
+        let (start, _) = a.positions(c.span);
+        let arrow = if self.style.color {
+            "-->".blue().bold().to_string()
+        } else {
+            "-->".to_owned()
+        };
+        let gutter = " ".repeat((last + 1).to_string().len());
+        let origin = format!("{gutter}{arrow} {}:{}:{}", a.article.path, start.line, start.column);
+        match rendered.split_once('\n') {
+            Some((head, rest)) => format!("{head}\n{origin}\n{rest}"),
+            None => format!("{rendered}\n{origin}"),
+        }
     }
 }
 
