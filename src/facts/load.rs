@@ -5,7 +5,7 @@
 //! and a researcher fixing a fact base wants every problem at once, each with
 //! `file:line:column`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -250,6 +250,10 @@ struct Loader {
     source_refs: Vec<Ref>,
     /// Every name and alias, with its entity id and where it is written.
     spellings: Vec<(String, String, Origin)>,
+    /// Positions in `entities` and `facts` by id: a fact base with 100,000
+    /// entries must not compare each with all the others.
+    entity_index: HashMap<String, usize>,
+    fact_index: HashMap<String, usize>,
 }
 
 /// One file being walked: its text for positions, and where problems go.
@@ -510,7 +514,7 @@ impl Loader {
             return;
         };
         let origin = ctx.origin(span);
-        if let Some((_, first)) = self.entities.iter().find(|(e, _)| e.id == id) {
+        if let Some((_, first)) = self.entity_index.get(&id).map(|&i| &self.entities[i]) {
             self.problems
                 .push(ctx.problem(span, format!("duplicate entity id `{id}` (first defined at {first})")));
             return;
@@ -536,6 +540,7 @@ impl Loader {
             self.spellings
                 .push((spelling.trim().to_owned(), id.clone(), ctx.origin(&s)));
         }
+        self.entity_index.insert(id.clone(), self.entities.len());
         self.entities.push((
             Entity {
                 id,
@@ -664,7 +669,7 @@ impl Loader {
         let (Some(id), Some((value, vspan))) = (id, value) else {
             return;
         };
-        if let Some(first) = self.facts.iter().find(|f| f.id == id) {
+        if let Some(first) = self.fact_index.get(&id).map(|&i| &self.facts[i]) {
             self.problems.push(ctx.problem(
                 span,
                 format!("duplicate fact id `{id}` (first defined at {})", first.origin),
@@ -703,6 +708,7 @@ impl Loader {
         if let Some((s, sspan)) = &source {
             push_ref(&mut self.source_refs, s, sspan, "source");
         }
+        self.fact_index.insert(id.clone(), self.facts.len());
         self.facts.push(Fact {
             id,
             about,
@@ -722,7 +728,7 @@ impl Loader {
     /// Checks that need every file: references to entities and sources.
     fn cross_check(&mut self) {
         for r in &self.entity_refs {
-            if !self.entities.iter().any(|(e, _)| e.id == r.id) {
+            if !self.entity_index.contains_key(&r.id) {
                 let known: Vec<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
                 let hint = did_you_mean(&r.id, &known);
                 let hint = if hint.starts_with(" (did") { hint } else { String::new() };
