@@ -133,7 +133,11 @@ fn accuracy_does_not_fall_below_what_is_reached() {
     };
     assert_eq!(total.false_discrepancies(), 0, "false discrepancies:\n{}", misses());
     let recall = total.discrepancy_recall().expect("discrepancy labels");
-    assert!(recall >= 0.84, "discrepancy recall fell to {recall:.3}\n{}", eval.table());
+    assert!(
+        recall >= 0.84,
+        "discrepancy recall fell to {recall:.3}\n{}",
+        eval.table()
+    );
     let matched = total.match_recall().expect("match labels");
     assert!(matched >= 0.70, "match recall fell to {matched:.3}\n{}", eval.table());
 }
