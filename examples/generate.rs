@@ -55,8 +55,8 @@ impl Rng {
         lo + self.next() % (hi - lo + 1)
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 
     /// True with probability `p` percent.
@@ -326,7 +326,7 @@ fn event(seed: u64, i: usize) -> Event {
         signers.push((other.id.clone(), other.name()));
     }
     let quote_len = rng.range(7, 12) as usize;
-    let quote: Vec<&str> = (0..quote_len).map(|_| *rng.pick(QUOTE_WORDS)).collect();
+    let quote: Vec<&str> = (0..quote_len).map(|_| rng.pick(QUOTE_WORDS)).collect();
     let mut quote = quote.join(" ");
     quote[..1].make_ascii_uppercase();
     let count = rng.range(3, 5000);
@@ -336,7 +336,7 @@ fn event(seed: u64, i: usize) -> Event {
         date,
         founded: 1900 + rng.below(120) as i32,
         count,
-        unit: *rng.pick(UNITS),
+        unit: rng.pick(UNITS),
         earlier_count: rng.chance(10).then(|| count.saturating_sub(rng.range(1, 3)).max(1)),
         place_id: format!("place{i}"),
         place: format!("{}a", word(scramble(i, ADJECTIVE_SPACE), PLACE_SYLLABLES, 2)),
@@ -504,7 +504,7 @@ fn write_event(out: &mut String, e: &Event, rng: &mut Rng, wrong: u64, all: usiz
     sentences.push(format!("The {phrase} was founded in {year}."));
     sentences.push(format!(
         "{} Finance officials from {} welcomed the outcome.",
-        *rng.pick(FILLER),
+        rng.pick(FILLER),
         p1.surname
     ));
     // Two paragraphs, with filler between the claims.
@@ -513,7 +513,7 @@ fn write_event(out: &mut String, e: &Event, rng: &mut Rng, wrong: u64, all: usiz
         out.push_str(s);
         out.push(' ');
         if rng.chance(40) {
-            out.push_str(*rng.pick(FILLER));
+            out.push_str(rng.pick(FILLER));
             out.push(' ');
         }
         if k + 1 == half {
@@ -545,7 +545,7 @@ fn article(seed: u64, n: usize, events: usize, wrong: u64) -> String {
         writeln!(out, "## The {}\n", e.phrase).unwrap();
         write_event(&mut out, &e, &mut rng, wrong, events, seed);
         for _ in 0..rng.range(2, 4) {
-            out.push_str(*rng.pick(FILLER));
+            out.push_str(rng.pick(FILLER));
             out.push(' ');
         }
         out.push_str("\n\n");
