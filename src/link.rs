@@ -448,7 +448,11 @@ pub fn negated(prose: &str, sentence: Span, span: Span) -> bool {
 fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
     let mut head = prose[sentence.start..at].trim_end();
     loop {
-        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // Past the space, whatever its width (a no-break space is two bytes).
+        let word_start = head
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &head[word_start..];
         if word.is_empty() || !word.starts_with(char::is_uppercase) || word.ends_with(',') {
             break;

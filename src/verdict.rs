@@ -807,7 +807,10 @@ impl Judge<'_> {
         let head = if hedge {
             head.to_owned()
         } else {
-            let q_end = head.rfind(|c: char| c.is_alphabetic()).map_or(0, |i| i + 1);
+            let q_end = head
+                .char_indices()
+                .rfind(|&(_, c)| c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let tail = &head[q_end..];
             // Keep "EUR " or "€", lose "more than ".
             let code = head
