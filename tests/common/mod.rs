@@ -6,6 +6,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// What the fuzz targets do with one input (`fuzz/harness.rs`), for replaying
+/// their corpora and for the property tests.
+#[path = "../../fuzz/harness.rs"]
+pub mod harness;
+
 /// The project root (where `claims/` and `articles/` live).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
