@@ -11,7 +11,7 @@
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
 use jiff::civil::Date;
 
-use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
+use crate::facts::{AboutHit, At, EntityKind, FactBase, FactKind, FactValue};
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, SPEECH_VERBS, TIME_WORDS};
 use crate::span::{Span, starting_in};
 
@@ -56,6 +56,21 @@ fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
         (Value::Money { .. }, FactValue::Amount(_)) => true,
         (Value::Percent { .. }, FactValue::Percent(_)) => true,
         _ => false,
+    }
+}
+
+/// The facts of the kinds `mention` could be compared with, each list in
+/// fact order: a superset of the [`compatible`] ones, looked up rather than
+/// found by a walk over the whole fact base.
+fn of_kind<'a>(base: &'a FactBase, mention: &Mention) -> [&'a [usize]; 2] {
+    match &mention.value {
+        Value::Date { .. } | Value::Weekday { .. } | Value::DateRange { .. } => [base.facts_of(FactKind::Date), &[]],
+        Value::Year { month: Some(_), .. } => [base.facts_of(FactKind::Year), base.facts_of(FactKind::Date)],
+        Value::Year { .. } => [base.facts_of(FactKind::Year), &[]],
+        Value::Count { unit, .. } => [base.facts_of(FactKind::Count(unit)), &[]],
+        Value::Money { .. } => [base.facts_of(FactKind::Amount), &[]],
+        Value::Percent { .. } => [base.facts_of(FactKind::Percent), &[]],
+        _ => [&[], &[]],
     }
 }
 
@@ -135,15 +150,24 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase, published: Option<Date>) -> Linked {
     // Only the sentence's phrases count; finding them by position keeps a long article linear.
     let about = starting_in(about, mention.sentence, |h| h.span.start);
-    let candidates: Vec<usize> = (0..base.facts.len())
-        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot)
-        .collect();
-    if candidates.is_empty() {
+    let fits = |f: usize| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot;
+    let [kind, more] = of_kind(base, mention);
+    if !kind.iter().chain(more).any(|&f| fits(f)) {
         return Linked::Nothing;
     }
+    // Only the facts of the sentence's phrases can score: taken from the
+    // phrases, so the cost does not grow with the fact base.
+    let mut named: Vec<usize> = about
+        .iter()
+        .filter(|h| mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
+        .flat_map(|h| h.facts.iter().copied())
+        .filter(|&f| fits(f))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
     // Best (distance, phrase) per candidate fact, from hits in the same sentence.
     let mut scored: Vec<(usize, usize, usize, Link, Span)> = Vec::new();
-    for &fact in &candidates {
+    for &fact in &named {
         let best = about
             .iter()
             .filter(|h| h.facts.contains(&fact) && mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
@@ -166,6 +190,8 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
     }
     scored.sort_by_key(|s| (s.0, s.1, s.2, s.3.fact));
     let Some((d, rank, plen, best, hit)) = scored.first().cloned() else {
+        let mut candidates: Vec<usize> = kind.iter().chain(more).copied().filter(|&f| fits(f)).collect();
+        candidates.sort_unstable();
         return Linked::Weak {
             facts: candidates,
             reason: "none of their `about` phrases is in this sentence".into(),
@@ -262,12 +288,10 @@ pub fn link_nearby(
     tight: bool,
 ) -> Option<Link> {
     let about = starting_in(about, paragraph, |h| h.span.start);
-    let candidates: Vec<usize> = (0..base.facts.len())
-        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds)
-        .collect();
+    let candidate = |f: usize| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds;
     let in_sentence = about
         .iter()
-        .any(|h| mention.sentence.contains(h.span) && h.facts.iter().any(|f| candidates.contains(f)));
+        .any(|h| mention.sentence.contains(h.span) && h.facts.iter().any(|&f| candidate(f)));
     if in_sentence {
         return None;
     }
@@ -281,12 +305,7 @@ pub fn link_nearby(
     let mut options: Vec<(usize, usize, &AboutHit)> = about
         .iter()
         .filter(|h| paragraph.contains(h.span))
-        .flat_map(|h| {
-            h.facts
-                .iter()
-                .filter(|f| candidates.contains(f))
-                .map(move |&f| (gap(h), f, h))
-        })
+        .flat_map(|h| h.facts.iter().filter(|&&f| candidate(f)).map(move |&f| (gap(h), f, h)))
         .filter(|(_, f, _)| close_value(mention, &base.facts[*f].value, tight))
         .collect();
     options.sort_by_key(|(g, f, _)| (*g, *f));

@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
-use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, is_excerpt, quote_segments};
+use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, quote_segments};
 use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_nearby, set_kind, sets};
@@ -554,12 +554,18 @@ impl Judge<'_> {
     /// The dates of the occasions a fact belongs to: the date facts that
     /// share an `about` phrase with it (the summit's date for its head count).
     fn occasion_dates(&self, fact: usize) -> Vec<Date> {
-        let about: Vec<String> = self.base.facts[fact].about.iter().map(|a| a.to_lowercase()).collect();
-        self.base
-            .facts
+        // Looked up by phrase, not found by a walk over every fact.
+        let mut dates: Vec<usize> = self.base.facts[fact]
+            .about
             .iter()
-            .filter_map(|f| match f.value {
-                FactValue::Date(d) if f.about.iter().any(|a| about.contains(&a.to_lowercase())) => Some(d),
+            .flat_map(|a| self.base.dates_about(a).iter().copied())
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+            .into_iter()
+            .filter_map(|f| match self.base.facts[f].value {
+                FactValue::Date(d) => Some(d),
                 _ => None,
             })
             .collect()
@@ -832,14 +838,11 @@ impl Judge<'_> {
         let found = json!(text);
         let speaker_name = speaker.map(|s| self.base.entities[s].name.clone());
         let speaker_id = speaker.map(|s| self.base.entities[s].id.as_str());
-        let quotes: Vec<(&Fact, Vec<String>)> = self
-            .base
-            .facts
-            .iter()
-            .filter_map(|f| match &f.value {
-                FactValue::Quote(q) => Some((f, quote_segments(q).concat())),
-                _ => None,
-            })
+        // The quotes on record this one is an excerpt of, found through the index.
+        let excerpts: Vec<&Fact> = self
+            .index
+            .quote_excerpts(&segments)
+            .map(|(f, _)| &self.base.facts[f])
             .collect();
         let mine = |f: &Fact| speaker_id.is_none() || f.speaker.as_deref() == speaker_id;
         let base_claim = |verdict, expected, fact: Option<&Fact>, message: String, because| Claim {
@@ -857,7 +860,7 @@ impl Judge<'_> {
             because,
             entity: None,
         };
-        if let Some((f, _)) = quotes.iter().find(|(f, r)| mine(f) && is_excerpt(&segments, r)) {
+        if let Some(f) = excerpts.iter().find(|f| mine(f)) {
             let who = f.speaker.as_deref().map_or("the record", |s| self.base.entity_name(s));
             return base_claim(
                 Verdict::Match,
@@ -867,10 +870,7 @@ impl Judge<'_> {
                 None,
             );
         }
-        if let (Some((f, _)), Some(name)) = (
-            quotes.iter().find(|(f, r)| !mine(f) && is_excerpt(&segments, r)),
-            &speaker_name,
-        ) {
+        if let (Some(f), Some(name)) = (excerpts.iter().find(|f| !mine(f)), &speaker_name) {
             let said_by = f
                 .speaker
                 .as_deref()
@@ -893,10 +893,10 @@ impl Judge<'_> {
             return claim;
         }
         // A reworded quotation: most of its words are on record for this speaker.
-        let best = quotes
-            .iter()
-            .filter(|(f, _)| speaker_id.is_some() && mine(f))
-            .map(|(f, r)| (word_overlap(&words, r), f, r))
+        let best = speaker_id
+            .into_iter()
+            .flat_map(|s| self.index.quotes_by(s))
+            .map(|(f, r)| (word_overlap(&words, r), &self.base.facts[f], r))
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)));
         if let Some((ratio, f, record)) = best
             && ratio >= 0.6

@@ -221,13 +221,13 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             .next_back()
             .or(last_date);
         numbers::extract(prose, sentence, index, &mut taken, &mut out);
-        people::roles(prose, sentence, &entities, base, &mut out);
+        people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
         ex.about.extend(index.about_in(prose, sentence));
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }
-    quotes::extract(article, &ex.entities, base, &mut ex.mentions);
+    quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
     ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     ex.mentions.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     // Linking binary-searches the phrases by position (`span::starting_in`);

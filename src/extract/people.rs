@@ -155,7 +155,14 @@ pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Ind
 }
 
 /// A role claim for each titled person, known or not.
-pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], base: &FactBase, out: &mut Vec<Mention>) {
+pub(super) fn roles(
+    prose: &str,
+    sentence: Span,
+    entities: &[EntityMention],
+    base: &FactBase,
+    index: &Index,
+    out: &mut Vec<Mention>,
+) {
     for m in entities {
         let Some(title) = m.title else { continue };
         out.push(Mention {
@@ -199,7 +206,7 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], bas
         {
             // "German Chancellor Friedrich Mertz": a misspelt known person keeps the title check.
             let written = &prose[name.start..name.end];
-            let entity = near_full_name(written, base).map(|(e, _)| e);
+            let entity = near_full_name(written, base, index).map(|(e, _)| e);
             out.push(Mention {
                 kind: Kind::Role,
                 span: title.cover(name),
@@ -218,17 +225,14 @@ pub(super) fn roles(prose: &str, sentence: Span, entities: &[EntityMention], bas
 
 /// The known person whose full name ("Friedrich Merz") `written` ("Friedrich
 /// Mertz") misspells, with the right spelling.
-fn near_full_name<'a>(written: &str, base: &'a FactBase) -> Option<(usize, &'a str)> {
+fn near_full_name<'a>(written: &str, base: &'a FactBase, index: &Index) -> Option<(usize, &'a str)> {
     let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
     let w = fold(written);
-    base.entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
-        .flat_map(|(i, e)| e.spellings().filter(|s| s.contains(' ')).map(move |s| (i, s)))
-        .filter(|(_, s)| {
-            let f = fold(s);
-            let d = strsim::damerau_levenshtein(&w, &f);
+    // Only names whose last word is within one edit of the written one can pass.
+    index
+        .full_name_candidates(&w)
+        .filter(|(_, _, f)| {
+            let d = strsim::damerau_levenshtein(&w, f);
             // Each word near its counterpart: "Friedrich Mertz", not "Friedrich Ebert".
             let words_near = w.split(' ').count() == f.split(' ').count()
                 && w.split(' ')
@@ -236,7 +240,8 @@ fn near_full_name<'a>(written: &str, base: &'a FactBase) -> Option<(usize, &'a s
                     .all(|(a, b)| strsim::damerau_levenshtein(a, b) <= 1);
             d > 0 && d <= 2 && words_near
         })
-        .min_by_key(|(i, s)| (strsim::damerau_levenshtein(&w, &fold(s)), *i))
+        .min_by_key(|(i, _, f)| (strsim::damerau_levenshtein(&w, f), *i))
+        .and_then(|(i, k, _)| Some((i, base.entities[i].spellings().nth(k)?)))
 }
 
 /// Edit distance allowed for a near-miss of a word this long.
@@ -303,7 +308,7 @@ pub(super) fn near_misses(
         {
             continue;
         }
-        if let Some((entity, right)) = near_full_name(written, base) {
+        if let Some((entity, right)) = near_full_name(written, base, index) {
             out.push(Mention {
                 kind: Kind::Name,
                 span,
@@ -330,8 +335,7 @@ pub(super) fn near_misses(
         }
         let folded = fold(word);
         let best = index
-            .name_words
-            .iter()
+            .name_word_candidates(&folded)
             .filter(|(n, e)| base.entities[*e].kind == EntityKind::Person && n.chars().next() == folded.chars().next())
             .filter(|(n, _)| near(&folded, n))
             .min_by_key(|(n, _)| (strsim::damerau_levenshtein(&folded, n), n.clone()));

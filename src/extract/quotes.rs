@@ -7,7 +7,7 @@
 
 use super::{EntityMention, Kind, Mention, Value, word_spans};
 use crate::article::Article;
-use crate::facts::{EntityKind, FactBase, FactValue};
+use crate::facts::{EntityKind, FactBase, Index};
 use crate::span::Span;
 
 /// Pairs of opening and closing marks, as (open, close).
@@ -120,19 +120,17 @@ fn quotations(prose: &str, block: Span) -> Vec<Span> {
 
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
-pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &FactBase, out: &mut Vec<Mention>) {
+pub(super) fn extract(
+    article: &Article,
+    entities: &[EntityMention],
+    base: &FactBase,
+    index: &Index,
+    out: &mut Vec<Mention>,
+) {
     let prose = article.prose.as_str();
     let people: Vec<&EntityMention> = entities
         .iter()
         .filter(|m| base.entities[m.entity].kind == EntityKind::Person)
-        .collect();
-    let records: Vec<Vec<String>> = base
-        .facts
-        .iter()
-        .filter_map(|f| match &f.value {
-            FactValue::Quote(q) => Some(quote_segments(q).concat()),
-            _ => None,
-        })
         .collect();
     for &block in &article.blocks {
         for inner in quotations(prose, block) {
@@ -178,7 +176,8 @@ pub(super) fn extract(article: &Article, entities: &[EntityMention], base: &Fact
                         })
                         .flatten()
                 });
-            let on_record = records.iter().any(|r| is_excerpt(&segments, r));
+            // The quotes on record are indexed by word (see `Index::quote_excerpts`).
+            let on_record = index.quote_excerpts(&segments).next().is_some();
             if (words >= 4 && speaker.is_some()) || on_record {
                 out.push(Mention {
                     kind: Kind::Quote,

@@ -1,10 +1,18 @@
 //! Search structures built once from the fact base: every alias, `about`
 //! phrase and unit in one Aho-Corasick automaton each, so an article is
 //! scanned once per kind of evidence whatever the size of the fact base.
+//!
+//! The fuzzy look-ups are indexed too: a misspelt name is compared only with
+//! the known names that share a deletion neighbour with it (the known name
+//! or the written one with a letter or two left out: any two words within
+//! that many edits share one), and a quotation only with the quotes on record
+//! that hold its first word or have its speaker.
+
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use super::model::{FactBase, FactValue};
+use super::model::{EntityKind, FactBase, FactValue};
 use crate::lexicon::Title;
 use crate::span::Span;
 
@@ -37,6 +45,76 @@ pub struct Index {
     pub roles: Vec<Vec<Title>>,
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
+    /// Deletion keys of the people's `name_words`: (key, position in `name_words`), sorted.
+    name_word_keys: Vec<(u64, u32)>,
+    /// People's spellings of two words or more: (entity, spelling's position
+    /// in [`Entity::spellings`](super::Entity::spellings), folded spelling).
+    full_names: Vec<(usize, usize, String)>,
+    /// Deletion keys of the last word of each of `full_names`: (key, position), sorted.
+    full_name_keys: Vec<(u64, u32)>,
+    /// Quotes on record: (fact, words as [`crate::extract::quote_segments`] sees them), in fact order.
+    quotes: Vec<(usize, Vec<String>)>,
+    /// Positions in `quotes` by word, and by speaker id.
+    quote_words: HashMap<String, Vec<u32>>,
+    quote_speakers: HashMap<String, Vec<u32>>,
+}
+
+/// A letter-skipping FNV-1a hash: the key of `chars` without the letters at `skip`.
+fn deletion_key(chars: &[char], skip: [usize; 2]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, c) in chars.iter().enumerate() {
+        if i == skip[0] || i == skip[1] {
+            continue;
+        }
+        h = (h ^ u64::from(*c)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Keys of `word` and of every string made from it by deleting up to
+/// `depth` (at most 2) letters. Two words within `depth` edits (insertions,
+/// deletions, substitutions, adjacent transpositions) share a key.
+fn deletion_keys(word: &str, depth: usize, out: &mut Vec<u64>) {
+    const NONE: usize = usize::MAX;
+    let chars: Vec<char> = word.chars().collect();
+    let start = out.len();
+    out.push(deletion_key(&chars, [NONE, NONE]));
+    if depth >= 1 {
+        for i in 0..chars.len() {
+            out.push(deletion_key(&chars, [i, NONE]));
+            if depth >= 2 {
+                for j in i + 1..chars.len() {
+                    out.push(deletion_key(&chars, [i, j]));
+                }
+            }
+        }
+    }
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for k in start..out.len() {
+        if k == start || out[k] != out[kept - 1] {
+            out[kept] = out[k];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
+/// Positions filed under any of `keys` in a sorted (key, position) list, ascending and distinct.
+fn positions(index: &[(u64, u32)], keys: &[u64]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &k in keys {
+        let from = index.partition_point(|(key, _)| *key < k);
+        out.extend(
+            index[from..]
+                .iter()
+                .take_while(|(key, _)| *key == k)
+                .map(|(_, p)| *p as usize),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> AhoCorasick {
@@ -124,14 +202,69 @@ impl Index {
             .collect();
         // Surnames and one-word names of people, for near-miss spellings.
         let mut name_words = Vec::new();
+        let mut seen: HashSet<(String, usize)> = HashSet::new();
         for (i, e) in base.entities.iter().enumerate() {
             for s in e.spellings() {
                 if let Some(last) = s.split_whitespace().last() {
                     let folded = deunicode::deunicode(last).to_lowercase();
-                    if folded.len() >= 5 && !name_words.contains(&(folded.clone(), i)) {
+                    if folded.len() >= 5 && seen.insert((folded.clone(), i)) {
                         name_words.push((folded, i));
                     }
                 }
+            }
+        }
+        // Near misses are looked for among people only: up to two edits for
+        // names of eight letters or more, one for shorter ones.
+        let mut name_word_keys = Vec::new();
+        let mut keys = Vec::new();
+        for (k, (word, e)) in name_words.iter().enumerate() {
+            if base.entities[*e].kind == EntityKind::Person {
+                keys.clear();
+                deletion_keys(word, if word.chars().count() >= 8 { 2 } else { 1 }, &mut keys);
+                name_word_keys.extend(keys.iter().map(|&key| (key, k as u32)));
+            }
+        }
+        name_word_keys.sort_unstable();
+        let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+        let full_names: Vec<(usize, usize, String)> = base
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .flat_map(|(i, e)| {
+                e.spellings()
+                    .enumerate()
+                    .filter(|(_, s)| s.contains(' '))
+                    .map(move |(k, s)| (i, k, fold(s)))
+            })
+            .collect();
+        let mut full_name_keys = Vec::new();
+        for (k, (_, _, name)) in full_names.iter().enumerate() {
+            keys.clear();
+            deletion_keys(name.split(' ').next_back().unwrap_or(""), 1, &mut keys);
+            full_name_keys.extend(keys.iter().map(|&key| (key, k as u32)));
+        }
+        full_name_keys.sort_unstable();
+        let quotes: Vec<(usize, Vec<String>)> = base
+            .facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match &f.value {
+                FactValue::Quote(q) => Some((i, crate::extract::quote_segments(q).concat())),
+                _ => None,
+            })
+            .collect();
+        let mut quote_words: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut quote_speakers: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, (fact, words)) in quotes.iter().enumerate() {
+            for w in words {
+                let list = quote_words.entry(w.clone()).or_default();
+                if list.last() != Some(&(k as u32)) {
+                    list.push(k as u32);
+                }
+            }
+            if let Some(speaker) = &base.facts[*fact].speaker {
+                quote_speakers.entry(speaker.clone()).or_default().push(k as u32);
             }
         }
         Index {
@@ -145,7 +278,64 @@ impl Index {
             unit_text,
             roles,
             name_words,
+            name_word_keys,
+            full_names,
+            full_name_keys,
+            quotes,
+            quote_words,
+            quote_speakers,
         }
+    }
+
+    /// The entries of `name_words` that belong to people and may be within
+    /// two edits of `folded` (lower case, ASCII-folded), in their order: a
+    /// superset of the near misses, to be confirmed by an edit distance.
+    pub fn name_word_candidates(&self, folded: &str) -> impl Iterator<Item = &(String, usize)> {
+        let mut keys = Vec::new();
+        deletion_keys(folded, 2, &mut keys);
+        positions(&self.name_word_keys, &keys)
+            .into_iter()
+            .map(|k| &self.name_words[k])
+    }
+
+    /// People's spellings of two words or more whose last word may be within
+    /// one edit of the last word of `folded` (a name, lower case,
+    /// ASCII-folded, words split at single spaces), in entity and spelling
+    /// order: (entity, position in its spellings, folded spelling).
+    pub fn full_name_candidates(&self, folded: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+        let mut keys = Vec::new();
+        deletion_keys(folded.split(' ').next_back().unwrap_or(""), 1, &mut keys);
+        positions(&self.full_name_keys, &keys).into_iter().map(|k| {
+            let (e, s, name) = &self.full_names[k];
+            (*e, *s, name.as_str())
+        })
+    }
+
+    /// The quotes on record of which `segments` (see
+    /// [`crate::extract::quote_segments`]) is an excerpt, in fact order:
+    /// (fact, the record's words).
+    pub fn quote_excerpts<'a>(&'a self, segments: &'a [Vec<String>]) -> impl Iterator<Item = (usize, &'a [String])> {
+        // Every excerpt holds the quotation's first word.
+        let first = segments.first().and_then(|s| s.first());
+        first
+            .and_then(|w| self.quote_words.get(w))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&k| &self.quotes[k as usize])
+            .filter(|(_, record)| crate::extract::is_excerpt(segments, record))
+            .map(|(fact, record)| (*fact, record.as_slice()))
+    }
+
+    /// The quotes on record said by `speaker` (an entity id), in fact order: (fact, the record's words).
+    pub fn quotes_by(&self, speaker: &str) -> impl Iterator<Item = (usize, &[String])> {
+        self.quote_speakers
+            .get(speaker)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&k| {
+                let (fact, record) = &self.quotes[k as usize];
+                (*fact, record.as_slice())
+            })
     }
 
     /// Every entity alias in `text[range]`, leftmost-longest, at word bounds.

@@ -4,7 +4,7 @@
 //! at the article's publication date, so "Prime Minister Rishi Sunak" can be
 //! true in 2023 and false in 2026 against the same fact base.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
@@ -296,6 +296,66 @@ pub struct FactBase {
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
     entity_index: BTreeMap<String, usize>,
+    by_kind: ByKind,
+}
+
+/// Fact indexes grouped by what a mention must be to link to them, each list
+/// in fact order: linking looks up the facts of one kind instead of walking
+/// the whole base for every mention.
+#[derive(Debug, Clone, Default)]
+struct ByKind {
+    dates: Vec<usize>,
+    years: Vec<usize>,
+    amounts: Vec<usize>,
+    percents: Vec<usize>,
+    /// Count facts by unit, the unit in ASCII lower case.
+    counts: HashMap<String, Vec<usize>>,
+    /// Date facts by `about` phrase (lower case): the occasions of the facts
+    /// that share a phrase with them.
+    dates_by_about: HashMap<String, Vec<usize>>,
+}
+
+impl ByKind {
+    fn new(facts: &[Fact]) -> ByKind {
+        let mut by = ByKind::default();
+        for (i, f) in facts.iter().enumerate() {
+            match &f.value {
+                FactValue::Date(_) => {
+                    by.dates.push(i);
+                    for a in &f.about {
+                        let list = by.dates_by_about.entry(a.to_lowercase()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                FactValue::Year(_) => by.years.push(i),
+                FactValue::Amount(_) => by.amounts.push(i),
+                FactValue::Percent(_) => by.percents.push(i),
+                FactValue::Count(_) => {
+                    for u in &f.unit {
+                        let list = by.counts.entry(u.to_ascii_lowercase()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                FactValue::Entity(_) | FactValue::Entities(_) | FactValue::Quote(_) => {}
+            }
+        }
+        by
+    }
+}
+
+/// What a mention must be for a fact to be compared with it, for [`FactBase::facts_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind<'a> {
+    Date,
+    Year,
+    Amount,
+    Percent,
+    /// A count fact with this unit (any ASCII case).
+    Count(&'a str),
 }
 
 impl FactBase {
@@ -307,6 +367,7 @@ impl FactBase {
         facts: Vec<Fact>,
     ) -> Self {
         let entity_index = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let by_kind = ByKind::new(&facts);
         FactBase {
             files,
             meta,
@@ -314,7 +375,31 @@ impl FactBase {
             entities,
             facts,
             entity_index,
+            by_kind,
         }
+    }
+
+    /// Indexes of the facts of one kind, in fact order.
+    pub fn facts_of(&self, kind: FactKind<'_>) -> &[usize] {
+        let by = &self.by_kind;
+        match kind {
+            FactKind::Date => &by.dates,
+            FactKind::Year => &by.years,
+            FactKind::Amount => &by.amounts,
+            FactKind::Percent => &by.percents,
+            FactKind::Count(unit) => by
+                .counts
+                .get(unit.to_ascii_lowercase().as_str())
+                .map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Indexes of the date facts that list `phrase` (any case) in `about`, in fact order.
+    pub fn dates_about(&self, phrase: &str) -> &[usize] {
+        self.by_kind
+            .dates_by_about
+            .get(phrase.to_lowercase().as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
