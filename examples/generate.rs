@@ -436,6 +436,16 @@ fn fact_file(events: &[Event]) -> String {
     out
 }
 
+/// A name with two letters of its last word swapped ("Kalovemu" -> "Kalovmeu").
+fn misspell(name: &str) -> String {
+    let mut chars: Vec<char> = name.chars().collect();
+    let n = chars.len();
+    if n >= 4 {
+        chars.swap(n - 2, n - 3);
+    }
+    chars.into_iter().collect()
+}
+
 /// "€90 million", written the way a reporter would.
 fn money(amount: f64, symbol: &str) -> String {
     format!("{symbol}{} million", amount / 1e6)
@@ -486,7 +496,12 @@ fn write_event(out: &mut String, e: &Event, rng: &mut Rng, wrong: u64, all: usiz
         e.quote.clone()
     };
     sentences.push(format!("\u{201c}{quote},\u{201d} said {title} {}.", p0.name()));
-    let signers: Vec<&str> = e.signers.iter().map(|(_, n)| n.as_str()).collect();
+    // A misspelt name now and then: letters swapped in a surname, or a whole name.
+    let mut signers: Vec<String> = e.signers.iter().map(|(_, n)| n.clone()).collect();
+    if rng.chance(wrong) {
+        let k = rng.below(signers.len());
+        signers[k] = misspell(&signers[k]);
+    }
     let list = match signers.as_slice() {
         [a, b] => format!("{a} and {b}"),
         [a, b, c] => format!("{a}, {b} and {c}"),
@@ -502,10 +517,14 @@ fn write_event(out: &mut String, e: &Event, rng: &mut Rng, wrong: u64, all: usiz
     sentences.push(format!("Support for the {phrase} stood at {percent}%."));
     let year = if rng.chance(wrong) { e.founded + 1 } else { e.founded };
     sentences.push(format!("The {phrase} was founded in {year}."));
+    let surname = if rng.chance(wrong) {
+        misspell(&p1.surname)
+    } else {
+        p1.surname.clone()
+    };
     sentences.push(format!(
-        "{} Finance officials from {} welcomed the outcome.",
-        rng.pick(FILLER),
-        p1.surname
+        "{} Finance officials from {surname} welcomed the outcome.",
+        rng.pick(FILLER)
     ));
     // Two paragraphs, with filler between the claims.
     let half = sentences.len() / 2;
