@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex_lite::Regex;
 
-use super::ascii_regex;
+use super::{ascii_regex, hint, if_digits, if_holds};
 
 use super::{DateStyle, Kind, Mention, Value, is_taken};
 use crate::lexicon::{MONTH_PATTERN, WEEKDAY_PATTERN, month_number, weekday};
@@ -38,6 +38,14 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\b(?P<
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(&format!(r"\b(?P<m>{MONTH_PATTERN})\b\.?,?\s+(?P<y>\d{{4}})\b")));
 
+/// The start of every name in [`MONTH_PATTERN`] (case-sensitive, as the patterns are).
+static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
+    .expect("twelve plain words")
+});
+
 /// The year for a date written without one: the publication year, or the
 /// year before when that would put the date months after publication.
 fn resolve(month: i8, day: i8, year: Option<i16>, published: Option<Date>) -> Option<Date> {
@@ -66,8 +74,16 @@ pub(super) fn extract(
 ) {
     let text = &prose[sentence.start..sentence.end];
     let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
+    // Only the weekday and relative patterns match without a digit; all
+    // but ISO dates need a month name, which starts with its abbreviation.
+    let with_digits = if_digits(text);
+    let with_month = if MONTH_HINT.is_match(with_digits) {
+        with_digits
+    } else {
+        ""
+    };
     for (re, style) in [(&*MONTH_DAY, DateStyle::MonthDay), (&*DAY_MONTH, DateStyle::DayMonth)] {
-        for caps in re.captures_iter(text) {
+        for caps in re.captures_iter(with_month) {
             let whole = caps.get(0).expect("group 0");
             if is_taken(taken, at(whole.start(), whole.end())) {
                 continue;
@@ -123,7 +139,7 @@ pub(super) fn extract(
             });
         }
     }
-    for caps in ISO.captures_iter(text) {
+    for caps in ISO.captures_iter(if with_digits.contains('-') { with_digits } else { "" }) {
         let whole = caps.get(0).expect("group 0");
         let span = at(whole.start(), whole.end());
         if is_taken(taken, span) {
@@ -150,7 +166,7 @@ pub(super) fn extract(
             },
         });
     }
-    for caps in MONTH_YEAR.captures_iter(text) {
+    for caps in MONTH_YEAR.captures_iter(with_month) {
         let whole = caps.get(0).expect("group 0");
         let span = at(whole.start(), whole.end());
         let m = caps.name("m").expect("month group");
@@ -183,7 +199,9 @@ pub(super) fn extract(
         })
         .next_back();
     relative(text, sentence, published, last_in_sentence.or(last_date), taken, out);
-    for caps in WEEKDAY.captures_iter(text) {
+    // Every weekday name ends in "day".
+    let with_day = if text.contains("day") { text } else { "" };
+    for caps in WEEKDAY.captures_iter(with_day) {
         let w = caps.name("wd").expect("weekday group");
         let span = at(w.start(), w.end());
         if is_taken(taken, span) {
@@ -230,6 +248,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A word every phrase of [`RELATIVE`] holds.
+static RELATIVE_HINT: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| hint(&["day", "tonight", "week", "fortnight", "month", "year"]));
+
 fn relative(
     text: &str,
     sentence: Span,
@@ -239,7 +261,7 @@ fn relative(
     out: &mut Vec<Mention>,
 ) {
     let days = |n: i64| jiff::Span::new().days(n);
-    for m in RELATIVE.find_iter(text) {
+    for m in RELATIVE.find_iter(if_holds(text, &RELATIVE_HINT)) {
         let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
         if is_taken(taken, span) {
             continue;

@@ -271,6 +271,33 @@ pub fn words_between(text: &str, from: usize, to: usize) -> usize {
     word_spans(text, Span::new(from, to)).len()
 }
 
+/// `text` when it holds an ASCII digit, else "": patterns that need a digit
+/// (`\d` is ASCII in regex-lite) then skip the many sentences without one.
+/// regex-lite has no literal prefilter of its own, and its matcher visits
+/// every byte of every sentence.
+pub(crate) fn if_digits(text: &str) -> &str {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        text
+    } else {
+        ""
+    }
+}
+
+/// `text` when it holds one of the words `hint` was built from (ASCII case
+/// insensitive, as regex-lite's `(?i)` is), else "": a pattern that needs one
+/// of those words is skipped on the sentences without any.
+pub(crate) fn if_holds<'t>(text: &'t str, hint: &aho_corasick::AhoCorasick) -> &'t str {
+    if hint.is_match(text) { text } else { "" }
+}
+
+/// An ASCII case-insensitive search for any of `words`, for [`if_holds`].
+pub(crate) fn hint(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("a few plain words")
+}
+
 /// Compile one of the extractors' built-in patterns.
 ///
 /// `regex-lite` rather than `regex`: its classes (`\b`, `\d`, `\s`) are ASCII,

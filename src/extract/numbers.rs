@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::ascii_regex;
+use super::{ascii_regex, hint, if_digits, if_holds};
 use text2num::{Language, text2digits};
 
 use super::{Amount, Kind, Mention, Value, is_taken, word_spans};
@@ -67,6 +67,31 @@ pub fn fraction_value(written: &str) -> Option<f64> {
     };
     Some((100.0_f64 * n / d * 100.0).round() / 100.0)
 }
+
+/// What every match of [`MONEY_BEFORE`] holds (case-sensitive, as it is).
+static MONEY_SIGN: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(["$", "€", "£", "EUR", "USD", "GBP"]).expect("plain words"));
+
+/// A word every match of [`MONEY_AFTER`] holds.
+static MONEY_WORD: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| hint(&["eur", "dollar", "pound", "usd", "gbp"]));
+
+/// A word every match of [`FRACTION`] holds.
+static FRACTION_HINT: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| hint(&["half", "third", "quarter", "fifth", "sixth", "tenth"]));
+
+/// Number words and "dozen": a sentence without any has no number in words.
+static NUMBER_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = crate::lexicon::ONES
+        .iter()
+        .chain(crate::lexicon::TENS.iter())
+        .chain(SCALE_WORDS)
+        .copied()
+        .filter(|w| !w.is_empty())
+        .chain(["dozen"])
+        .collect();
+    hint(&words)
+});
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b[A-Za-z]+(?:-[A-Za-z]+)*\b"));
 
@@ -149,8 +174,9 @@ fn amount(prose: &str, sentence: Span, number: Span, value: f64, words: bool) ->
 fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
     let en = Language::english();
     let text = &prose[sentence.start..sentence.end];
+    // A run starts at a number word or "a dozen": without one, no run.
     let tokens: Vec<(usize, usize, String)> = WORD
-        .find_iter(text)
+        .find_iter(if_holds(text, &NUMBER_HINT))
         .map(|m| (m.start(), m.end(), m.as_str().to_ascii_lowercase()))
         .collect();
     let is_number = |w: &str| w.split('-').all(is_number_word);
@@ -240,8 +266,11 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
     let text = &prose[sentence.start..sentence.end];
     let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
 
-    for re in [&*MONEY_BEFORE, &*MONEY_AFTER] {
-        for caps in re.captures_iter(text) {
+    // Money needs a digit and a currency sign, code or word.
+    let before = if MONEY_SIGN.is_match(text) { if_digits(text) } else { "" };
+    let after = if_holds(if_digits(text), &MONEY_WORD);
+    for (re, haystack) in [(&*MONEY_BEFORE, before), (&*MONEY_AFTER, after)] {
+        for caps in re.captures_iter(haystack) {
             let whole = caps.get(0).expect("group 0");
             let span = at(whole.start(), whole.end());
             if is_taken(taken, span) {
@@ -268,7 +297,7 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
     }
 
     // "a fifth of Ukraine", "nearly a third of": shares in words.
-    for caps in FRACTION.captures_iter(text) {
+    for caps in FRACTION.captures_iter(if_holds(text, &FRACTION_HINT)) {
         let f = caps.name("f").expect("fraction group");
         let span = at(f.start(), f.end());
         if is_taken(taken, span) {
@@ -287,7 +316,12 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
         });
     }
 
-    for caps in PERCENT.captures_iter(text) {
+    let with_percent = if text.contains('%') || text.contains("per") {
+        if_digits(text)
+    } else {
+        ""
+    };
+    for caps in PERCENT.captures_iter(with_percent) {
         let whole = caps.get(0).expect("group 0");
         let span = at(whole.start(), whole.end());
         if is_taken(taken, span) {
@@ -312,7 +346,7 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
     }
 
     let mut numbers: Vec<(Span, f64, bool)> = DIGITS
-        .find_iter(text)
+        .find_iter(if_digits(text))
         .filter_map(|m| parse_digits(m.as_str()).map(|v| (at(m.start(), m.end()), v, false)))
         .collect();
     numbers.extend(word_numbers(prose, sentence).into_iter().map(|(s, v)| (s, v, true)));
