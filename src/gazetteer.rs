@@ -222,15 +222,17 @@ pub fn augment(base: FactBase) -> FactBase {
             });
         }
     }
-    let mut entities = base.entities.clone();
+    // Moved, not cloned: a large fact base is copied nowhere.
+    let FactBase {
+        files,
+        meta,
+        sources,
+        mut entities,
+        facts,
+        ..
+    } = base;
     entities.extend(extra);
-    FactBase::new(
-        base.files.clone(),
-        base.meta.clone(),
-        base.sources.clone(),
-        entities,
-        base.facts.clone(),
-    )
+    FactBase::new(files, meta, sources, entities, facts)
 }
 
 #[cfg(test)]

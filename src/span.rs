@@ -91,7 +91,12 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = self.chars_to(text, offset) - self.chars_to(text, start) + 1;
+        // A short line is counted directly; a long one from the checkpoints.
+        let column = if offset - start <= CHAR_CHECKPOINT {
+            count_chars(&text.as_bytes()[start..offset]) + 1
+        } else {
+            self.chars_to(text, offset) - self.chars_to(text, start) + 1
+        };
         Position { line: line + 1, column }
     }
 

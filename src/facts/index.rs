@@ -100,6 +100,11 @@ fn deletion_keys(word: &str, depth: usize, out: &mut Vec<u64>) {
     out.truncate(kept);
 }
 
+/// `a` and `b`, on two threads when `parallel`.
+fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if parallel { rayon::join(a, b) } else { (a(), b()) }
+}
+
 /// Positions filed under any of `keys` in a sorted (key, position) list, ascending and distinct.
 fn positions(index: &[(u64, u32)], keys: &[u64]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
@@ -195,86 +200,115 @@ impl Index {
                 .filter(|(_, f)| matches!(f.value, FactValue::Count(_)))
                 .flat_map(|(i, f)| f.unit.iter().map(move |u| (u.as_str(), i))),
         );
-        let roles = base
-            .entities
-            .iter()
-            .map(|e| e.roles.iter().map(|r| Title::parse(&r.title)).collect())
-            .collect();
-        // Surnames and one-word names of people, for near-miss spellings.
-        let mut name_words = Vec::new();
-        let mut seen: HashSet<(String, usize)> = HashSet::new();
-        for (i, e) in base.entities.iter().enumerate() {
-            for s in e.spellings() {
-                if let Some(last) = s.split_whitespace().last() {
-                    let folded = deunicode::deunicode(last).to_lowercase();
-                    if folded.len() >= 5 && seen.insert((folded.clone(), i)) {
-                        name_words.push((folded, i));
+        // The automata and the fuzzy indexes are built side by side: on a large
+        // base each takes a good part of the time to load it.
+        let large = alias_text.len() + about_text.len() > 10_000;
+        let (
+            (aliases, about, units),
+            (roles, name_words, name_word_keys, full_names, full_name_keys, quotes, quote_words, quote_speakers),
+        ) = both(
+            large,
+            || (automaton(&alias_text), automaton(&about_text), automaton(&unit_text)),
+            || {
+                // Many people share a title ("Finance Minister"): each is parsed once.
+                let mut titles: HashMap<&str, Title> = HashMap::new();
+                let roles = base
+                    .entities
+                    .iter()
+                    .map(|e| {
+                        e.roles
+                            .iter()
+                            .map(|r| titles.entry(&r.title).or_insert_with(|| Title::parse(&r.title)).clone())
+                            .collect()
+                    })
+                    .collect();
+                // Surnames and one-word names of people, for near-miss spellings.
+                let mut name_words = Vec::new();
+                let mut seen: HashSet<(String, usize)> = HashSet::new();
+                for (i, e) in base.entities.iter().enumerate() {
+                    for s in e.spellings() {
+                        if let Some(last) = s.split_whitespace().last() {
+                            let folded = deunicode::deunicode(last).to_lowercase();
+                            if folded.len() >= 5 && seen.insert((folded.clone(), i)) {
+                                name_words.push((folded, i));
+                            }
+                        }
                     }
                 }
-            }
-        }
-        // Near misses are looked for among people only: up to two edits for
-        // names of eight letters or more, one for shorter ones.
-        let mut name_word_keys = Vec::new();
-        let mut keys = Vec::new();
-        for (k, (word, e)) in name_words.iter().enumerate() {
-            if base.entities[*e].kind == EntityKind::Person {
-                keys.clear();
-                deletion_keys(word, if word.chars().count() >= 8 { 2 } else { 1 }, &mut keys);
-                name_word_keys.extend(keys.iter().map(|&key| (key, k as u32)));
-            }
-        }
-        name_word_keys.sort_unstable();
-        let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
-        let full_names: Vec<(usize, usize, String)> = base
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .flat_map(|(i, e)| {
-                e.spellings()
-                    .enumerate()
-                    .filter(|(_, s)| s.contains(' '))
-                    .map(move |(k, s)| (i, k, fold(s)))
-            })
-            .collect();
-        let mut full_name_keys = Vec::new();
-        for (k, (_, _, name)) in full_names.iter().enumerate() {
-            keys.clear();
-            deletion_keys(name.split(' ').next_back().unwrap_or(""), 1, &mut keys);
-            full_name_keys.extend(keys.iter().map(|&key| (key, k as u32)));
-        }
-        full_name_keys.sort_unstable();
-        let quotes: Vec<(usize, Vec<String>)> = base
-            .facts
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| match &f.value {
-                FactValue::Quote(q) => Some((i, crate::extract::quote_segments(q).concat())),
-                _ => None,
-            })
-            .collect();
-        let mut quote_words: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut quote_speakers: HashMap<String, Vec<u32>> = HashMap::new();
-        for (k, (fact, words)) in quotes.iter().enumerate() {
-            for w in words {
-                let list = quote_words.entry(w.clone()).or_default();
-                if list.last() != Some(&(k as u32)) {
-                    list.push(k as u32);
+                // Near misses are looked for among people only: up to two edits for
+                // names of eight letters or more, one for shorter ones.
+                let mut name_word_keys = Vec::new();
+                let mut keys = Vec::new();
+                for (k, (word, e)) in name_words.iter().enumerate() {
+                    if base.entities[*e].kind == EntityKind::Person {
+                        keys.clear();
+                        deletion_keys(word, if word.chars().count() >= 8 { 2 } else { 1 }, &mut keys);
+                        name_word_keys.extend(keys.iter().map(|&key| (key, k as u32)));
+                    }
                 }
-            }
-            if let Some(speaker) = &base.facts[*fact].speaker {
-                quote_speakers.entry(speaker.clone()).or_default().push(k as u32);
-            }
-        }
+                name_word_keys.sort_unstable();
+                let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+                let full_names: Vec<(usize, usize, String)> = base
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == EntityKind::Person)
+                    .flat_map(|(i, e)| {
+                        e.spellings()
+                            .enumerate()
+                            .filter(|(_, s)| s.contains(' '))
+                            .map(move |(k, s)| (i, k, fold(s)))
+                    })
+                    .collect();
+                let mut full_name_keys = Vec::new();
+                for (k, (_, _, name)) in full_names.iter().enumerate() {
+                    keys.clear();
+                    deletion_keys(name.split(' ').next_back().unwrap_or(""), 1, &mut keys);
+                    full_name_keys.extend(keys.iter().map(|&key| (key, k as u32)));
+                }
+                full_name_keys.sort_unstable();
+                let quotes: Vec<(usize, Vec<String>)> = base
+                    .facts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| match &f.value {
+                        FactValue::Quote(q) => Some((i, crate::extract::quote_segments(q).concat())),
+                        _ => None,
+                    })
+                    .collect();
+                let mut quote_words: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut quote_speakers: HashMap<String, Vec<u32>> = HashMap::new();
+                for (k, (fact, words)) in quotes.iter().enumerate() {
+                    for w in words {
+                        let list = quote_words.entry(w.clone()).or_default();
+                        if list.last() != Some(&(k as u32)) {
+                            list.push(k as u32);
+                        }
+                    }
+                    if let Some(speaker) = &base.facts[*fact].speaker {
+                        quote_speakers.entry(speaker.clone()).or_default().push(k as u32);
+                    }
+                }
+                (
+                    roles,
+                    name_words,
+                    name_word_keys,
+                    full_names,
+                    full_name_keys,
+                    quotes,
+                    quote_words,
+                    quote_speakers,
+                )
+            },
+        );
         Index {
-            aliases: automaton(&alias_text),
+            aliases,
             alias_entity,
             alias_text,
-            about: automaton(&about_text),
+            about,
             about_facts,
             about_text,
-            units: automaton(&unit_text),
+            units,
             unit_text,
             roles,
             name_words,
