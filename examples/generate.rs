@@ -572,12 +572,14 @@ fn article(seed: u64, n: usize, events: usize, wrong: u64) -> String {
     out
 }
 
-struct Args {
-    facts: usize,
-    articles: usize,
-    seed: u64,
-    out: PathBuf,
-    wrong: u64,
+/// What to generate (`benches/stages.rs` includes this file and calls [`run`]).
+pub(crate) struct Args {
+    pub(crate) facts: usize,
+    pub(crate) articles: usize,
+    pub(crate) seed: u64,
+    pub(crate) out: PathBuf,
+    /// Percent of claims altered.
+    pub(crate) wrong: u64,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -611,7 +613,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn run(args: &Args) -> Result<(), String> {
+pub(crate) fn run(args: &Args) -> Result<(), String> {
     let events = args.facts.div_ceil(FACTS_PER_EVENT).max(1);
     let claims = args.out.join("claims");
     let articles = args.out.join("articles");
