@@ -1,5 +1,8 @@
 //! People, countries and places by name; titles before names; misspelt names.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::{Kind, Mention, Value, word_spans};
 use crate::facts::{EntityKind, FactBase, Index};
 use crate::lexicon::{NATIONS, OFFICE_WORDS, TITLE_WORDS, nation_code, nation_key};
@@ -34,12 +37,16 @@ fn possessive_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
     (is_possessive && prose[w.end..at].trim().is_empty() && nation_code(word).is_some()).then_some(w)
 }
 
+/// Every word of every nationality form ("united", "kingdom", "french"), for [`is_title_word`].
+static NATION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NATIONS.iter().flat_map(|(n, _)| n.split(' ')).collect());
+
 /// Whether a word can be part of a title: an office word or a nationality form.
 fn is_title_word(word: &str) -> bool {
     let key = nation_key(word);
     TITLE_WORDS.contains(&key.as_str())
         || key.split('-').all(|p| TITLE_WORDS.contains(&p))
-        || NATIONS.iter().any(|(n, _)| n.split(' ').any(|part| part == key))
+        || NATION_WORDS.contains(key.as_str())
         || crate::gazetteer::is_country_word(&key)
 }
 
