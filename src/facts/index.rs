@@ -46,16 +46,17 @@ pub struct Index {
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
     /// Deletion keys of the people's `name_words`: (key, position in `name_words`), sorted.
-    name_word_keys: Vec<(u64, u32)>,
+    name_word_keys: Keys,
     /// People's spellings of two words or more: (entity, spelling's position
     /// in [`Entity::spellings`](super::Entity::spellings), folded spelling).
     full_names: Vec<(usize, usize, String)>,
     /// Deletion keys of the last word of each of `full_names`: (key, position), sorted.
-    full_name_keys: Vec<(u64, u32)>,
+    full_name_keys: Keys,
     /// Quotes on record: (fact, words as [`crate::extract::quote_segments`] sees them), in fact order.
     quotes: Vec<(usize, Vec<String>)>,
     /// Positions in `quotes` by word, and by speaker id.
-    quote_words: HashMap<String, Vec<u32>>,
+    /// Keyed by [`words_key`] of each word and each pair of neighbouring words.
+    quote_words: HashMap<u64, Vec<u32>>,
     quote_speakers: HashMap<String, Vec<u32>>,
 }
 
@@ -100,26 +101,66 @@ fn deletion_keys(word: &str, depth: usize, out: &mut Vec<u64>) {
     out.truncate(kept);
 }
 
+/// A hash of a run of words (FNV-1a, a separator after each word).
+fn words_key(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain([0xFF]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// `a` and `b`, on two threads when `parallel`.
 fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     if parallel { rayon::join(a, b) } else { (a(), b()) }
 }
 
-/// Positions filed under any of `keys` in a sorted (key, position) list, ascending and distinct.
-fn positions(index: &[(u64, u32)], keys: &[u64]) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for &k in keys {
-        let from = index.partition_point(|(key, _)| *key < k);
-        out.extend(
-            index[from..]
-                .iter()
-                .take_while(|(key, _)| *key == k)
-                .map(|(_, p)| *p as usize),
-        );
+/// (key, position) pairs sorted by key, with a directory by the key's top
+/// bits: a look-up reads one directory entry and a few pairs, not the
+/// twenty scattered ones of a binary search over a million.
+struct Keys {
+    pairs: Vec<(u64, u32)>,
+    /// `dir[b]`: the first pair whose key's top `bits` bits are `b` or more.
+    dir: Vec<u32>,
+    /// About one directory entry per pair, at most 2^16 of them.
+    bits: u32,
+}
+
+impl Keys {
+    fn new(mut pairs: Vec<(u64, u32)>) -> Keys {
+        pairs.sort_unstable();
+        let bits = pairs.len().max(2).ilog2().min(16);
+        let mut dir = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for b in 0..=(1u64 << bits) {
+            while at < pairs.len() && pairs[at].0 >> (64 - bits) < b {
+                at += 1;
+            }
+            dir.push(at as u32);
+        }
+        Keys { pairs, dir, bits }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+
+    /// Positions filed under any of `keys`, ascending and distinct.
+    fn positions(&self, keys: &[u64]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &k in keys {
+            let b = (k >> (64 - self.bits)) as usize;
+            let bucket = &self.pairs[self.dir[b] as usize..self.dir[b + 1] as usize];
+            let from = bucket.partition_point(|(key, _)| *key < k);
+            out.extend(
+                bucket[from..]
+                    .iter()
+                    .take_while(|(key, _)| *key == k)
+                    .map(|(_, p)| *p as usize),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> AhoCorasick {
@@ -246,7 +287,7 @@ impl Index {
                         name_word_keys.extend(keys.iter().map(|&key| (key, k as u32)));
                     }
                 }
-                name_word_keys.sort_unstable();
+                let name_word_keys = Keys::new(name_word_keys);
                 let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
                 let full_names: Vec<(usize, usize, String)> = base
                     .entities
@@ -266,7 +307,7 @@ impl Index {
                     deletion_keys(name.split(' ').next_back().unwrap_or(""), 1, &mut keys);
                     full_name_keys.extend(keys.iter().map(|&key| (key, k as u32)));
                 }
-                full_name_keys.sort_unstable();
+                let full_name_keys = Keys::new(full_name_keys);
                 let quotes: Vec<(usize, Vec<String>)> = base
                     .facts
                     .iter()
@@ -276,11 +317,12 @@ impl Index {
                         _ => None,
                     })
                     .collect();
-                let mut quote_words: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut quote_words: HashMap<u64, Vec<u32>> = HashMap::new();
                 let mut quote_speakers: HashMap<String, Vec<u32>> = HashMap::new();
                 for (k, (fact, words)) in quotes.iter().enumerate() {
-                    for w in words {
-                        let list = quote_words.entry(w.clone()).or_default();
+                    let singles = words.chunks(1);
+                    for w in singles.chain(words.windows(2)) {
+                        let list = quote_words.entry(words_key(w)).or_default();
                         if list.last() != Some(&(k as u32)) {
                             list.push(k as u32);
                         }
@@ -327,7 +369,8 @@ impl Index {
     pub fn name_word_candidates(&self, folded: &str) -> impl Iterator<Item = &(String, usize)> {
         let mut keys = Vec::new();
         deletion_keys(folded, 2, &mut keys);
-        positions(&self.name_word_keys, &keys)
+        self.name_word_keys
+            .positions(&keys)
             .into_iter()
             .map(|k| &self.name_words[k])
     }
@@ -339,7 +382,7 @@ impl Index {
     pub fn full_name_candidates(&self, folded: &str) -> impl Iterator<Item = (usize, usize, &str)> {
         let mut keys = Vec::new();
         deletion_keys(folded.split(' ').next_back().unwrap_or(""), 1, &mut keys);
-        positions(&self.full_name_keys, &keys).into_iter().map(|k| {
+        self.full_name_keys.positions(&keys).into_iter().map(|k| {
             let (e, s, name) = &self.full_names[k];
             (*e, *s, name.as_str())
         })
@@ -349,13 +392,23 @@ impl Index {
     /// [`crate::extract::quote_segments`]) is an excerpt, in fact order:
     /// (fact, the record's words).
     pub fn quote_excerpts<'a>(&'a self, segments: &'a [Vec<String>]) -> impl Iterator<Item = (usize, &'a [String])> {
-        // Every excerpt holds the quotation's first word.
-        let first = segments.first().and_then(|s| s.first());
-        first
-            .and_then(|w| self.quote_words.get(w))
-            .map_or(&[][..], Vec::as_slice)
+        // Every excerpt holds every word of the quotation, and each two
+        // neighbours in a stretch side by side: the records that hold its two
+        // rarest words or pairs are the only ones worth comparing.
+        let mut lists: Vec<&[u32]> = segments
             .iter()
-            .map(|&k| &self.quotes[k as usize])
+            .flat_map(|seg| seg.chunks(1).chain(seg.windows(2)))
+            .map(|w| self.quote_words.get(&words_key(w)).map_or(&[][..], Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let candidates: Vec<u32> = match lists.as_slice() {
+            [] => Vec::new(),
+            [only] => only.to_vec(),
+            [a, b, ..] => a.iter().copied().filter(|k| b.binary_search(k).is_ok()).collect(),
+        };
+        candidates
+            .into_iter()
+            .map(|k| &self.quotes[k as usize])
             .filter(|(_, record)| crate::extract::is_excerpt(segments, record))
             .map(|(fact, record)| (*fact, record.as_slice()))
     }
