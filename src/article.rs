@@ -365,6 +365,9 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
             blocks.push(b);
         }
     };
+    // A table row is one block; its cells' text, in order (the header's kept for the body).
+    let mut row: Vec<Option<Span>> = Vec::new();
+    let mut header: Vec<String> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = Span::new(range.start + body_start, range.end + body_start);
         match event {
@@ -374,6 +377,11 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
                     Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)
                 ) {
                     skip_depth += 1;
+                }
+                match tag {
+                    Tag::TableCell => row.push(None),
+                    Tag::TableHead | Tag::TableRow => row.clear(),
+                    _ => {}
                 }
                 if is_block(&tag) {
                     flush(&mut current, &mut blocks);
@@ -386,6 +394,18 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
                 ) {
                     skip_depth = skip_depth.saturating_sub(1);
                 }
+                match end {
+                    TagEnd::TableHead => {
+                        header = row
+                            .iter()
+                            .map(|c| c.map_or(String::new(), |c| text[c.start..c.end].to_lowercase()))
+                            .collect();
+                        join_cells(text, &mut prose, &row, &header, true);
+                    }
+                    TagEnd::TableRow => join_cells(text, &mut prose, &row, &header, false),
+                    TagEnd::Table => header.clear(),
+                    _ => {}
+                }
                 if is_block_end(&end) {
                     flush(&mut current, &mut blocks);
                 }
@@ -393,6 +413,9 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
             Event::Text(_) if skip_depth == 0 => {
                 prose[range.start..range.end].copy_from_slice(&text.as_bytes()[range.start..range.end]);
                 current = Some(current.map_or(range, |c| c.cover(range)));
+                if let Some(cell) = row.last_mut() {
+                    *cell = Some(cell.map_or(range, |c| c.cover(range)));
+                }
             }
             _ => {}
         }
@@ -409,15 +432,41 @@ fn markdown_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
 fn is_block(tag: &Tag<'_>) -> bool {
     !matches!(
         tag,
-        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::TableCell
     )
 }
 
 fn is_block_end(tag: &TagEnd) -> bool {
     !matches!(
         tag,
-        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::TableCell
     )
+}
+
+/// Header words of a table's second column that make its rows "name, title".
+const TITLE_COLUMNS: &[&str] = &["title", "role", "position", "office", "post", "job"];
+
+/// A table row reads as one sentence: a two-column row of the body as "key:
+/// value" ("Venue: Élysée Palace, Paris"), or as "name, title" under a
+/// "Title" header ("Emmanuel Macron, French President"); the cells of other
+/// rows are parted by semicolons. The mark goes on the blank right after a
+/// cell's text (the space or the bar before the next cell), so every offset
+/// stays the file's.
+fn join_cells(text: &str, prose: &mut [u8], row: &[Option<Span>], header: &[String], head: bool) {
+    let cells: Vec<Span> = row.iter().flatten().copied().collect();
+    let mark = if head || cells.len() != 2 || row.len() != 2 {
+        b';'
+    } else if header.get(1).is_some_and(|h| TITLE_COLUMNS.contains(&h.trim())) {
+        b','
+    } else {
+        b':'
+    };
+    for pair in cells.windows(2) {
+        let at = pair[0].end;
+        if at < pair[1].start && matches!(text.as_bytes()[at], b' ' | b'|' | b'\t') {
+            prose[at] = mark;
+        }
+    }
 }
 
 /// Zero-width spaces and joiners, bidi marks, embeddings, overrides and

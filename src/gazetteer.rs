@@ -169,6 +169,35 @@ pub fn country_code(word: &str) -> Option<&'static str> {
         .map(|c| c.code.as_str())
 }
 
+/// The country whose capital `name` is ("Washington" -> "us").
+pub fn capital_of(name: &str) -> Option<&'static str> {
+    countries()
+        .iter()
+        .find(|c| c.capital.is_some_and(|cap| cap.eq_ignore_ascii_case(name)))
+        .map(|c| c.code.as_str())
+}
+
+/// The country whose people `word` names: a plural demonym ("Germans",
+/// "Americans") or one that is its own plural ("French", "British",
+/// "Dutch", "Japanese", "Swiss").
+pub fn people_of(word: &str) -> Option<&'static str> {
+    if !is_country_word(word) && !word.ends_with('s') {
+        return None;
+    }
+    let collective = |d: &str| d.ends_with("ch") || d.ends_with("sh") || d.ends_with("ese") || d.ends_with("ss");
+    countries()
+        .iter()
+        .find(|c| {
+            c.demonyms.iter().any(|d| {
+                (collective(d) && d.eq_ignore_ascii_case(word))
+                    || word
+                        .strip_suffix('s')
+                        .is_some_and(|w| !collective(d) && d.eq_ignore_ascii_case(w))
+            })
+        })
+        .map(|c| c.code.as_str())
+}
+
 /// Whether `word` is part of some country's name or demonym ("south", "korean").
 pub fn is_country_word(word: &str) -> bool {
     static WORDS: LazyLock<std::collections::BTreeSet<String>> = LazyLock::new(|| {
@@ -247,6 +276,13 @@ mod tests {
         assert_eq!(country_code("UK"), Some("gb"));
         assert_eq!(country_code("South Korea"), Some("kr"));
         assert_eq!(country_code("Narnia"), None);
+        assert_eq!(capital_of("Washington"), Some("us"));
+        assert_eq!(capital_of("Springfield"), None);
+        assert_eq!(people_of("Germans"), Some("de"));
+        assert_eq!(people_of("French"), Some("fr"));
+        assert_eq!(people_of("British"), Some("gb"));
+        assert_eq!(people_of("German"), None);
+        assert_eq!(people_of("Frenchs"), None);
         let be = countries().iter().find(|c| c.code == "be").unwrap();
         assert_eq!(be.capital, Some("Brussels"));
         assert!(is_country_word("korean"));

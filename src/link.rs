@@ -135,7 +135,12 @@ fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &
             TIME_WORDS.contains(&n)
         });
         let timely = matches!(w.as_str(), "last" | "earlier" | "later") && time_follows;
-        (OTHER_OCCASION.contains(&w.as_str()) && !timely).then(|| w.clone())
+        // "among the first to help", "a third of Ukraine": a rank or a share, not an occasion.
+        let next = words.get(i + 1).map(String::as_str);
+        let share = i > 0 && matches!(words[i - 1].as_str(), "a" | "one") && next == Some("of");
+        // "for the first time": a count of times, not an occasion.
+        let no_noun = matches!(next, Some("to" | "time")) || share;
+        (OTHER_OCCASION.contains(&w.as_str()) && !timely && !no_noun).then(|| w.clone())
     })
 }
 
@@ -221,7 +226,16 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             reason: format!("after \"{word}\" it dates something else than the fact"),
         };
     }
-    if let Some(cue) = other_occasion(prose, mention.sentence, hit, mention.span, about) {
+    // A date that names the occasion is judged by what stands right before it
+    // ("the next day's summit"), not by cues in another clause of its sentence.
+    let scope = if names_occasion {
+        word_spans(prose, Span::new(mention.sentence.start, mention.span.start))
+            .last()
+            .map_or(mention.span, |w| Span::new(w.start, mention.sentence.end))
+    } else {
+        mention.sentence
+    };
+    if let Some(cue) = other_occasion(prose, scope, hit, mention.span, about) {
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("\"{cue}\" suggests another occasion than the fact's"),
@@ -335,6 +349,82 @@ pub fn link_nearby(
     })
 }
 
+/// A last chance for a figure no `about` phrase ties to anything: its unit
+/// alone ("35 nations" where only one count fact counts nations; "90
+/// billion euros" where only one amount is in euros; a share where the fact
+/// base holds one percentage), or for a day, its date (the facts of that day). Such a link is good for agreement only: the
+/// caller keeps it when the value agrees with the fact, and otherwise says
+/// unverifiable, since a figure in the fact's unit may be about anything.
+/// Cues against a link (a denial, a deadline, another occasion) still apply.
+pub fn link_by_unit(
+    prose: &str,
+    mention: &Mention,
+    about: &[AboutHit],
+    base: &FactBase,
+    published: Option<Date>,
+) -> Option<Link> {
+    // A phrase of a fact it could fit stands in its sentence: that link was tried, and failed.
+    let phrased = starting_in(about, mention.sentence, |h| h.span.start).iter().any(|h| {
+        mention.sentence.contains(h.span)
+            && !h.span.overlaps(mention.span)
+            && h.facts.iter().any(|&f| compatible(base, f, mention))
+    });
+    if phrased {
+        return None;
+    }
+    let (facts, phrase): (Vec<usize>, String) = match &mention.value {
+        Value::Count { unit, .. } => (
+            base.facts_of(FactKind::Count(unit)).to_vec(),
+            format!("unit \"{unit}\""),
+        ),
+        Value::Money { currency, .. } => (
+            base.facts_of(FactKind::Amount)
+                .iter()
+                .copied()
+                .filter(|&f| base.facts[f].currency.as_deref() == Some(currency.as_str()))
+                .collect(),
+            format!("currency {currency}"),
+        ),
+        Value::Percent { .. } => (base.facts_of(FactKind::Percent).to_vec(), "percentage".to_owned()),
+        // A day named outright, or a weekday read against publication as one day:
+        // the facts of that very date.
+        Value::Date { resolved: Some(d), .. } => (base.dates_on(*d).to_vec(), format!("date {d}")),
+        Value::Weekday {
+            resolved,
+            of_date: None,
+            ..
+        } if resolved.len() == 1 => (base.dates_on(resolved[0]).to_vec(), format!("date {}", resolved[0])),
+        _ => return None,
+    };
+    let live: Vec<usize> = facts
+        .into_iter()
+        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds)
+        .collect();
+    let &fact = live.first()?;
+    if live.iter().any(|&f| !same_value(base, f, fact)) {
+        return None;
+    }
+    if negated(prose, mention.sentence, mention.span)
+        || deadline_before(prose, mention).is_some()
+        || other_occasion(
+            prose,
+            mention.sentence,
+            Span::new(mention.span.start, mention.span.start),
+            mention.span,
+            &[],
+        )
+        .is_some()
+    {
+        return None;
+    }
+    Some(Link {
+        fact,
+        phrase,
+        distance: MAX_DISTANCE,
+        hit: mention.span,
+    })
+}
+
 /// A set of entities that a sentence ties to an `entity` or `entities` fact
 /// ("Macron, Zelenskyy and Starmer signed ...").
 #[derive(Debug, Clone, PartialEq)]
@@ -395,13 +485,21 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
     // "three signatures: those of ...": a colon introduces the list.
     if let Some(colon) = gap.rfind(':') {
         let rest = word_spans(prose, Span::new(from + colon, to));
+        // "Venue: Élysée Palace, Paris": a venue's name may come before its city.
+        let venue = rest.len() <= 4
+            && !rest.is_empty()
+            && rest
+                .iter()
+                .all(|w| prose[w.start..w.end].starts_with(char::is_uppercase))
+            && gap[colon + 1..].trim_end().ends_with(',');
         return !gap[..colon].contains(['.', ';'])
-            && rest.iter().all(|w| {
-                matches!(
-                    prose[w.start..w.end].to_lowercase().as_str(),
-                    "those" | "of" | "the" | "by"
-                )
-            });
+            && (venue
+                || rest.iter().all(|w| {
+                    matches!(
+                        prose[w.start..w.end].to_lowercase().as_str(),
+                        "those" | "of" | "the" | "by"
+                    )
+                }));
     }
     if gap
         .chars()
@@ -414,12 +512,20 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
     let ends_in_place = words
         .last()
         .is_some_and(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "in" | "at"));
-    words.len() <= 6
-        && (ends_in_place
-            || words.iter().all(|w| {
-                let word = &prose[w.start..w.end];
-                LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
-            }))
+    // "will be set up in Berlin", "was held in Paris": a verb of place lets
+    // a clause stand between ("the cell that will link the planners will be set up in").
+    let placed = words.len() >= 2 && {
+        let verb = prose[words[words.len() - 2].start..words[words.len() - 2].end].to_lowercase();
+        ends_in_place && matches!(verb.as_str(), "up" | "based" | "located" | "held" | "hosted" | "housed")
+    };
+    (placed && words.len() <= 12)
+        || (ends_in_place && words.len() <= 8)
+        || words.len() <= 6
+            && (ends_in_place
+                || words.iter().all(|w| {
+                    let word = &prose[w.start..w.end];
+                    LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
+                }))
 }
 
 /// "led by the United States": the words before an entity end with "by".
@@ -484,6 +590,8 @@ fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
 /// Text that may stand between two members of one list.
 fn joins_list(gap: &str) -> bool {
     let g = gap.trim().trim_start_matches([',', ';']).trim();
+    // "France and the UK": an article before the next member.
+    let g = g.strip_suffix(" the").or_else(|| g.strip_suffix(" The")).unwrap_or(g);
     matches!(
         g,
         "" | "-" | "/" | "and" | "&" | "as well as" | "along with" | "together with" | "plus" | "or"
@@ -542,12 +650,27 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             }
             // Entities come sentence by sentence: those of the hit's sentence are found by position.
             let from = ex.entities.partition_point(|m| m.sentence.end <= hit.span.start);
-            let mentions: Vec<&EntityMention> = ex.entities[from..]
+            let mut mentions: Vec<&EntityMention> = ex.entities[from..]
                 .iter()
                 .take_while(|m| m.sentence.start <= hit.span.start)
                 .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
                 .filter(|m| kinds.contains(&base.entities[m.entity].kind))
                 .collect();
+            // "Washington will lead the monitoring": a capital or a people for its country.
+            if kinds.contains(&EntityKind::Country) {
+                let from = ex.stand_ins.partition_point(|m| m.sentence.end <= hit.span.start);
+                let before = mentions.len();
+                mentions.extend(
+                    ex.stand_ins[from..]
+                        .iter()
+                        .take_while(|m| m.sentence.start <= hit.span.start)
+                        .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span)),
+                );
+                if mentions.len() > before {
+                    mentions.sort_by_key(|m| (m.full().start, base.entities[m.entity].kind != EntityKind::Country));
+                    mentions.dedup_by(|b, a| a.full() == b.full());
+                }
+            }
             let runs = runs(prose, &mentions);
             let before = runs
                 .iter()
@@ -653,4 +776,77 @@ pub fn set_kind(base: &FactBase, claim: &SetClaim) -> Kind {
         FactValue::Entity(_) => Kind::Entity,
         _ => Kind::Entities,
     }
+}
+
+/// Places written "in Paris" or "at Kyiv" (or "the Paris meeting") that no
+/// sentence phrase ties to a fact, each tied to a place fact whose value it
+/// is and whose `about` phrase the article uses somewhere: the nearest such
+/// phrase names the fact. As with [`link_by_unit`], such a link can only
+/// agree: a place unlike the fact's is not linked at all, since the article
+/// may name it for anything. `taken` are the spans the sentence-linked sets
+/// already claim.
+pub fn place_agreements(
+    prose: &str,
+    ex: &Extraction,
+    base: &FactBase,
+    published: Option<Date>,
+    taken: &[Span],
+) -> Vec<SetClaim> {
+    let mut out = Vec::new();
+    for m in &ex.entities {
+        let entity = &base.entities[m.entity];
+        if entity.kind != EntityKind::Place || taken.iter().any(|t| t.overlaps(m.full())) {
+            continue;
+        }
+        let before = word_spans(prose, Span::new(m.sentence.start, m.full().start));
+        let located = before
+            .last()
+            .is_some_and(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "in" | "at"))
+            && prose[before.last().map_or(m.full().start, |w| w.end)..m.full().start]
+                .trim()
+                .is_empty();
+        // "the Paris meeting": the place names an occasion a phrase right after it gives.
+        let names_occasion = ex.about.iter().any(|h| {
+            h.span.start >= m.span.end && prose[m.span.end..h.span.start].trim().is_empty() && !h.facts.is_empty()
+        });
+        if !(located || names_occasion) {
+            continue;
+        }
+        if negated(prose, m.sentence, m.full())
+            || other_occasion(prose, m.sentence, Span::new(m.span.start, m.span.start), m.full(), &[]).is_some()
+        {
+            continue;
+        }
+        let gap = |h: &AboutHit| {
+            if h.span.end <= m.span.start {
+                m.span.start - h.span.end
+            } else {
+                h.span.start.saturating_sub(m.span.end)
+            }
+        };
+        let best = ex
+            .about
+            .iter()
+            .flat_map(|h| h.facts.iter().map(move |&f| (gap(h), f, h)))
+            .filter(|&(_, f, _)| {
+                matches!(&base.facts[f].value, FactValue::Entity(e) if *e == entity.id)
+                    && base.facts[f].valid.at(published) == At::Holds
+            })
+            .min_by_key(|&(g, f, _)| (g, f));
+        let Some((_, fact, hit)) = best else { continue };
+        out.push(SetClaim {
+            span: m.full(),
+            sentence: m.sentence,
+            members: vec![m.entity],
+            link: Link {
+                fact,
+                phrase: hit.phrase.clone(),
+                distance: MAX_DISTANCE,
+                hit: hit.span,
+            },
+            rival: None,
+            open: false,
+        });
+    }
+    out
 }

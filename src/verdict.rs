@@ -12,10 +12,24 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
 use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, quote_segments};
-use crate::facts::{Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
+use crate::facts::{At, EntityKind, Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
-use crate::link::{Link, Linked, SetClaim, link, link_nearby, set_kind, sets};
+use crate::link::{Link, Linked, SetClaim, link, link_by_unit, link_nearby, place_agreements, set_kind, sets};
 use crate::span::{Span, starting_in};
+
+/// Units that count people, as the start of the unit ("leaders", "heads of state ...").
+const PEOPLE_UNITS: &[&str] = &[
+    "leaders",
+    "signatories",
+    "signatures",
+    "heads of",
+    "people",
+    "presidents",
+    "prime ministers",
+];
+
+/// Units that count countries.
+const COUNTRY_UNITS: &[&str] = &["countries", "nations", "states", "governments"];
 
 /// The three verdicts of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,8 +92,23 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
         .iter()
         .map(|m| Judge { article, base, index }.mention(m, ex))
         .collect();
-    for set in sets(&article.prose, ex, base, article.published) {
-        claims.push(Judge { article, base, index }.set(&set, ex));
+    let sets = sets(&article.prose, ex, base, article.published);
+    let taken: Vec<Span> = sets.iter().map(|s| s.span).collect();
+    for set in &sets {
+        claims.push(Judge { article, base, index }.set(set, ex));
+    }
+    // A place no phrase in its sentence links can still agree with the fact
+    // whose phrase the article uses elsewhere; it is never held against it.
+    for place in place_agreements(&article.prose, ex, base, article.published, &taken) {
+        let mut c = Judge { article, base, index }.set(&place, ex);
+        if c.verdict == Verdict::Match {
+            let why = format!(
+                "a place written as where it happened, and \"{}\" elsewhere in the article names {}",
+                place.link.phrase, base.facts[place.link.fact].id
+            );
+            c.because = Some(why);
+            claims.push(c);
+        }
     }
     claims.sort_by_key(|c| (c.span, c.kind));
     corrections(article, &mut claims);
@@ -241,6 +270,7 @@ fn write_date(d: Date, style: DateStyle, with_year: bool) -> String {
     let month = MONTH_NAMES[(d.month() - 1) as usize];
     match (style, with_year) {
         (DateStyle::Iso, _) => d.to_string(),
+        (DateStyle::Dotted, _) => format!("{}.{}.{}", d.day(), d.month(), d.year()),
         (DateStyle::Relative, _) => format!("{} {month} {}", d.day(), d.year()),
         (DateStyle::MonthDay, true) => format!("{month} {}, {}", d.day(), d.year()),
         (DateStyle::MonthDay, false) => format!("{month} {}", d.day()),
@@ -420,6 +450,12 @@ impl Judge<'_> {
                 c
             }
             Linked::Weak { facts, reason } => {
+                if let Some(c) = self
+                    .by_unit_alone(m, ex, found.clone())
+                    .or_else(|| self.size_of_set(m, ex, found.clone()))
+                {
+                    return c;
+                }
                 let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
                 let self_check = self.calendar(m, found.clone());
                 self_check.unwrap_or_else(|| {
@@ -439,6 +475,117 @@ impl Judge<'_> {
                 c
             }),
         }
+    }
+
+    /// A figure no phrase links, tied to the one fact of its unit
+    /// ([`link_by_unit`]): a match when it agrees, else nothing (the caller
+    /// says unverifiable).
+    fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+        let l = link_by_unit(&self.article.prose, m, &ex.about, self.base, self.article.published)?;
+        if self.dated_elsewhere(m.sentence, l.fact, ex).is_some() {
+            return None;
+        }
+        // "on Tuesday" may be any Tuesday's news: it is the occasion's day only
+        // beside a figure of that occasion ("On Tuesday, 35 countries ...").
+        if m.kind == Kind::Weekday && !self.beside_its_occasion(m, l.fact, ex) {
+            return None;
+        }
+        let mut c = self.compare(m, found, &l);
+        if c.verdict != Verdict::Match {
+            return None;
+        }
+        let why = format!(
+            "no phrase links it, but its {} fits {} alone, and the value agrees",
+            l.phrase, self.base.facts[l.fact].id
+        );
+        c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
+        c.because = Some(why);
+        Some(c)
+    }
+
+    /// "Three leaders signed the declaration": a count of the members of a
+    /// complete list whose phrase stands in the sentence, in a unit that fits
+    /// them (people for people, countries for countries). Like
+    /// [`Self::by_unit_alone`], it can only agree: "27 leaders" beside "signed"
+    /// may count those present, not the signatories.
+    fn size_of_set(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+        let Value::Count { amount, unit, .. } = &m.value else {
+            return None;
+        };
+        let unit = unit.to_lowercase();
+        let kind = if PEOPLE_UNITS.iter().any(|u| unit.starts_with(u)) {
+            EntityKind::Person
+        } else if COUNTRY_UNITS.contains(&unit.as_str()) {
+            EntityKind::Country
+        } else {
+            return None;
+        };
+        let (lo, hi) = amount.range();
+        let fits = |n: usize| lo.is_none_or(|l| n as f64 >= l) && hi.is_none_or(|h| n as f64 <= h);
+        let published = self.article.published;
+        let (index, hit) = starting_in(&ex.about, m.sentence, |h| h.span.start)
+            .iter()
+            .filter(|h| m.sentence.contains(h.span) && !h.span.overlaps(m.span))
+            .flat_map(|h| h.facts.iter().map(move |&f| (f, h)))
+            .find(|&(f, _)| {
+                let fact = &self.base.facts[f];
+                let FactValue::Entities(list) = &fact.value else {
+                    return false;
+                };
+                fact.complete
+                    && fact.valid.at(published) == At::Holds
+                    && fits(list.len())
+                    && list.iter().all(|e| self.base.entity(e).is_some_and(|e| e.kind == kind))
+            })?;
+        let fact = &self.base.facts[index];
+        let FactValue::Entities(list) = &fact.value else {
+            return None;
+        };
+        if self.dated_elsewhere(m.sentence, index, ex).is_some() {
+            return None;
+        }
+        let names = join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
+        let because = format!("linked by \"{}\" to the complete list of {}", hit.phrase, fact.id);
+        Some(Claim {
+            verdict: Verdict::Match,
+            kind: m.kind,
+            span: m.span,
+            sentence: m.sentence,
+            found,
+            expected: Some(json!(list.len())),
+            range: Self::range(m),
+            fact: Some(fact.id.clone()),
+            source: self.source(fact),
+            message: format!(
+                "{} agrees with the {} members of {} ({names}; {because})",
+                crate::report::one_line(self.text(m.span)),
+                list.len(),
+                fact.id
+            ),
+            suggestion: None,
+            because: Some(because),
+            entity: None,
+        })
+    }
+
+    /// Whether another figure of `m`'s sentence is tied to a fact of the
+    /// occasion that the date fact `date_fact` dates.
+    fn beside_its_occasion(&self, m: &Mention, date_fact: usize, ex: &Extraction) -> bool {
+        let FactValue::Date(day) = self.base.facts[date_fact].value else {
+            return false;
+        };
+        let prose = &self.article.prose;
+        let published = self.article.published;
+        starting_in(&ex.mentions, m.sentence, |o| o.span.start).iter().any(|o| {
+            if o.sentence != m.sentence || matches!(o.kind, Kind::Date | Kind::Weekday | Kind::Year) {
+                return false;
+            }
+            let tied = match link(prose, o, &ex.about, self.base, published) {
+                Linked::Strong(l) => Some(l),
+                _ => link_by_unit(prose, o, &ex.about, self.base, published),
+            };
+            tied.is_some_and(|l| self.occasion_dates(l.fact).contains(&day))
+        })
     }
 
     /// A count in the headline ("Thirty-six nations sign up") that links to no

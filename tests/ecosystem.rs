@@ -276,7 +276,7 @@ fn the_pre_commit_hook_runs_on_the_files_pre_commit_passes() {
     let r = run(factcheck_in(dir.path()).args(&entry[1..]).args(["a.md", "drafts/b.md"]));
     assert_eq!(r.code, 1, "a discrepancy blocks the commit");
     assert!(
-        r.stdout.contains("a.md: 11 claims") && !r.stdout.contains("drafts/b.md"),
+        r.stdout.contains("a.md: 12 claims") && !r.stdout.contains("drafts/b.md"),
         "{}",
         r.stdout
     );

@@ -28,7 +28,7 @@ fn every_claim_is_highlighted_with_its_card() {
     let dir = tempfile::tempdir().unwrap();
     let (html, json) = fixture_reports(dir.path());
     let claims = json["articles"][0]["claims"].as_array().unwrap();
-    assert_eq!(claims.len(), 11, "fixture changed: {json:#}");
+    assert_eq!(claims.len(), 12, "fixture changed: {json:#}");
     assert_eq!(count(&html, "<mark class=\"claim "), claims.len());
     assert_eq!(count(&html, "<li class=\"card "), claims.len());
     for v in ["match", "discrepancy", "unverifiable"] {

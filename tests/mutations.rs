@@ -182,6 +182,30 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("percent", "about 20%", "about 30%", "percent"),
     ("percent words", "about 20%", "35 per cent", "percent"),
     ("quote speaker", "Mr. Zelenskyy said", "Mr. Starmer said", "quote"),
+    (
+        "dotted date",
+        "full-scale invasion in February 2022",
+        "full-scale invasion on 25.2.2022",
+        "date",
+    ),
+    (
+        "pledgers as peoples",
+        "The UK and France pledged",
+        "The Germans and the French pledged",
+        "entities",
+    ),
+    (
+        "monitoring lead as a capital",
+        "The U.S. will lead",
+        "Berlin will lead",
+        "entity",
+    ),
+    (
+        "cell place past a clause",
+        "The allies agreed to set up a coordination cell in Paris.",
+        "The coordination cell that will link the allied planners will be set up in Berlin.",
+        "entity",
+    ),
 ];
 
 #[test]
@@ -323,6 +347,60 @@ const REWORDINGS: &[(&str, &str, &str, &str)] = &[
     ("EUR bn", "€90 billion", "EUR 90bn", "amount"),
     ("per cent", "about 20%", "about 20 per cent", "percent"),
     ("within tolerance", "about 20%", "19%", "percent"),
+    (
+        "dotted date",
+        "full-scale invasion in February 2022",
+        "full-scale invasion on 24.2.2022",
+        "date",
+    ),
+    (
+        "capital for its country",
+        "The U.S. will lead",
+        "Washington will lead",
+        "entity",
+    ),
+    (
+        "capitals for their countries",
+        "The UK and France pledged",
+        "London and Paris pledged",
+        "entities",
+    ),
+    (
+        "peoples for their countries",
+        "The UK and France pledged",
+        "The British and the French pledged",
+        "entities",
+    ),
+    (
+        "\"and the\" inside a list",
+        "The UK and France pledged",
+        "France and the UK pledged",
+        "entities",
+    ),
+    (
+        "count by its unit alone",
+        "The summit gathered representatives from 35 countries",
+        "In the end 35 nations were there",
+        "count",
+    ),
+    (
+        "size of the list of signatories",
+        "French President Emmanuel Macron, Ukrainian",
+        "Three leaders signed it: French President Emmanuel Macron, Ukrainian",
+        "count",
+    ),
+    (
+        "amount by its currency alone",
+        "The EU has agreed a €90 billion loan to Ukraine, and",
+        "Kyiv also needs the 90 billion euros promised by Brussels, and",
+        "amount",
+    ),
+    (
+        "a rank is no other occasion",
+        "Mr. Zelenskyy said",
+        "Britain was among the first to back yesterday's summit in Paris. Mr. Zelenskyy said",
+        "date",
+    ),
 ];
 
 #[test]
@@ -353,4 +431,110 @@ fn rewording_a_true_fact_is_never_a_discrepancy() {
         REWORDINGS.len(),
         failures.join("\n\n")
     );
+}
+
+/// Links that rest on no phrase in the sentence (a figure's unit, a place
+/// named where something happened, a weekday's date, the size of a list)
+/// may confirm a fact but never contradict it: the same words about some
+/// other matter are left unverifiable, not flagged.
+#[test]
+fn links_without_a_phrase_only_ever_agree() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "another count in the unit",
+            "In the end 40 nations were there.",
+            "40 nations",
+        ),
+        (
+            "another sum in the currency",
+            "Kyiv also needs the 60 billion euros it asked for.",
+            "60 billion euros",
+        ),
+        ("another share", "Defence spending will rise by 30% next year.", "30%"),
+        (
+            "another place",
+            "EU foreign ministers meet in Brussels on Thursday.",
+            "Brussels",
+        ),
+        (
+            "another list size",
+            "Four leaders signed it, the Élysée said.",
+            "Four leaders",
+        ),
+    ];
+    for &(what, sentence, text) in cases {
+        let article = format!("{BASE}\n{sentence}\n");
+        let (code, report) = check_text(&article);
+        assert_eq!(code, 0, "{what}: {}", describe(&report));
+        assert!(
+            with_verdict(&report, "discrepancy").is_empty(),
+            "{what}: {}",
+            describe(&report)
+        );
+        assert!(
+            with_verdict(&report, "match").iter().all(|c| c["text"] != text),
+            "{what}: `{text}` cannot agree:\n{}",
+            describe(&report)
+        );
+    }
+}
+
+/// A weekday no phrase links is the occasion's day only beside a figure of
+/// that occasion: "on Tuesday" in other news is not the summit's Tuesday.
+#[test]
+fn a_weekday_alone_agrees_only_beside_its_occasion() {
+    let beside = format!("{BASE}\nOn Tuesday, 35 nations sat down together.\n");
+    let (_, report) = check_text(&beside);
+    let tuesday = |r: &Value| {
+        claims(r)
+            .iter()
+            .filter(|c| c["text"] == "Tuesday" && c["span"]["start"].as_u64() > Some(BASE.len() as u64))
+            .map(|c| c["verdict"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tuesday(&report), ["match"], "{}", describe(&report));
+    let elsewhere = format!("{BASE}\nA coach crashed on Tuesday near Lyon.\n");
+    let (_, report) = check_text(&elsewhere);
+    assert_eq!(tuesday(&report), ["unverifiable"], "{}", describe(&report));
+}
+
+/// A Markdown table of key and value reads as "key: value"; a table of
+/// names and titles as "name, title".
+#[test]
+fn table_rows_are_read_as_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "\
+# The summit in numbers
+
+| Item | Detail |
+| --- | --- |
+| Venue | Élysée Palace, Paris |
+| Attendance | 35 countries |
+| Military hubs pledged by | France and Germany |
+
+| Name | Title |
+| --- | --- |
+| Emmanuel Macron | French President |
+| Keir Starmer | German Chancellor |
+";
+    let path = crate::common::write(dir.path(), "sheet.md", md);
+    let out = crate::common::factcheck()
+        .args(["check", "--format", "json", "--published", "2026-01-07"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdict = |text: &str| {
+        claims(&report)
+            .iter()
+            .find(|c| c["text"] == text)
+            .map(|c| c["verdict"].as_str().unwrap().to_owned())
+            .unwrap_or_else(|| panic!("no claim `{text}`:\n{}", describe(&report)))
+    };
+    assert_eq!(verdict("Paris"), "match");
+    assert_eq!(verdict("35 countries"), "match");
+    assert_eq!(verdict("France and Germany"), "discrepancy");
+    assert_eq!(verdict("Emmanuel Macron | French President"), "match");
+    assert_eq!(verdict("Keir Starmer | German Chancellor"), "discrepancy");
+    assert_eq!(out.status.code(), Some(1));
 }

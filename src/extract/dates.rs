@@ -31,6 +31,7 @@ static DATELINE_HEAD: LazyLock<Regex> =
 /// What follows a dateline's date: an optional agency, then a dash.
 static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s*(?:\([^)]*\)\s*)?[-\u{2013}\u{2014}]"));
 
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"));
 static ISO: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\b(?P<wd>{WEEKDAY_PATTERN})\b")));
@@ -139,7 +140,12 @@ pub(super) fn extract(
             });
         }
     }
-    for caps in ISO.captures_iter(if with_digits.contains('-') { with_digits } else { "" }) {
+    let iso = ISO.captures_iter(if with_digits.contains('-') { with_digits } else { "" });
+    let dotted = DOTTED.captures_iter(if with_digits.contains('.') { with_digits } else { "" });
+    for (caps, style) in iso
+        .map(|c| (c, DateStyle::Iso))
+        .chain(dotted.map(|c| (c, DateStyle::Dotted)))
+    {
         let whole = caps.get(0).expect("group 0");
         let span = at(whole.start(), whole.end());
         if is_taken(taken, span) {
@@ -149,6 +155,7 @@ pub(super) fn extract(
         let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) else {
             continue;
         };
+        // "1.5.2026" is a date; a version or a figure such as "3.10.2026" with a month past 12 is not.
         let Ok(date) = Date::new(y, m as i8, d as i8) else {
             continue;
         };
@@ -162,7 +169,7 @@ pub(super) fn extract(
                 day: date.day(),
                 year: Some(y),
                 resolved: Some(date),
-                style: DateStyle::Iso,
+                style,
             },
         });
     }

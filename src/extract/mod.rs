@@ -81,6 +81,8 @@ pub enum DateStyle {
     DayMonth,
     /// "2026-01-06"
     Iso,
+    /// "24.2.2022", "06.01.2026": day, month and year with full stops.
+    Dotted,
     /// "yesterday", "a day earlier": corrected to an explicit date.
     Relative,
 }
@@ -198,6 +200,9 @@ pub struct Mention {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub entities: Vec<EntityMention>,
+    /// Countries written as their capital or their people ("Washington",
+    /// "the French"), for facts whose members are countries.
+    pub stand_ins: Vec<EntityMention>,
     pub about: Vec<AboutHit>,
 }
 
@@ -223,7 +228,13 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         numbers::extract(prose, sentence, index, &mut taken, &mut out);
         people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
-        ex.about.extend(index.about_in(prose, sentence));
+        let about = index.about_in(prose, sentence);
+        // Only a sentence with some phrase can tie a stand-in to a fact.
+        if !about.is_empty() {
+            ex.stand_ins
+                .extend(people::stand_ins(prose, sentence, &entities, base, index));
+        }
+        ex.about.extend(about);
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }

@@ -366,3 +366,75 @@ pub(super) fn near_misses(
         }
     }
 }
+
+/// Countries written as something else: a capital standing for its
+/// government ("Washington will lead", "London and Paris pledged") or a
+/// people ("the Germans and the French have pledged"). Each is a mention of
+/// the fact base's own entity for that country; only facts whose members are
+/// countries read them (see `link::sets`), so "a summit in Paris" stays a place.
+pub(super) fn stand_ins(
+    prose: &str,
+    sentence: Span,
+    entities: &[EntityMention],
+    base: &FactBase,
+    index: &Index,
+) -> Vec<EntityMention> {
+    let country_entity = |code: &str| -> Option<usize> {
+        let c = crate::gazetteer::countries().iter().find(|c| c.code == code)?;
+        index
+            .aliases_in(&c.name, Span::new(0, c.name.len()))
+            .into_iter()
+            .find(|h| h.span.len() == c.name.len() && base.entities[h.entity].kind == EntityKind::Country)
+            .map(|h| h.entity)
+    };
+    let mention = |entity: usize, span: Span| EntityMention {
+        entity,
+        span,
+        title: None,
+        possessive: None,
+        sentence,
+    };
+    let mut out: Vec<EntityMention> = entities
+        .iter()
+        .filter(|m| base.entities[m.entity].kind == EntityKind::Place && m.full() == m.span)
+        .filter_map(|m| {
+            let code = crate::gazetteer::capital_of(&prose[m.span.start..m.span.end])?;
+            Some(mention(country_entity(code)?, m.span))
+        })
+        .collect();
+    let words = word_spans(prose, sentence);
+    for (i, w) in words.iter().enumerate() {
+        let word = &prose[w.start..w.end];
+        if !word.starts_with(char::is_uppercase) || i == 0 {
+            continue;
+        }
+        if !prose[words[i - 1].start..words[i - 1].end].eq_ignore_ascii_case("the")
+            || entities.iter().any(|m| m.full().overlaps(*w))
+        {
+            continue;
+        }
+        // "the Germans", "the French": a people, not "the French President".
+        let next = words.get(i + 1).map(|n| prose[n.start..n.end].to_lowercase());
+        let between = words
+            .get(i + 1)
+            .map_or(&prose[w.end..sentence.end], |n| &prose[w.end..n.start]);
+        let ends_here = next.is_none() || between.contains([',', ';', ':', '.', ')']);
+        if !ends_here && !next.as_deref().is_some_and(|n| PEOPLE_FOLLOWERS.contains(&n)) {
+            continue;
+        }
+        let Some(code) = crate::gazetteer::people_of(word) else {
+            continue;
+        };
+        if let Some(e) = country_entity(code) {
+            out.push(mention(e, *w));
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Words that may follow a people named as actors ("the French have pledged").
+const PEOPLE_FOLLOWERS: &[&str] = &[
+    "and", "or", "have", "has", "had", "will", "would", "are", "were", "also", "did", "do", "pledged", "promised",
+    "agreed", "signed", "said", "together", "both",
+];

@@ -313,6 +313,8 @@ struct ByKind {
     /// Date facts by `about` phrase (lower case): the occasions of the facts
     /// that share a phrase with them.
     dates_by_about: HashMap<String, Vec<usize>>,
+    /// Date facts by their date.
+    dates_by_value: HashMap<Date, Vec<usize>>,
 }
 
 impl ByKind {
@@ -320,8 +322,9 @@ impl ByKind {
         let mut by = ByKind::default();
         for (i, f) in facts.iter().enumerate() {
             match &f.value {
-                FactValue::Date(_) => {
+                FactValue::Date(d) => {
                     by.dates.push(i);
+                    by.dates_by_value.entry(*d).or_default().push(i);
                     for a in &f.about {
                         let list = by.dates_by_about.entry(a.to_lowercase()).or_default();
                         if list.last() != Some(&i) {
@@ -400,6 +403,11 @@ impl FactBase {
             .dates_by_about
             .get(phrase.to_lowercase().as_str())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Indexes of the date facts whose date is `date`, in fact order.
+    pub fn dates_on(&self, date: Date) -> &[usize] {
+        self.by_kind.dates_by_value.get(&date).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
