@@ -26,6 +26,8 @@ pub struct Article {
     pub text: String,
     /// Publication date, from front matter or `--published`.
     pub published: Option<Date>,
+    /// How the body was read (to read a corrected text the same way).
+    pub format: Format,
     /// Front-matter keys other than `published`, kept for reports.
     pub front_matter: BTreeMap<String, serde_json::Value>,
     /// Same length as `text`; bytes that are not prose are spaces.
@@ -86,6 +88,7 @@ impl Article {
         Ok(Article {
             path: path.to_owned(),
             published: from_front.or(published),
+            format,
             front_matter: front,
             prose,
             sentences,
