@@ -403,20 +403,52 @@ fn invisible_characters_inside_numbers_and_names() {
     assert!(found(&report).contains(&("count", "36 countries", "discrepancy")));
 }
 
+/// Full-width digits are read as digits, with spans on the file's own bytes.
 #[test]
-fn full_width_digits_are_not_read_as_numbers() {
-    let report = check(
-        "Delegations from \u{ff13}\u{ff16} countries attended on January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}.",
-        Format::Plain,
-    );
+fn full_width_digits_are_read_as_digits() {
+    let text = "Delegations from \u{ff13}\u{ff16} countries attended the summit in Paris on January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}.\n\n\
+                The summit in Paris gathered leaders from \u{ff13}\u{ff15} countries.\n";
+    let report = check(text, Format::Plain);
+    let wrong = "\u{ff13}\u{ff16} countries";
+    let at = text.find(wrong).unwrap();
+    let counts: Vec<_> = report.claims.iter().filter(|c| c.kind.as_str() == "count").collect();
+    assert_eq!(counts.len(), 2, "{:?}", found(&report));
+    // The count that contradicts the fact base: a discrepancy at exactly its bytes.
+    assert_eq!(counts[0].verdict.as_str(), "discrepancy");
+    assert_eq!((counts[0].span.start, counts[0].span.end), (at, at + wrong.len()));
+    assert_eq!(report.text(counts[0].span), wrong);
+    assert_eq!(counts[0].suggestion.as_deref(), Some("35 countries"));
+    // The one that agrees: a match, its text the full-width characters.
+    assert_eq!(counts[1].verdict.as_str(), "match");
+    assert_eq!(report.text(counts[1].span), "\u{ff13}\u{ff15} countries");
+    // A full-width year in a date, and a full-width day.
     assert!(
-        report
-            .claims
-            .iter()
-            .all(|c| !matches!(c.kind.as_str(), "count" | "year")),
+        found(&report).contains(&("date", "January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}", "match")),
         "{:?}",
         found(&report)
     );
+    // A percentage and a number with a full-width separator.
+    let more = check(
+        "Russia occupies about \u{ff13}\u{ff10}\u{ff05} of Ukraine. \
+         Some \u{ff11}\u{ff0c}\u{ff12}\u{ff10}\u{ff10} soldiers were seen.",
+        Format::Plain,
+    );
+    let kinds: Vec<_> = found(&more).into_iter().map(|(k, t, _)| (k, t)).collect();
+    assert!(
+        kinds.contains(&("percent", "about \u{ff13}\u{ff10}\u{ff05}")),
+        "{kinds:?}"
+    );
+    assert!(
+        more.claims.iter().any(|c| c.found == serde_json::json!(1200)),
+        "{:?}",
+        more.claims.iter().map(|c| &c.found).collect::<Vec<_>>()
+    );
+    // In code, full-width digits stay unread.
+    let code = check(
+        "```\nDelegations from \u{ff13}\u{ff16} countries.\n```\n",
+        Format::Markdown,
+    );
+    assert!(code.claims.is_empty(), "{:?}", found(&code));
 }
 
 // --- The fact base -------------------------------------------------------------
