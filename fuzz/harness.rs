@@ -67,7 +67,15 @@ pub fn article(data: &[u8]) {
             }
         }
     }
-    let _ = report::corrections_diff(&report.articles[0]);
+    // Corrections brought to rest: a second round has nothing to do.
+    let a = &report.articles[0];
+    if let Ok((Some(diff), settled)) = factcheck::fix::diff(checker, a) {
+        assert!(diff.starts_with("--- a/"), "a unified diff");
+        if settled.at_rest() {
+            let rest = settled.report(a);
+            assert!(report::corrections(rest).text.is_none(), "corrections at rest");
+        }
+    }
 }
 
 /// Every claim's span lies on character boundaries inside its sentence, and

@@ -26,6 +26,8 @@ pub struct Article {
     pub text: String,
     /// Publication date, from front matter or `--published`.
     pub published: Option<Date>,
+    /// How the body was read (to read a corrected text the same way).
+    pub format: Format,
     /// Front-matter keys other than `published`, kept for reports.
     pub front_matter: BTreeMap<String, serde_json::Value>,
     /// Same length as `text`; bytes that are not prose are spaces.
@@ -35,6 +37,10 @@ pub struct Article {
     /// Sentences, as byte spans into `text`.
     pub sentences: Vec<Span>,
     pub lines: LineIndex,
+    /// Runs of full-width digits (`３５`, `２０２６`, `３０％`) that the prose
+    /// holds as ASCII, padded in front to keep the byte length (see
+    /// [`fold_full_width`]); sorted, as byte spans into `text`.
+    pub folded: Vec<Span>,
 }
 
 /// How to read a file's body.
@@ -83,16 +89,40 @@ impl Article {
         let prose = blank_split_words(&text, prose);
         let sentences: Vec<Span> = blocks.iter().flat_map(|b| split_sentences(&prose, *b)).collect();
         let blocks = cap_blocks(blocks, &sentences);
+        // After the sentences: the padding is white space a cut could land in.
+        let (prose, folded) = fold_full_width(&text, prose);
         Ok(Article {
             path: path.to_owned(),
             published: from_front.or(published),
+            format,
             front_matter: front,
             prose,
             sentences,
             blocks,
             lines,
             text,
+            folded,
         })
+    }
+
+    /// `span` (found in the prose) widened to whole characters of the file:
+    /// a span that starts inside a folded run of full-width digits, in its
+    /// padding, starts where the run does.
+    pub fn unfold(&self, span: Span) -> Span {
+        let widen = |at: usize, to_start: bool| {
+            let i = self.folded.partition_point(|r| r.end <= at);
+            match self.folded.get(i) {
+                Some(r) if r.start < at && at < r.end => {
+                    if to_start {
+                        r.start
+                    } else {
+                        r.end
+                    }
+                }
+                _ => at,
+            }
+        };
+        Span::new(widen(span.start, true), widen(span.end, false))
     }
 
     /// The block (paragraph, heading, list item) that contains `span`, if any.
@@ -514,6 +544,70 @@ fn blank_split_words(text: &str, prose: String) -> String {
     bytes_to_string(bytes)
 }
 
+/// Full-width digits, read as digits.
+///
+/// Wire copy from East Asian desks writes `３５ countries` and `２０２６`;
+/// the extractors read ASCII. Each run of full-width digits (with full-width
+/// `，` or `．` between two of them, and a `％` after them) is written into
+/// the prose as its ASCII form at the run's end, after spaces that keep the
+/// byte length: `３５` (6 bytes) becomes `    35`. The spaces stand where the
+/// white space before a number is (`from ３５` reads `from     35`), so a
+/// match starts inside the run's padding; [`Article::unfold`] moves it to
+/// the run's start, so spans always cover whole characters of the file.
+/// Only runs still in the prose are folded (not code, not front matter).
+fn fold_full_width(text: &str, prose: String) -> (String, Vec<Span>) {
+    fn ascii(c: char) -> Option<u8> {
+        match c {
+            '\u{FF10}'..='\u{FF19}' => Some(b'0' + (c as u32 - 0xFF10) as u8),
+            '\u{FF0C}' => Some(b','),
+            '\u{FF0E}' => Some(b'.'),
+            '\u{FF05}' => Some(b'%'),
+            _ => None,
+        }
+    }
+    let is_digit = |c: char| ('\u{FF10}'..='\u{FF19}').contains(&c);
+    if !text.contains(is_digit) {
+        return (prose, Vec::new());
+    }
+    let mut bytes = prose.into_bytes();
+    let mut runs = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_digit(c) || bytes[start..start + c.len_utf8()] != text.as_bytes()[start..start + c.len_utf8()] {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut folded = vec![ascii(c).unwrap_or(b'0')];
+        while let Some(&(i, next)) = chars.peek() {
+            let joins = match next {
+                '\u{FF0C}' | '\u{FF0E}' => text[i + next.len_utf8()..].starts_with(is_digit),
+                '\u{FF05}' => {
+                    // A percent sign ends the run.
+                    folded.push(b'%');
+                    end = i + next.len_utf8();
+                    chars.next();
+                    break;
+                }
+                _ => is_digit(next),
+            };
+            if !joins {
+                break;
+            }
+            folded.push(ascii(next).unwrap_or(b'0'));
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        if bytes[start..end] != text.as_bytes()[start..end] {
+            continue; // partly blanked: not prose
+        }
+        let pad = end - start - folded.len();
+        bytes[start..start + pad].fill(b' ');
+        bytes[start + pad..end].copy_from_slice(&folded);
+        runs.push(Span::new(start, end));
+    }
+    (bytes_to_string(bytes), runs)
+}
+
 /// The prose buffer only ever has whole UTF-8 sequences copied into a
 /// field of ASCII spaces, so it stays valid UTF-8.
 fn bytes_to_string(bytes: Vec<u8>) -> String {
@@ -752,6 +846,19 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_are_folded_in_place_and_spans_unfolded() {
+        let text = "from ３５ countries, ３０％ and １，２００ (２)";
+        let a = Article::parse("t", text.as_bytes().to_vec(), Format::Plain, None).unwrap();
+        assert_eq!(a.prose.len(), text.len());
+        assert_eq!(a.prose, "from     35 countries,       30% and           1,200 (  2)");
+        let at = text.find('３').unwrap();
+        assert_eq!(a.folded[0], Span::new(at, at + 6));
+        // A match on "35" starts in the padding: widened to the run.
+        assert_eq!(a.unfold(Span::new(at + 4, at + 16)), Span::new(at, at + 16));
+        assert_eq!(a.unfold(Span::new(0, 4)), Span::new(0, 4));
+    }
 
     fn sentences(text: &str, format: Format) -> Vec<String> {
         let a = Article::parse("t", text.as_bytes().to_vec(), format, None).unwrap();

@@ -1,91 +1,150 @@
 //! `--write`: save the corrections that `--diff` shows, in place.
 //!
-//! The text written is exactly [`report::corrections`]'s, the same that
-//! `--diff` prints, so the two never disagree. A file is replaced
-//! atomically: the new text goes to a temporary file in the same folder,
-//! which gets the original's permissions and then takes its name, so a
-//! reader (or a crash) sees the old article or the new one, never half of
-//! each. A read-only file is refused rather than replaced (renaming over it
-//! would succeed, and as root even writing it would); a file that changed
-//! since it was checked is left alone.
+//! Both come from [`settle`], so they never disagree. One pass of
+//! corrections ([`report::corrections`]: every discrepancy with a single
+//! suggestion, replaced by it) can make another claim judgeable: "more than
+//! 41 countries gathered in Paris on 7 January 3137" is not judged as a
+//! claim about the summit until the date is set right. So the corrected text
+//! is checked again and corrected again, until a pass changes nothing (at
+//! most [`MAX_PASSES`] passes); every correction of every pass comes from a
+//! discrepancy verdict on the text it is applied to. A second `--write`
+//! then has nothing left to do.
+//!
+//! A file is replaced through [`fsutil::write_atomic`] (a temporary file in
+//! the same folder, renamed over the original, permissions kept). A
+//! read-only file is refused rather than replaced (renaming over it would
+//! succeed, and as root even writing it would); a file that changed since
+//! it was checked is left alone.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 
-use crate::io_reason;
-use crate::report::{self, ArticleReport, Corrections};
+use crate::report::{self, ArticleReport, Unfixable};
+use crate::{Checker, fsutil, io_reason};
 
-/// What `--write` did to one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    pub path: String,
-    pub corrections: Corrections,
+/// The most passes of corrections [`settle`] makes before it gives up.
+pub const MAX_PASSES: usize = 4;
+
+/// The corrections of one article, brought to rest.
+#[derive(Debug, Clone)]
+pub struct Settled {
+    /// The corrected text; `None` when nothing changes.
+    pub text: Option<String>,
+    /// Corrections applied, over every pass.
+    pub applied: usize,
+    /// Passes that changed the text (0 when nothing changes).
+    pub passes: usize,
+    /// The report on the corrected text; `None` when nothing changes (the
+    /// original report stands).
+    pub recheck: Option<ArticleReport>,
+    /// The discrepancies left in the last report (see [`Settled::report`]),
+    /// with why each is not corrected.
+    pub unfixable: Vec<(usize, Unfixable)>,
+    /// Corrections the last report still has, when the passes ran out
+    /// (`false` from [`Settled::at_rest`]): indices into its claims.
+    pub pending: Vec<usize>,
 }
 
-impl Written {
-    /// Whether the file was changed.
+impl Settled {
+    /// Whether the text is at rest: correcting it again changes nothing.
+    pub fn at_rest(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Whether the file changes.
     pub fn changed(&self) -> bool {
-        self.corrections.text.is_some()
+        self.text.is_some()
+    }
+
+    /// The report on the text as corrected (the original's when nothing changes).
+    pub fn report<'a>(&'a self, original: &'a ArticleReport) -> &'a ArticleReport {
+        self.recheck.as_ref().unwrap_or(original)
     }
 }
 
-/// Apply one article's corrections to its file.
-pub fn write(a: &ArticleReport) -> Result<Written> {
-    let corrections = report::corrections(a);
-    if let Some(new) = &corrections.text {
+/// Correct one article until a pass changes nothing.
+///
+/// Each pass applies [`report::corrections`] to the latest text, then checks
+/// the result again with `checker`. It stops when a pass has nothing to
+/// apply (at rest), or after [`MAX_PASSES`] passes, or when a pass would
+/// bring back a text seen before (corrections undoing each other): then the
+/// text after the last pass is kept and the corrections still pending are
+/// in [`Settled::pending`], so the caller can say so.
+pub fn settle(checker: &Checker, a: &ArticleReport) -> Result<Settled> {
+    let first = report::corrections(a);
+    let Some(mut text) = first.text else {
+        return Ok(Settled {
+            text: None,
+            applied: 0,
+            passes: 0,
+            recheck: None,
+            unfixable: first.unfixable,
+            pending: Vec::new(),
+        });
+    };
+    let mut applied = first.applied.len();
+    let mut passes = 1;
+    let mut seen = vec![a.article.text.clone()];
+    loop {
+        let again = checker
+            .recheck(&a.article, text.clone())
+            .map_err(|e| anyhow!("{}: cannot check the corrected text: {e:#}", a.article.path))?;
+        let next = report::corrections(&again);
+        let pending = match next.text {
+            None => Vec::new(),
+            Some(t) if passes < MAX_PASSES && !seen.contains(&t) => {
+                applied += next.applied.len();
+                passes += 1;
+                seen.push(std::mem::replace(&mut text, t));
+                continue;
+            }
+            Some(_) => next.applied,
+        };
+        return Ok(Settled {
+            text: Some(text),
+            applied,
+            passes,
+            recheck: Some(again),
+            unfixable: next.unfixable,
+            pending,
+        });
+    }
+}
+
+/// Apply one article's corrections to its file (as [`settle`] finds them).
+pub fn write(checker: &Checker, a: &ArticleReport) -> Result<Settled> {
+    let settled = settle(checker, a)?;
+    if let Some(new) = &settled.text {
         if a.article.path == "<stdin>" {
             bail!("<stdin>: --write cannot correct standard input; use --diff");
         }
         replace(Path::new(&a.article.path), &a.article.text, new)?;
     }
-    Ok(Written {
-        path: a.article.path.clone(),
-        corrections,
-    })
+    Ok(settled)
+}
+
+/// The unified diff of `--diff` for one article, as [`settle`] corrects it.
+pub fn diff(checker: &Checker, a: &ArticleReport) -> Result<(Option<String>, Settled)> {
+    let settled = settle(checker, a)?;
+    let diff = settled.text.as_deref().map(|new| report::corrections_diff(a, new));
+    Ok((diff, settled))
 }
 
 /// Replace the file at `path`, which must still hold `old`, with `new`.
 pub fn replace(path: &Path, old: &str, new: &str) -> Result<()> {
     let shown = crate::facts_display_path(path);
-    // Write next to the file the link points at, not over the link.
-    let target = fs::canonicalize(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
-    let meta = fs::metadata(&target).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
+    let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
     if meta.permissions().readonly() {
         bail!("{shown}: file is read-only; not changed");
     }
-    let on_disk = fs::read(&target).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
+    let on_disk = fs::read(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
     if on_disk != old.as_bytes() {
         bail!("{shown}: file changed while it was being checked; not changed");
     }
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let tmp = temp_path(&target);
-    let result = (|| -> Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .map_err(|e| anyhow!("{}: cannot create a temporary file: {}", dir.display(), io_reason(&e)))?;
-        f.write_all(new.as_bytes())
-            .and_then(|_| f.sync_all())
-            .map_err(|e| anyhow!("{shown}: cannot write: {}", io_reason(&e)))?;
-        fs::set_permissions(&tmp, meta.permissions())
-            .map_err(|e| anyhow!("{shown}: cannot keep its permissions: {}", io_reason(&e)))?;
-        fs::rename(&tmp, &target).with_context(|| format!("{shown}: cannot replace"))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// `.NAME.factcheck-PID.tmp` beside the file: hidden, and unique per process.
-fn temp_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    target.with_file_name(format!(".{name}.factcheck-{}.tmp", std::process::id()))
+    fsutil::write_atomic(path, new.as_bytes())
+        .map_err(|e| anyhow!("{shown}: cannot write: {}; not changed", fsutil::reason(&e)))
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::article::{Article, Format};
-use crate::report::ArticleReport;
+use crate::report::{ArticleReport, Unread};
 use crate::{Checker, facts_display_path, io_reason};
 
 /// Extensions of article files found in folders.
@@ -31,6 +31,17 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 pub enum Source {
     Stdin,
     File(PathBuf),
+}
+
+impl Source {
+    /// The path as reports show it: `/`-separated, no leading `./`;
+    /// `<stdin>` for standard input.
+    pub fn shown(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_owned(),
+            Source::File(p) => facts_display_path(p),
+        }
+    }
 }
 
 /// Where an article without a `published` front-matter date gets one.
@@ -380,6 +391,30 @@ pub fn check_each(
     } else {
         sources.par_iter().map(one).collect()
     }
+}
+
+/// As [`check_each`], split: the reports of the articles checked, in list
+/// order, and the articles that could not be read, in list order, each with
+/// its one-line reason.
+pub fn check_batch(
+    checker: &Checker,
+    sources: &[Source],
+    policy: Published,
+    max_size: u64,
+    done: &(dyn Fn() + Sync),
+) -> (Vec<ArticleReport>, Vec<Unread>) {
+    let mut articles = Vec::with_capacity(sources.len());
+    let mut unread = Vec::new();
+    for (source, r) in sources.iter().zip(check_each(checker, sources, policy, max_size, done)) {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => unread.push(Unread {
+                path: source.shown(),
+                error: format!("{e:#}"),
+            }),
+        }
+    }
+    (articles, unread)
 }
 
 #[cfg(test)]

@@ -51,4 +51,11 @@ impl Checker {
         let claims = verdict::check(&article, &self.base, &self.index);
         ArticleReport { article, claims }
     }
+
+    /// Check `text` as a new version of `article`: the same path, format
+    /// and publication date (used by [`fix::settle`] to check corrections).
+    pub fn recheck(&self, article: &article::Article, text: String) -> anyhow::Result<ArticleReport> {
+        let again = article::Article::parse(&article.path, text.into_bytes(), article.format, article.published)?;
+        Ok(self.check(again))
+    }
 }

@@ -292,38 +292,22 @@ fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
 }
 
 /// Load the fact base and check every article the settings select, with a
-/// progress bar for large batches on a terminal; the first article that
-/// cannot be read fails the whole run.
-fn check_all(settings: &Settings) -> Result<Report> {
-    let (report, failed) = check_each(settings)?;
-    match failed.into_iter().next() {
-        Some(e) => Err(e),
-        None => Ok(report),
-    }
-}
-
-/// As [`check_all`], but an article that cannot be read (missing,
-/// unreadable, not UTF-8, too large) does not stop the others: the report
-/// covers those checked, and the failures come back apart, in list order.
-fn check_each(settings: &Settings) -> Result<(Report, Vec<anyhow::Error>)> {
+/// progress bar for large batches on a terminal. An article that cannot be
+/// read (missing, unreadable, not UTF-8, too large) does not stop the
+/// others: the report covers those checked and lists the others in
+/// `report.errors`, in list order (see [`unread`]).
+fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
     let checker = load_facts(&settings.facts)?;
     let sources = settings.sources()?;
     let progress = cli::progress::bar(sources.len());
-    let results = factcheck::input::check_each(&checker, &sources, settings.published, settings.max_size, &|| {
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
-    });
+    let (articles, errors) =
+        factcheck::input::check_batch(&checker, &sources, settings.published, settings.max_size, &|| {
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+        });
     if let Some(bar) = progress {
         bar.finish_and_clear();
-    }
-    let mut articles = Vec::with_capacity(results.len());
-    let mut failed = Vec::new();
-    for r in results {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(e) => failed.push(e),
-        }
     }
     for a in &articles {
         // A warning, not an error: the base may be stale for this article.
@@ -333,7 +317,18 @@ fn check_each(settings: &Settings) -> Result<(Report, Vec<anyhow::Error>)> {
             eprint_line(&w.to_string());
         }
     }
-    Ok((Report::new(&checker.base, articles), failed))
+    let mut report = Report::new(&checker.base, articles);
+    report.errors = errors;
+    Ok((checker, report))
+}
+
+/// Name each article that could not be read on stderr, one line each, in
+/// list order, and turn `code` into a failure (exit 2) when there are any.
+fn unread(report: &Report, code: u8) -> u8 {
+    for e in &report.errors {
+        eprint_line(&format!("error: {}", e.error));
+    }
+    if report.errors.is_empty() { code } else { exit::ERROR }
 }
 
 /// Write to the output, treating a closed pipe (`| head`) as a quiet end.
@@ -419,37 +414,28 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let style = Style {
         color: use_color(args.output.color, args.output.output.is_some()),
     };
-    let (report, failed) = check_each(&settings)?;
-    // Articles that could not be read: each named on stderr after the report
-    // on the others, and the run fails (exit 2) as if none had been checked.
-    let unread = |code: u8| {
-        for e in &failed {
-            eprint_line(&format!("error: {e:#}"));
-        }
-        if failed.is_empty() { code } else { exit::ERROR }
-    };
-    if report.articles.is_empty() && !failed.is_empty() {
+    let (checker, report) = check_each(&settings)?;
+    // Articles that could not be read are each named on stderr after the
+    // report on the others, and the run fails (exit 2).
+    if report.articles.is_empty() && !report.errors.is_empty() {
         // Nothing was checked: no report at all, rather than an empty one.
-        return Ok(unread(exit::ERROR));
+        return Ok(unread(&report, exit::ERROR));
     }
     write_extra_reports(&args.output, &report, settings.fail_on)?;
     if args.write {
-        return cli::write::run(&report, args.output.output.as_ref(), settings.fail_on).map(unread);
+        let code = cli::write::run(&checker, &report, args.output.output.as_ref(), settings.fail_on)?;
+        return Ok(unread(&report, code));
     }
     if args.diff {
+        let diffs = cli::write::diffs(&checker, &report)?;
         write_out(args.output.output.as_ref(), |out| {
-            for a in &report.articles {
-                if let Some(d) = report::corrections_diff(a) {
-                    out.write_all(d.as_bytes())?;
-                }
-            }
-            Ok(())
+            diffs.iter().try_for_each(|d| out.write_all(d.as_bytes()))
         })?;
     } else if let Some(emitter) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
         write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
     let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
-    Ok(unread(exit_code(verdicts, settings.fail_on)))
+    Ok(unread(&report, exit_code(verdicts, settings.fail_on)))
 }
 
 fn run_watch(args: &WatchArgs) -> Result<u8> {
@@ -460,12 +446,15 @@ fn run_watch(args: &WatchArgs) -> Result<u8> {
 
 fn run_claims(args: &ClaimsArgs) -> Result<u8> {
     let settings = Settings::resolve(&args.common, None, None)?;
-    let report = check_all(&settings)?;
-    write_out(None, |out| match args.format {
-        ClaimsFormat::Json => report::write_claims_json(&report, out),
-        ClaimsFormat::Human => report::write_claims_human(&report, out),
-    })?;
-    Ok(exit::CLEAN)
+    let (_, report) = check_each(&settings)?;
+    // As `check`: the articles read are listed, the others named after them.
+    if !report.articles.is_empty() || report.errors.is_empty() {
+        write_out(None, |out| match args.format {
+            ClaimsFormat::Json => report::write_claims_json(&report, out),
+            ClaimsFormat::Human => report::write_claims_human(&report, out),
+        })?;
+    }
+    Ok(unread(&report, exit::CLEAN))
 }
 
 fn run_validate(paths: &[PathBuf]) -> Result<u8> {

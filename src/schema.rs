@@ -224,6 +224,24 @@ struct ReportDoc {
     facts: FactsDoc,
     articles: Vec<ArticleDoc>,
     summary: TotalDoc,
+    /// Articles that could not be read (missing, unreadable, not UTF-8, too
+    /// large), in the order given; the run exits 2. Present only when there
+    /// are any; the articles that could be read are reported as usual.
+    #[serde(default)]
+    #[schemars(length(min = 1))]
+    errors: Vec<ErrorDoc>,
+}
+
+/// An article that could not be read.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[serde(rename = "Error")]
+struct ErrorDoc {
+    /// As given on the command line, `/`-separated; `<stdin>` for standard input.
+    path: String,
+    /// The one-line error printed on stderr (after `error: `), naming the
+    /// file and, where there is one, the line and column.
+    error: String,
 }
 
 #[derive(JsonSchema)]

@@ -117,7 +117,53 @@ fn every_bad_article_is_named_in_order_and_the_others_checked() {
             "error: batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n\
              error: batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8\n"
         );
+        // The report itself says which articles it does not cover, and why.
+        assert_eq!(
+            report["errors"],
+            serde_json::json!([
+                {"path": "batch/017.txt",
+                 "error": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"},
+                {"path": "batch/052.txt",
+                 "error": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
+            ])
+        );
+        assert_eq!(report["summary"]["articles"], 58);
     }
+    // A run where every article could be read has no `errors` at all.
+    std::fs::remove_file(dir.path().join("batch/017.txt")).unwrap();
+    std::fs::remove_file(dir.path().join("batch/052.txt")).unwrap();
+    let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml", "--format", "json"]));
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(report.get("errors").is_none(), "{}", r.stdout);
+}
+
+/// `factcheck claims`, as `check`: a bad article is named on one line, the
+/// others are listed, and the run exits 2 at the end.
+#[test]
+fn claims_lists_the_readable_articles_and_names_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 5);
+    std::fs::write(dir.path().join("batch/002.txt"), b"caf\xE9").unwrap();
+    let r = run(factcheck_in(dir.path()).args(["claims", "batch", "-f", "facts.toml"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: batch/002.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n"
+    );
+    let listed: Vec<&str> = r.stdout.lines().filter_map(|l| l.split(':').next()).collect();
+    for n in ["000", "001", "003", "004"] {
+        assert!(listed.contains(&format!("batch/{n}.txt").as_str()), "{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("002"), "{}", r.stdout);
+    let r = run(factcheck_in(dir.path()).args(["claims", "batch", "-f", "facts.toml", "--format", "json"]));
+    assert_eq!(r.code, 2);
+    let claims: Value = serde_json::from_str(&r.stdout).expect("JSON of the others");
+    assert_eq!(claims.as_array().map(Vec::len), Some(4), "one claim per good article");
+    // Nothing readable at all: no listing, only the error.
+    let r = run(factcheck_in(dir.path()).args(["claims", "batch/002.txt", "-f", "facts.toml"]));
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 }
 
 #[test]

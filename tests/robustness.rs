@@ -403,20 +403,52 @@ fn invisible_characters_inside_numbers_and_names() {
     assert!(found(&report).contains(&("count", "36 countries", "discrepancy")));
 }
 
+/// Full-width digits are read as digits, with spans on the file's own bytes.
 #[test]
-fn full_width_digits_are_not_read_as_numbers() {
-    let report = check(
-        "Delegations from \u{ff13}\u{ff16} countries attended on January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}.",
-        Format::Plain,
-    );
+fn full_width_digits_are_read_as_digits() {
+    let text = "Delegations from \u{ff13}\u{ff16} countries attended the summit in Paris on January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}.\n\n\
+                The summit in Paris gathered leaders from \u{ff13}\u{ff15} countries.\n";
+    let report = check(text, Format::Plain);
+    let wrong = "\u{ff13}\u{ff16} countries";
+    let at = text.find(wrong).unwrap();
+    let counts: Vec<_> = report.claims.iter().filter(|c| c.kind.as_str() == "count").collect();
+    assert_eq!(counts.len(), 2, "{:?}", found(&report));
+    // The count that contradicts the fact base: a discrepancy at exactly its bytes.
+    assert_eq!(counts[0].verdict.as_str(), "discrepancy");
+    assert_eq!((counts[0].span.start, counts[0].span.end), (at, at + wrong.len()));
+    assert_eq!(report.text(counts[0].span), wrong);
+    assert_eq!(counts[0].suggestion.as_deref(), Some("35 countries"));
+    // The one that agrees: a match, its text the full-width characters.
+    assert_eq!(counts[1].verdict.as_str(), "match");
+    assert_eq!(report.text(counts[1].span), "\u{ff13}\u{ff15} countries");
+    // A full-width year in a date, and a full-width day.
     assert!(
-        report
-            .claims
-            .iter()
-            .all(|c| !matches!(c.kind.as_str(), "count" | "year")),
+        found(&report).contains(&("date", "January \u{ff16}, \u{ff12}\u{ff10}\u{ff12}\u{ff16}", "match")),
         "{:?}",
         found(&report)
     );
+    // A percentage and a number with a full-width separator.
+    let more = check(
+        "Russia occupies about \u{ff13}\u{ff10}\u{ff05} of Ukraine. \
+         Some \u{ff11}\u{ff0c}\u{ff12}\u{ff10}\u{ff10} soldiers were seen.",
+        Format::Plain,
+    );
+    let kinds: Vec<_> = found(&more).into_iter().map(|(k, t, _)| (k, t)).collect();
+    assert!(
+        kinds.contains(&("percent", "about \u{ff13}\u{ff10}\u{ff05}")),
+        "{kinds:?}"
+    );
+    assert!(
+        more.claims.iter().any(|c| c.found == serde_json::json!(1200)),
+        "{:?}",
+        more.claims.iter().map(|c| &c.found).collect::<Vec<_>>()
+    );
+    // In code, full-width digits stay unread.
+    let code = check(
+        "```\nDelegations from \u{ff13}\u{ff16} countries.\n```\n",
+        Format::Markdown,
+    );
+    assert!(code.claims.is_empty(), "{:?}", found(&code));
 }
 
 // --- The fact base -------------------------------------------------------------
@@ -655,4 +687,123 @@ fn a_read_only_report_or_folder_is_left_untouched() {
     assert_eq!(line, "error: locked/report.json: cannot write: permission denied");
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "old report");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// The names in `dir`, sorted (hidden temporary files included).
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// An article whose count `suggest` drafts a fact for.
+const TROOPS: &str = "Military planners were working with a figure of around 5,000 troops for the first rotation.\n";
+
+/// `factcheck` with `args` (split at spaces) in `dir`, with a file-size
+/// limit of 512 bytes (`ulimit -f 1`) and SIGXFSZ ignored when `full`:
+/// every write past the limit fails with "File too large", as on a full
+/// disk, whoever runs the tests (a read-only folder does not stop root).
+#[cfg(unix)]
+fn factcheck_with_disk(dir: &Path, full: bool, args: &str) -> common::Run {
+    let limit = if full { "ulimit -f 1" } else { "true" };
+    let script = format!(r#"trap "" XFSZ; {limit}; exec "$0" "$@""#);
+    run(assert_cmd::Command::new("sh")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_factcheck")])
+        .args(args.split(' ')))
+}
+
+/// Every file factcheck writes (`--write`, `--output`, `suggest --append`)
+/// is left exactly as it was when the write fails half-way, and no
+/// temporary file is left beside it.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_the_original_whole_and_no_temporary_file() {
+    use crate::common::fixture;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Larger than the limit, so that the corrected text cannot be written.
+    let article = fixture::article() + &"A paragraph of filler with nothing to check in it.\n\n".repeat(40);
+    fixture::copy_into(d, "a.md");
+    let a = write(d, "a.md", &article);
+    let old_report = write(d, "report.json", "old report");
+    let claims = std::fs::read_to_string(common::root().join("claims/paris-summit.toml")).unwrap();
+    let base = write(d, "claims.toml", &claims);
+    write(d, "b.txt", TROOPS);
+    let before = names(d);
+    let write_fix = "check a.md -f facts.toml --write";
+    let append = "suggest b.txt -f claims.toml --published 2026-01-07 --append claims.toml";
+
+    // --write: the corrections cannot be saved.
+    let r = factcheck_with_disk(d, true, write_fix);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: a.md: cannot write: File too large; not changed\n");
+    assert!(r.stdout.ends_with("1 file not written\n"), "{}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), article, "article untouched");
+
+    // --output: the report cannot be saved.
+    let r = factcheck_with_disk(d, true, "check a.md -f facts.toml --format json -o report.json");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: report.json: cannot write: File too large\n");
+    assert_eq!(std::fs::read_to_string(&old_report).unwrap(), "old report");
+
+    // suggest --append: the fact base with the drafts cannot be saved.
+    let r = factcheck_with_disk(d, true, append);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: claims.toml: cannot write: File too large\n");
+    assert_eq!(std::fs::read_to_string(&base).unwrap(), claims, "fact base untouched");
+
+    assert_eq!(names(d), before, "no temporary file left behind");
+
+    // Without the limit, both succeed (the failures above were the limit's).
+    assert_eq!(factcheck_with_disk(d, false, write_fix).code, 1);
+    assert_ne!(std::fs::read_to_string(&a).unwrap(), article);
+    assert_eq!(factcheck_with_disk(d, false, append).code, 0);
+    assert!(std::fs::read_to_string(&base).unwrap().starts_with(&claims));
+    assert_eq!(names(d), before);
+}
+
+/// A read-only folder: no temporary file can be made beside the article or
+/// the fact base, so `--write` and `suggest --append` fail and leave both.
+/// (Skipped when permissions do not stop the user, i.e. root; the test
+/// above injects a failure that stops everyone.)
+#[cfg(unix)]
+#[test]
+fn write_and_append_in_a_read_only_folder_leave_the_files() {
+    use std::os::unix::fs::PermissionsExt;
+
+    use crate::common::fixture;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    let a = fixture::copy_into(&locked, "a.md");
+    let claims = std::fs::read_to_string(common::root().join("claims/paris-summit.toml")).unwrap();
+    let base = write(&locked, "claims.toml", &claims);
+    write(dir.path(), "b.txt", TROOPS);
+    let before = names(&locked);
+    let mode = |m| std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(0o555);
+    if std::fs::File::create(locked.join("probe")).is_ok() {
+        mode(0o755);
+        eprintln!("skipped the read-only folder: permissions do not stop this user");
+        return;
+    }
+    let r = factcheck_with_disk(dir.path(), false, "check locked/a.md -f locked/facts.toml --write");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: locked/a.md: cannot write: permission denied; not changed\n"
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), fixture::article());
+    let append = "suggest b.txt -f locked/claims.toml --published 2026-01-07 --append locked/claims.toml";
+    let r = factcheck_with_disk(dir.path(), false, append);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: locked/claims.toml: cannot write: permission denied\n");
+    assert_eq!(std::fs::read_to_string(&base).unwrap(), claims);
+    assert_eq!(names(&locked), before, "no temporary file left behind");
+    mode(0o755);
 }

@@ -138,6 +138,29 @@ fn reports_validate_against_the_report_schema() {
         schemas.validate(&added, index).is_err(),
         "a new field needs the schema updated"
     );
+
+    // A run with an article that could not be read lists it under `errors`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"caf\xE9").unwrap();
+    let bad = dir.path().join("bad.md");
+    let out = common::factcheck()
+        .args(["check", "articles"])
+        .arg(&bad)
+        .args(["--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(report["errors"][0]["path"], bad.to_string_lossy().as_ref());
+    if let Err(e) = schemas.validate(&report, index) {
+        panic!("the report with errors does not validate: {e:#}");
+    }
+    let mut empty = report.clone();
+    empty["errors"] = serde_json::json!([]);
+    assert!(
+        schemas.validate(&empty, index).is_err(),
+        "`errors` is left out when empty"
+    );
 }
 
 #[test]

@@ -245,3 +245,39 @@ fn watch_without_arguments_follows_the_config_and_its_edits() {
     let error = w.wait_for("error: ");
     assert!(error.contains("factcheck.toml:2:1: unknown key `includ`"), "{error}");
 }
+
+/// An article that cannot be read is named, and the others are still
+/// checked and shown; once it is saved as UTF-8 it is checked too.
+#[test]
+fn a_bad_article_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("facts.toml"), fixture::facts()).unwrap();
+    std::fs::create_dir(dir.path().join("arts")).unwrap();
+    std::fs::write(
+        dir.path().join("arts/a.md"),
+        "Representatives from 36 countries attended.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("arts/b.md"), b"caf\xE9 with 35 countries\n").unwrap();
+    let w = Watch::start(dir.path(), &["watch", "arts", "-f", "facts.toml"]);
+
+    let error = w.wait_for("error: ");
+    assert_eq!(
+        error,
+        "error: arts/b.md:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"
+    );
+    let status = w.wait_for("watching");
+    assert!(
+        status.contains("1 article, 1 claim: 0 matches, 1 discrepancy, 0 unverifiable · 1 article not read"),
+        "{status}"
+    );
+    w.wait_stdout("expected 35 countries");
+
+    save(
+        &dir.path().join("arts/b.md"),
+        "Representatives from 35 countries attended.\n",
+    );
+    let status = w.wait_for("2 articles");
+    assert!(status.contains("2 claims: 1 match, 1 discrepancy"), "{status}");
+    assert!(!status.contains("not read"), "{status}");
+}

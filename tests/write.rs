@@ -248,3 +248,52 @@ fn write_refuses_stdin_and_diff() {
         fixture::article()
     );
 }
+
+/// A correction can make another claim judgeable: the count is not judged
+/// in a sentence dated far from the summit, and once the date is set right
+/// it is. `--write` follows that through, so a second `--write` changes
+/// nothing and the run is clean.
+#[cfg(unix)]
+#[test]
+fn write_twice_changes_nothing_the_second_time_even_after_a_cascade() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let claims = common::root().join("claims");
+    let path = common::write(
+        dir.path(),
+        "a.txt",
+        "Leaders from more than 41 countries gathered in Paris on 7 January 3137.\n",
+    );
+    let args = ["check", "a.txt", "-f", s(&claims), "--published", "2026-01-07"];
+    let corrected = "Leaders from 35 countries gathered in Paris on 6 January 2026.\n";
+
+    // One pass alone corrects only the date; --diff shows both corrections.
+    let diff = run(factcheck_in(dir.path()).args(args).arg("--diff"));
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    assert_eq!(diff_lines(&diff.stdout).1, [corrected.trim_end()], "{}", diff.stdout);
+
+    let first = run(factcheck_in(dir.path()).args(args).arg("--write"));
+    assert_eq!(
+        (first.code, first.stderr.as_str()),
+        (0, ""),
+        "nothing is left to fail on"
+    );
+    assert_eq!(
+        first.stdout,
+        "a.txt: 2 corrections written\n1 file changed, 2 corrections written\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        corrected,
+        "exactly what --diff showed"
+    );
+    let inode = std::fs::metadata(&path).unwrap().ino();
+
+    let second = run(factcheck_in(dir.path()).args(args).arg("--write"));
+    assert_eq!((second.code, second.stderr.as_str()), (0, ""));
+    assert_eq!(second.stdout, "0 files changed, 0 corrections written\n");
+    assert_eq!(std::fs::read(&path).unwrap(), corrected.as_bytes(), "byte for byte");
+    assert_eq!(std::fs::metadata(&path).unwrap().ino(), inode, "not even replaced");
+    let diff = run(factcheck_in(dir.path()).args(args).arg("--diff"));
+    assert_eq!((diff.code, diff.stdout.as_str()), (0, ""));
+}

@@ -2,14 +2,14 @@
 //! --format json`, `suggest` and `schema`. They print; the library renders.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, anyhow, bail};
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use factcheck::facts::{self, FactBase, Severity, inspect};
+use factcheck::fsutil;
 use factcheck::input::Published;
 
 use crate::{eprint_line, exit, fact_paths, load_facts, parse_date, write_out};
@@ -206,33 +206,6 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
     Ok(exit::CLEAN)
 }
 
-/// Replace `path` with `text` atomically: a temporary file beside it, then a
-/// rename, so a reader (or a crash) never sees half a file.
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("{}: cannot write", path.display()))
-}
-
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
     let paths = fact_paths(&args.facts)?;
     let checker = load_facts(&paths)?;
@@ -282,7 +255,10 @@ pub fn suggest(args: &SuggestArgs) -> Result<u8> {
             errors.join("\nerror: ")
         );
     }
-    write_atomically(target, &text)?;
+    // A temporary file beside it, renamed over it: a reader (or a crash)
+    // never sees half a fact base, and on any error it stays as it was.
+    fsutil::write_atomic(target, text.as_bytes())
+        .map_err(|e| anyhow!("{}: cannot write: {}", target.display(), fsutil::reason(&e)))?;
     let ids: Vec<&str> = all.drafts.iter().map(|d| d.id.as_str()).collect();
     eprint_line(&format!(
         "{}: added {} ({}); fill in each `source` before relying on them",

@@ -11,7 +11,9 @@
 //! Every round reads `factcheck.toml` again, so editing it applies at once
 //! (what is watched stays as it was at the start). A round that cannot
 //! check (a half-typed fact base, say) shows the error and keeps watching;
-//! only a problem before the first round ends the run.
+//! only a problem before the first round ends the run. An article that
+//! cannot be read (half-saved, not UTF-8) is named on its own line and the
+//! others are still reported.
 
 use std::io::{self, IsTerminal};
 
@@ -22,7 +24,7 @@ use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
-use crate::{Common, Output, check_all, eprint_line, use_color, write_extra_reports, write_out};
+use crate::{Common, Output, check_each, eprint_line, use_color, write_extra_reports, write_out};
 
 /// Clear the screen and its scroll-back, cursor home.
 const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
@@ -42,7 +44,16 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
     };
     loop {
         let round = Settings::resolve(common, output.format, output.fail_on).and_then(|settings| {
-            let report = check_all(&settings)?;
+            let (_, report) = check_each(&settings)?;
+            if report.articles.is_empty()
+                && let Some((last, before)) = report.errors.split_last()
+            {
+                // Nothing could be read: the round could not check.
+                for e in before {
+                    eprint_line(&format!("error: {}", e.error));
+                }
+                bail!("{}", last.error);
+            }
             write_extra_reports(output, &report, settings.fail_on)?;
             let mut rendered = Vec::new();
             if let Some(e) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
@@ -59,7 +70,15 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
                     }
                     out.write_all(&rendered)
                 })?;
-                eprint_line(&format!("[{time}] {} · {watching}", run_summary(&report)));
+                for e in &report.errors {
+                    eprint_line(&format!("error: {}", e.error));
+                }
+                let unread = if report.errors.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {} not read", plural(report.errors.len(), "article", "articles"))
+                };
+                eprint_line(&format!("[{time}] {}{unread} · {watching}", run_summary(&report)));
             }
             Err(e) => {
                 if to_terminal {

@@ -239,6 +239,17 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         ex.mentions.extend(out);
     }
     quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
+    if !article.folded.is_empty() {
+        // Matches on folded full-width digits start in their padding.
+        for m in &mut ex.mentions {
+            m.span = article.unfold(m.span);
+            if let Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount, .. } =
+                &mut m.value
+            {
+                amount.number = article.unfold(amount.number);
+            }
+        }
+    }
     ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     ex.mentions.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     // Linking binary-searches the phrases by position (`span::starting_in`);

@@ -1,5 +1,7 @@
-//! Corrections: `--diff` prints them as a unified diff, `--write` saves
-//! them; both come from [`corrections`], so they never disagree.
+//! Corrections: one pass of them ([`corrections`]) and the unified diff
+//! that `--diff` prints. `--diff` and `--write` both take the text from
+//! [`crate::fix::settle`], which repeats the pass until it changes nothing,
+//! so they never disagree.
 
 use similar::TextDiff;
 
@@ -89,11 +91,6 @@ pub fn corrections(a: &ArticleReport) -> Corrections {
     out
 }
 
-/// The article with every unambiguous correction applied, if any applies.
-pub fn corrected(a: &ArticleReport) -> Option<String> {
-    corrections(a).text
-}
-
 /// The replacement laid out like the original: where the original broke a
 /// line between words, the replacement breaks at the same word gap (or the
 /// nearest one), so a correction does not re-flow the paragraph.
@@ -150,16 +147,13 @@ fn whitespace_runs(s: &str) -> Vec<&str> {
     runs
 }
 
-/// A unified diff (`a/PATH`, `b/PATH`) of the corrections for one article.
-pub fn corrections_diff(a: &ArticleReport) -> Option<String> {
-    let new = corrected(a)?;
-    let diff = TextDiff::from_lines(a.article.text.as_str(), new.as_str());
-    Some(
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{}", a.article.path), &format!("b/{}", a.article.path))
-            .to_string(),
-    )
+/// A unified diff (`a/PATH`, `b/PATH`) from the article to `new`, its corrected text.
+pub fn corrections_diff(a: &ArticleReport, new: &str) -> String {
+    let diff = TextDiff::from_lines(a.article.text.as_str(), new);
+    diff.unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{}", a.article.path), &format!("b/{}", a.article.path))
+        .to_string()
 }
 
 #[cfg(test)]

@@ -22,6 +22,15 @@ struct Document<'a> {
     facts: Facts<'a>,
     articles: Vec<ArticleOut<'a>>,
     summary: TotalOut,
+    /// Articles that could not be read; present only when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<ErrorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    path: &'a str,
+    error: &'a str,
 }
 
 #[derive(Serialize)]
@@ -182,6 +191,14 @@ impl Emitter for Json {
                 discrepancy: total.discrepancies,
                 unverifiable: total.unverifiable,
             },
+            errors: report
+                .errors
+                .iter()
+                .map(|e| ErrorOut {
+                    path: &e.path,
+                    error: &e.error,
+                })
+                .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -21,7 +21,7 @@ use crate::facts::FactBase;
 use crate::span::{Position, Span};
 use crate::verdict::{Claim, Verdict};
 
-pub use diff::{Corrections, Unfixable, corrected, corrections, corrections_diff};
+pub use diff::{Corrections, Unfixable, corrections, corrections_diff};
 pub use github::{Github, escape_data, escape_property};
 pub use html::Html;
 pub use human::Human;
@@ -56,12 +56,25 @@ impl ArticleReport {
     }
 }
 
-/// A whole run: the fact base used and every article checked.
+/// A whole run: the fact base used, every article checked, and the
+/// articles that could not be read.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub fact_files: Vec<String>,
     pub fact_count: usize,
     pub articles: Vec<ArticleReport>,
+    /// Articles that could not be read (missing, unreadable, not UTF-8, too
+    /// large), in list order; the run fails (exit 2) when there are any.
+    pub errors: Vec<Unread>,
+}
+
+/// An article that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// As reports show paths (`<stdin>` for standard input).
+    pub path: String,
+    /// The one-line error, as printed on stderr after `error: `.
+    pub error: String,
 }
 
 impl Report {
@@ -70,6 +83,7 @@ impl Report {
             fact_files: base.files.clone(),
             fact_count: base.facts.len(),
             articles,
+            errors: Vec::new(),
         }
     }
 
