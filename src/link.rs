@@ -8,6 +8,8 @@
 //! weak. Only a strong link can produce a discrepancy: a false alarm costs
 //! an editor more than a miss.
 
+use std::collections::HashMap;
+
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
 use jiff::civil::Date;
 
@@ -372,36 +374,34 @@ pub fn link_by_unit(
     if phrased {
         return None;
     }
-    let (facts, phrase): (Vec<usize>, String) = match &mention.value {
-        Value::Count { unit, .. } => (
-            base.facts_of(FactKind::Count(unit)).to_vec(),
-            format!("unit \"{unit}\""),
-        ),
+    let none: &[usize] = &[];
+    let (facts, phrase, currency): (&[usize], String, Option<&str>) = match &mention.value {
+        Value::Count { unit, .. } => (base.facts_of(FactKind::Count(unit)), format!("unit \"{unit}\""), None),
         Value::Money { currency, .. } => (
-            base.facts_of(FactKind::Amount)
-                .iter()
-                .copied()
-                .filter(|&f| base.facts[f].currency.as_deref() == Some(currency.as_str()))
-                .collect(),
+            base.facts_of(FactKind::Amount),
             format!("currency {currency}"),
+            Some(currency.as_str()),
         ),
-        Value::Percent { .. } => (base.facts_of(FactKind::Percent).to_vec(), "percentage".to_owned()),
+        Value::Percent { .. } => (base.facts_of(FactKind::Percent), "percentage".to_owned(), None),
         // A day named outright, or a weekday read against publication as one day:
         // the facts of that very date.
-        Value::Date { resolved: Some(d), .. } => (base.dates_on(*d).to_vec(), format!("date {d}")),
+        Value::Date { resolved: Some(d), .. } => (base.dates_on(*d), format!("date {d}"), None),
         Value::Weekday {
             resolved,
             of_date: None,
             ..
-        } if resolved.len() == 1 => (base.dates_on(resolved[0]).to_vec(), format!("date {}", resolved[0])),
-        _ => return None,
+        } if resolved.len() == 1 => (base.dates_on(resolved[0]), format!("date {}", resolved[0]), None),
+        _ => (none, String::new(), None),
     };
-    let live: Vec<usize> = facts
-        .into_iter()
-        .filter(|&f| compatible(base, f, mention) && base.facts[f].valid.at(published) == At::Holds)
-        .collect();
-    let &fact = live.first()?;
-    if live.iter().any(|&f| !same_value(base, f, fact)) {
+    // Lazily: in a large fact base the second fact that differs comes soon,
+    // so the walk stops long before the end of a long list.
+    let mut live = facts.iter().copied().filter(|&f| {
+        compatible(base, f, mention)
+            && base.facts[f].valid.at(published) == At::Holds
+            && currency.is_none_or(|c| base.facts[f].currency.as_deref() == Some(c))
+    });
+    let fact = live.next()?;
+    if live.any(|f| !same_value(base, f, fact)) {
         return None;
     }
     if negated(prose, mention.sentence, mention.span)
@@ -784,7 +784,7 @@ pub fn set_kind(base: &FactBase, claim: &SetClaim) -> Kind {
 /// phrase names the fact. As with [`link_by_unit`], such a link can only
 /// agree: a place unlike the fact's is not linked at all, since the article
 /// may name it for anything. `taken` are the spans the sentence-linked sets
-/// already claim.
+/// already claim, sorted.
 pub fn place_agreements(
     prose: &str,
     ex: &Extraction,
@@ -792,10 +792,30 @@ pub fn place_agreements(
     published: Option<Date>,
     taken: &[Span],
 ) -> Vec<SetClaim> {
+    // The phrases of place facts, by the place they name, in text order: each
+    // mention then looks only at its place's phrases, by position.
+    let mut phrases: HashMap<&str, Vec<(Span, usize, &AboutHit)>> = HashMap::new();
+    for h in &ex.about {
+        for &f in &h.facts {
+            if let FactValue::Entity(e) = &base.facts[f].value
+                && base.facts[f].valid.at(published) == At::Holds
+            {
+                phrases.entry(e.as_str()).or_default().push((h.span, f, h));
+            }
+        }
+    }
     let mut out = Vec::new();
     for m in &ex.entities {
         let entity = &base.entities[m.entity];
-        if entity.kind != EntityKind::Place || taken.iter().any(|t| t.overlaps(m.full())) {
+        if entity.kind != EntityKind::Place {
+            continue;
+        }
+        let Some(list) = phrases.get(entity.id.as_str()) else {
+            continue;
+        };
+        // `taken` is sorted: a span overlapping this one starts just before its end.
+        let upto = taken.partition_point(|t| t.start < m.full().end);
+        if taken[upto.saturating_sub(4)..upto].iter().any(|t| t.overlaps(m.full())) {
             continue;
         }
         let before = word_spans(prose, Span::new(m.sentence.start, m.full().start));
@@ -806,9 +826,9 @@ pub fn place_agreements(
                 .trim()
                 .is_empty();
         // "the Paris meeting": the place names an occasion a phrase right after it gives.
-        let names_occasion = ex.about.iter().any(|h| {
-            h.span.start >= m.span.end && prose[m.span.end..h.span.start].trim().is_empty() && !h.facts.is_empty()
-        });
+        let names_occasion = starting_in(&ex.about, Span::new(m.span.end, m.sentence.end), |h| h.span.start)
+            .first()
+            .is_some_and(|h| prose[m.span.end..h.span.start].trim().is_empty());
         if !(located || names_occasion) {
             continue;
         }
@@ -817,23 +837,19 @@ pub fn place_agreements(
         {
             continue;
         }
-        let gap = |h: &AboutHit| {
-            if h.span.end <= m.span.start {
-                m.span.start - h.span.end
+        let gap = |h: Span| {
+            if h.end <= m.span.start {
+                m.span.start - h.end
             } else {
-                h.span.start.saturating_sub(m.span.end)
+                h.start.saturating_sub(m.span.end)
             }
         };
-        let best = ex
-            .about
-            .iter()
-            .flat_map(|h| h.facts.iter().map(move |&f| (gap(h), f, h)))
-            .filter(|&(_, f, _)| {
-                matches!(&base.facts[f].value, FactValue::Entity(e) if *e == entity.id)
-                    && base.facts[f].valid.at(published) == At::Holds
-            })
-            .min_by_key(|&(g, f, _)| (g, f));
-        let Some((_, fact, hit)) = best else { continue };
+        // The nearest phrase stands just before or just after the mention.
+        let at = list.partition_point(|(h, _, _)| h.start < m.span.start);
+        let near = &list[at.saturating_sub(4)..(at + 4).min(list.len())];
+        let Some(&(_, fact, hit)) = near.iter().min_by_key(|(h, f, _)| (gap(*h), *f)) else {
+            continue;
+        };
         out.push(SetClaim {
             span: m.full(),
             sentence: m.sentence,

@@ -93,7 +93,8 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
         .map(|m| Judge { article, base, index }.mention(m, ex))
         .collect();
     let sets = sets(&article.prose, ex, base, article.published);
-    let taken: Vec<Span> = sets.iter().map(|s| s.span).collect();
+    let mut taken: Vec<Span> = sets.iter().map(|s| s.span).collect();
+    taken.sort_unstable();
     for set in &sets {
         claims.push(Judge { article, base, index }.set(set, ex));
     }
