@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --example accuracy                  # the table and the misses
 //! cargo run --example accuracy -- --unlabelled  # also the claims no label covers
+//! cargo run --example accuracy -- --corpus tests/corpus-heldout   # another corpus
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -30,7 +31,13 @@ fn main() -> ExitCode {
         }
     };
     let checker = Checker::new(base);
-    let eval = match accuracy::evaluate(&checker, Path::new("tests/corpus")) {
+    let args: Vec<String> = std::env::args().collect();
+    let corpus = args
+        .iter()
+        .position(|a| a == "--corpus")
+        .and_then(|i| args.get(i + 1))
+        .map_or("tests/corpus", String::as_str);
+    let eval = match accuracy::evaluate(&checker, Path::new(corpus)) {
         Ok(eval) => eval,
         Err(problems) => {
             for p in problems {
