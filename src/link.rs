@@ -433,6 +433,8 @@ pub struct SetClaim {
     pub sentence: Span,
     /// Entity indexes, in the order written.
     pub members: Vec<usize>,
+    /// Titled people in the list whom the fact base does not know, as written.
+    pub strangers: Vec<String>,
     pub link: Link,
     /// Another fact fits equally and disagrees.
     pub rival: Option<usize>,
@@ -598,21 +600,75 @@ fn joins_list(gap: &str) -> bool {
     ) || (gap.trim().starts_with(',') && matches!(g, "and" | "as well as" | "along with" | "or"))
 }
 
-/// Runs of entity mentions written as one list.
-fn runs<'a>(prose: &str, mentions: &[&'a EntityMention]) -> Vec<Vec<&'a EntityMention>> {
-    let mut out: Vec<Vec<&EntityMention>> = Vec::new();
-    for m in mentions {
-        match out.last_mut() {
-            Some(run)
+/// One list of entities as written: the known members, and titled people the
+/// fact base does not know ("Spanish Prime Minister Pedro Sánchez") among them.
+struct Run<'a> {
+    members: Vec<&'a EntityMention>,
+    strangers: Vec<Span>,
+    /// Where the list starts and ends: its first and last item, whole.
+    start: usize,
+    end: usize,
+    /// The end of the last item's name (a known member's title comes before it).
+    name_end: usize,
+}
+
+/// Runs of entity mentions (and of the `strangers` among them) written as
+/// one list. A run starts with a known member; a stranger ends one only
+/// after "and" ("Macron, Starmer and Spanish Prime Minister Pedro Sánchez"),
+/// never after a bare comma, which may start another clause ("..., Spanish
+/// Prime Minister Pedro Sánchez said").
+fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span]) -> Vec<Run<'a>> {
+    let mut items: Vec<(Span, Option<&'a EntityMention>)> = mentions.iter().map(|m| (m.full(), Some(*m))).collect();
+    items.extend(
+        strangers
+            .iter()
+            .filter(|s| !mentions.iter().any(|m| m.full().overlaps(**s)))
+            .map(|s| (*s, None)),
+    );
+    if !strangers.is_empty() {
+        items.sort_by_key(|(span, m)| (span.start, m.is_none()));
+    }
+    // Lists of items, each with the text that joined it to the one before.
+    let mut lists: Vec<Vec<(Span, Option<&'a EntityMention>, &str)>> = Vec::new();
+    for (span, m) in items {
+        match lists.last_mut() {
+            Some(list)
                 if {
-                    let last = run.last().expect("runs are never empty");
-                    last.full().end <= m.full().start && joins_list(&prose[last.full().end..m.full().start])
+                    let end = list.last().expect("never empty").0.end;
+                    end <= span.start && joins_list(&prose[end..span.start])
                 } =>
             {
-                run.push(m)
+                let end = list.last().expect("never empty").0.end;
+                list.push((span, m, &prose[end..span.start]));
             }
-            _ => out.push(vec![m]),
+            _ => lists.push(vec![(span, m, "")]),
         }
+    }
+    let mut out = Vec::new();
+    for mut list in lists {
+        while list.first().is_some_and(|(_, m, _)| m.is_none()) {
+            list.remove(0);
+        }
+        while list.last().is_some_and(|(_, m, joined)| {
+            let j = joined.trim().trim_start_matches(',').trim().to_lowercase();
+            m.is_none() && !(j.starts_with("and") || j.starts_with('&') || j.starts_with("as well as"))
+        }) {
+            list.pop();
+        }
+        let (Some(first), Some(last)) = (list.first(), list.last()) else {
+            continue;
+        };
+        out.push(Run {
+            start: first.0.start,
+            end: last.0.end,
+            name_end: last.1.map_or(last.0.end, |m| m.span.end),
+            members: list.iter().filter_map(|(_, m, _)| *m).collect(),
+            strangers: list
+                .iter()
+                .filter(|(_, m, _)| m.is_none())
+                .map(|(s, _, _)| *s)
+                .collect(),
+        });
     }
     out
 }
@@ -671,27 +727,32 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     mentions.dedup_by(|b, a| a.full() == b.full());
                 }
             }
-            let runs = runs(prose, &mentions);
+            // Titled people the fact base does not know, for a list of people.
+            let strangers: Vec<Span> = match mentions.first() {
+                Some(known) if kinds.contains(&EntityKind::Person) => {
+                    starting_in(&ex.mentions, known.sentence, |m| m.span.start)
+                        .iter()
+                        .filter(|m| matches!(m.value, Value::Role { entity: None, .. }) && !m.span.overlaps(hit.span))
+                        .map(|m| m.span)
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            let runs = runs(prose, &mentions, &strangers);
             let before = runs
                 .iter()
-                .filter(|r| r.last().expect("non-empty").full().end <= hit.span.start)
-                .map(|r| (distance(prose, r.last().expect("non-empty").full(), hit.span), r))
+                .filter(|r| r.end <= hit.span.start)
+                .map(|r| (distance(prose, Span::new(r.start, r.end), hit.span), r))
                 // Up to six words between, none of them ending a clause ("after", "but").
                 .filter(|(d, r)| {
+                    let gap = word_spans(prose, Span::new(r.end, hit.span.start));
                     *d <= 6
-                        && *d
-                            == word_spans(
-                                prose,
-                                Span::new(r.last().expect("non-empty").full().end, hit.span.start),
-                            )
-                            .len()
+                        && *d == gap.len()
                         // "Merz did not sign": a denial, not a list of signatories.
-                        && !word_spans(prose, Span::new(r.last().expect("non-empty").full().end, hit.span.start))
-                            .iter()
-                            .any(|w| {
-                                let w = prose[w.start..w.end].to_lowercase();
-                                matches!(w.as_str(), "not" | "never") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
-                            })
+                        && !gap.iter().any(|w| {
+                            let w = prose[w.start..w.end].to_lowercase();
+                            matches!(w.as_str(), "not" | "never") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+                        })
                 })
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((false, d), r));
@@ -701,29 +762,27 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 // this evening by Macron ..."), or a list after a colon; "hubs in Ukraine"
                 // names where, not who.
                 .filter(|r| {
-                    let (from, to) = (hit.span.end, r[0].full().start);
+                    let (from, to) = (hit.span.end, r.start);
                     from <= to
                         && ((kinds.contains(&EntityKind::Place) && leads_to(prose, from, to))
                             || by_agent(prose, from, to)
                             || (prose[from..to].contains(':') && leads_to(prose, from, to)))
                 })
-                .map(|r| (distance(prose, hit.span, r[0].full()), r))
+                .map(|r| (distance(prose, hit.span, Span::new(r.start, r.end)), r))
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((true, d), r));
             let Some((score, run)) = before.or(after) else { continue };
-            let first = run.first().expect("non-empty");
-            let last = run.last().expect("non-empty");
+            let sentence = run.members[0].sentence;
             // "The previous summit, held in London": another occasion, not this fact's.
-            let list = Span::new(first.full().start, last.span.end);
-            if other_occasion(prose, first.sentence, hit.span, list, &ex.about).is_some()
-                || negated(prose, first.sentence, list)
-            {
+            let list = Span::new(run.start, run.name_end);
+            if other_occasion(prose, sentence, hit.span, list, &ex.about).is_some() || negated(prose, sentence, list) {
                 continue;
             }
             let claim = SetClaim {
                 span: list,
-                sentence: first.sentence,
-                members: run.iter().map(|m| m.entity).collect(),
+                sentence,
+                members: run.members.iter().map(|m| m.entity).collect(),
+                strangers: run.strangers.iter().map(|s| prose[s.start..s.end].to_owned()).collect(),
                 link: Link {
                     fact,
                     phrase: hit.phrase.clone(),
@@ -733,7 +792,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 rival: None,
                 // "Zelensky, Starmer and the French president signed": the list goes
                 // on past its last known member, so a member it seems to omit may be there.
-                open: continues_before(prose, first.sentence, list.start)
+                open: continues_before(prose, sentence, list.start)
                     || (!score.0 && continues_after(prose, list.end, hit.span.start)),
             };
             // Hits come in order, so this sentence's claims are the last ones.
@@ -854,6 +913,7 @@ pub fn place_agreements(
             span: m.full(),
             sentence: m.sentence,
             members: vec![m.entity],
+            strangers: Vec::new(),
             link: Link {
                 fact,
                 phrase: hit.phrase.clone(),

@@ -1277,10 +1277,16 @@ impl Judge<'_> {
         let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
         let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
         let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();
+        // A titled person the fact base does not know is no member of a complete list.
+        let strangers: &[String] = if fact.complete && kind == Kind::Entities {
+            &set.strangers
+        } else {
+            &[]
+        };
         // Naming one member of a complete set is true; listing several but not all is an omission.
-        let omission = fact.complete && ids.len() >= 2 && !missing.is_empty() && !set.open;
+        let omission = fact.complete && ids.len() + strangers.len() >= 2 && !missing.is_empty() && !set.open;
         let what = crate::report::one_line(self.text(set.span));
-        if extra.is_empty() && !omission {
+        if extra.is_empty() && strangers.is_empty() && !omission {
             claim.message = format!("{what} agrees with {} ({})", fact.id, names(&expected));
             return claim;
         }
@@ -1288,8 +1294,11 @@ impl Judge<'_> {
         if !missing.is_empty() && (omission || kind == Kind::Entity) {
             parts.push(format!("missing {}", names(&missing)));
         }
-        if !extra.is_empty() {
-            parts.push(format!("not in the fact base's list: {}", names(&extra)));
+        if !extra.is_empty() || !strangers.is_empty() {
+            let mut all: Vec<String> = extra.iter().map(|id| self.base.entity_name(id).to_owned()).collect();
+            all.extend(strangers.iter().map(|s| crate::report::one_line(s)));
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            parts.push(format!("not in the fact base's list: {}", join_names(&all)));
         }
         claim.verdict = Verdict::Discrepancy;
         if kind == Kind::Entity {

@@ -195,6 +195,18 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
         "entities",
     ),
     (
+        "a signatory the fact base does not know",
+        "Volodymyr Zelenskyy and UK",
+        "Volodymyr Zelenskyy, Spanish Prime Minister Pedro Sanchez and UK",
+        "entities",
+    ),
+    (
+        "a signatory the fact base does not know, last",
+        "Volodymyr Zelenskyy and UK Prime Minister Keir Starmer signed",
+        "Volodymyr Zelenskyy and Spanish Prime Minister Pedro Sanchez signed",
+        "entities",
+    ),
+    (
         "monitoring lead as a capital",
         "The U.S. will lead",
         "Berlin will lead",
@@ -375,6 +387,18 @@ const REWORDINGS: &[(&str, &str, &str, &str)] = &[
         "\"and the\" inside a list",
         "The UK and France pledged",
         "France and the UK pledged",
+        "entities",
+    ),
+    (
+        "a titled person before the list",
+        "French President Emmanuel Macron, Ukrainian",
+        "Flanked by Foreign Minister Jean-Noel Barrot, French President Emmanuel Macron, Ukrainian",
+        "entities",
+    ),
+    (
+        "a titled person after the list",
+        "French President Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and UK Prime Minister Keir Starmer signed a declaration of intent on a multinational force.",
+        "A declaration of intent on a multinational force was signed by French President Emmanuel Macron, Ukrainian President Volodymyr Zelenskyy and UK Prime Minister Keir Starmer, Spanish Prime Minister Pedro Sanchez said.",
         "entities",
     ),
     (
