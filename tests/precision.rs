@@ -22,7 +22,9 @@ const NOT_DISCREPANCIES: &[&str] = &[
     "A later summit in Rome gathered representatives from 20 countries.",
     "Mr. Starmer told us the summit had gone well.",
     "The leaders of the coalition of the willing met in the \"spirit of unity\".",
-    "President Emmanuel Macron, Polish Premier Donald Tusk and Zelensky signed the declaration of intent.",
+    // (A titled stranger inside the signatories' list, "President Emmanuel Macron, Polish
+    // Premier Donald Tusk and Zelensky signed ...", is an extra member, a discrepancy:
+    // see `mutations`.)
     "At the summit, 36 countries backed Kyiv.",
     "Russia had not commented on the talks by Wednesday evening.",
     "Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.",
