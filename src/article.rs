@@ -360,14 +360,22 @@ fn plain_prose(text: &str, body_start: usize) -> (String, Vec<Span>) {
     let mut pos = body_start;
     while pos < text.len() {
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let blank = text[pos..line_end].trim().is_empty();
-        match (blank, block_start) {
+        let line = &text[pos..line_end];
+        let blank = line.trim().is_empty();
+        // A line in capitals ("UKRAINE: ALLIES SIGN UP") is a heading: a block of its own,
+        // not the start of the sentence below it.
+        let heading =
+            !blank && line.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !line.chars().any(char::is_lowercase);
+        match (blank || heading, block_start) {
             (true, Some(s)) => {
                 blocks.push(Span::new(s, pos));
                 block_start = None;
             }
             (false, None) => block_start = Some(pos),
             _ => {}
+        }
+        if heading {
+            blocks.push(Span::new(pos, line_end));
         }
         pos = line_end;
     }

@@ -746,7 +746,30 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 // Up to six words between, none of them ending a clause ("after", "but").
                 .filter(|(d, r)| {
                     let gap = word_spans(prose, Span::new(r.end, hit.span.start));
-                    *d <= 6
+                    // A place stands right before its occasion ("the Paris summit", "Paris
+                    // hosted the summit"), not as the subject of a clause ("Riga, agreed to
+                    // hold a summit").
+                    let place_ok = !kinds.iter().all(|k| *k == EntityKind::Place)
+                        || (!prose[r.end..hit.span.start].contains([',', ';', ':'])
+                            && gap.iter().all(|w| {
+                                matches!(
+                                    prose[w.start..w.end].to_lowercase().as_str(),
+                                    "hosted"
+                                        | "hosts"
+                                        | "host"
+                                        | "to"
+                                        | "will"
+                                        | "the"
+                                        | "a"
+                                        | "an"
+                                        | "has"
+                                        | "had"
+                                        | "was"
+                                        | "is"
+                                )
+                            }));
+                    place_ok
+                        && *d <= 6
                         && *d == gap.len()
                         // "Merz did not sign": a denial, not a list of signatories.
                         && !gap.iter().any(|w| {
@@ -775,7 +798,16 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             let sentence = run.members[0].sentence;
             // "The previous summit, held in London": another occasion, not this fact's.
             let list = Span::new(run.start, run.name_end);
-            if other_occasion(prose, sentence, hit.span, list, &ex.about).is_some() || negated(prose, sentence, list) {
+            // "a summit in Helsinki next Tuesday": a cue right after the list counts too.
+            let tail = word_spans(prose, Span::new(run.end, sentence.end))
+                .iter()
+                .take(3)
+                .next_back()
+                .map_or(run.end, |w| w.end);
+            if other_occasion(prose, sentence, hit.span, list, &ex.about).is_some()
+                || other_occasion(prose, sentence, Span::new(tail, tail), list, &ex.about).is_some()
+                || negated(prose, sentence, list)
+            {
                 continue;
             }
             let claim = SetClaim {

@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
-use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, quote_segments};
+use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, quote_segments, word_spans};
 use crate::facts::{At, EntityKind, Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_by_unit, link_nearby, place_agreements, set_kind, sets};
@@ -693,10 +693,77 @@ impl Judge<'_> {
                 crate::report::one_line(self.text(o.span))
             ));
         }
+        if let Some(reason) = self.placed_elsewhere(l) {
+            return Some(reason);
+        }
         if matches!(m.kind, Kind::Date | Kind::Weekday | Kind::Year) {
             return None;
         }
         self.dated_elsewhere(m.sentence, l.fact, ex)
+    }
+
+    /// The places of the occasions a fact belongs to: the places of the
+    /// place facts that share an `about` phrase with it (Paris for the summit's date).
+    fn occasion_places(&self, fact: usize) -> Vec<&str> {
+        let mut places: Vec<&str> = self.base.facts[fact]
+            .about
+            .iter()
+            .flat_map(|a| self.base.entity_facts_about(a).iter())
+            .filter_map(|&f| match &self.base.facts[f].value {
+                FactValue::Entity(e) => self
+                    .base
+                    .entity(e)
+                    .filter(|e| e.kind == EntityKind::Place)
+                    .map(|e| e.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
+    /// "flew in from talks in Miami on Monday": the phrase that links the
+    /// claim names a place other than its occasion's, so it is another occasion.
+    fn placed_elsewhere(&self, l: &Link) -> Option<String> {
+        let prose = &self.article.prose;
+        // The phrase's own sentence: a link from nearby has it in another one.
+        let sentence = self.article.sentence_of(Span::new(l.hit.start, l.hit.start))?;
+        if sentence.end < l.hit.end {
+            return None;
+        }
+        let words = word_spans(prose, Span::new(l.hit.end, sentence.end));
+        let (prep, name) = (words.first()?, words.get(1)?);
+        let lower = prose[prep.start..prep.end].to_lowercase();
+        let place = &prose[name.start..name.end];
+        if !matches!(lower.as_str(), "in" | "at")
+            || !prose[l.hit.end..prep.start].trim().is_empty()
+            || !prose[prep.end..name.start].trim().is_empty()
+            || !place.starts_with(char::is_uppercase)
+            || crate::lexicon::month_number(place).is_some()
+            || crate::lexicon::weekday(place).is_some()
+        {
+            return None;
+        }
+        let occasion = self.occasion_places(l.fact);
+        if occasion.is_empty() {
+            return None;
+        }
+        let named = occasion.iter().filter_map(|id| self.base.entity(id)).any(|e| {
+            e.spellings()
+                .any(|s| prose[name.start..].starts_with(s) || s.split_whitespace().next() == Some(place))
+        });
+        (!named).then(|| {
+            format!(
+                "\"{} {place}\" is another place than its occasion's ({})",
+                prose[l.hit.start..l.hit.end].trim(),
+                occasion
+                    .iter()
+                    .map(|id| self.base.entity_name(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
     }
 
     /// The dates of the occasions a fact belongs to: the date facts that

@@ -402,6 +402,12 @@ const REWORDINGS: &[(&str, &str, &str, &str)] = &[
         "entities",
     ),
     (
+        "a heading in capitals above the paragraph",
+        "PARIS, Jan. 7 - Leaders of the coalition of the willing held a summit in Paris on Tuesday (January 6)",
+        "ALLIES AGREE ON A FUTURE FORCE\nPARIS, Jan. 7 - Leaders of the coalition of the willing held a summit in Paris on Tuesday (January 6)",
+        "date",
+    ),
+    (
         "count by its unit alone",
         "The summit gathered representatives from 35 countries",
         "In the end 35 nations were there",

@@ -315,6 +315,8 @@ struct ByKind {
     dates_by_about: HashMap<String, Vec<usize>>,
     /// Date facts by their date.
     dates_by_value: HashMap<Date, Vec<usize>>,
+    /// Facts whose value is one entity, by `about` phrase (lower case).
+    entity_by_about: HashMap<String, Vec<usize>>,
 }
 
 impl ByKind {
@@ -322,6 +324,14 @@ impl ByKind {
         let mut by = ByKind::default();
         for (i, f) in facts.iter().enumerate() {
             match &f.value {
+                FactValue::Entity(_) => {
+                    for a in &f.about {
+                        let list = by.entity_by_about.entry(a.to_lowercase()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
                 FactValue::Date(d) => {
                     by.dates.push(i);
                     by.dates_by_value.entry(*d).or_default().push(i);
@@ -343,7 +353,7 @@ impl ByKind {
                         }
                     }
                 }
-                FactValue::Entity(_) | FactValue::Entities(_) | FactValue::Quote(_) => {}
+                FactValue::Entities(_) | FactValue::Quote(_) => {}
             }
         }
         by
@@ -401,6 +411,15 @@ impl FactBase {
     pub fn dates_about(&self, phrase: &str) -> &[usize] {
         self.by_kind
             .dates_by_about
+            .get(phrase.to_lowercase().as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Indexes of the facts whose value is one entity and that list `phrase`
+    /// (any case) in `about`, in fact order.
+    pub fn entity_facts_about(&self, phrase: &str) -> &[usize] {
+        self.by_kind
+            .entity_by_about
             .get(phrase.to_lowercase().as_str())
             .map_or(&[], Vec::as_slice)
     }
