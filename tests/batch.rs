@@ -138,6 +138,54 @@ fn every_bad_article_is_named_in_order_and_the_others_checked() {
     assert!(report.get("errors").is_none(), "{}", r.stdout);
 }
 
+/// The CI formats say which articles they do not cover, each in its own way:
+/// an `::error` annotation on the file, a JUnit test case in error, a SARIF
+/// tool-execution notification on an unsuccessful invocation.
+#[test]
+fn unread_articles_appear_in_every_ci_format() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 3);
+    std::fs::write(dir.path().join("batch/001.txt"), b"\xFF\xFE").unwrap();
+    let error = "batch/001.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8";
+    let report = |format: &str| {
+        let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml", "--format", format]));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        r.stdout
+    };
+    let github = report("github");
+    assert!(
+        github.contains(&format!(
+            "::error file=batch/001.txt,title=factcheck%3A article not read::{error}\n"
+        )),
+        "{github}"
+    );
+    let junit = report("junit");
+    assert!(
+        junit.contains(r#"<testsuite name="batch/001.txt" tests="1" skipped="0" errors="1" failures="0">"#),
+        "{junit}"
+    );
+    assert!(
+        junit.contains(&format!(r#"<error message="{error}" type="unread"/>"#)),
+        "{junit}"
+    );
+    let sarif: Value = serde_json::from_str(&report("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["level"], "error");
+    assert_eq!(notes[0]["message"]["text"], error);
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "batch/001.txt"
+    );
+    // Every article read: no invocation is written (the report is as before).
+    std::fs::remove_file(dir.path().join("batch/001.txt")).unwrap();
+    let r = run(factcheck_in(dir.path()).args(["check", "batch", "-f", "facts.toml", "--format", "sarif"]));
+    let sarif: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(sarif["runs"][0].get("invocations").is_none());
+}
+
 /// `factcheck claims`, as `check`: a bad article is named on one line, the
 /// others are listed, and the run exits 2 at the end.
 #[test]

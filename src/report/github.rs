@@ -5,7 +5,8 @@
 //! ```
 //!
 //! A discrepancy is an `::error`, an unverifiable claim a `::warning`;
-//! matches are not annotated. Each line stands alone (the format streams),
+//! matches are not annotated; an article that could not be read is an `::error`
+//! on its file. Each line stands alone (the format streams),
 //! and one closing `::notice` gives the run's counts, so a clean run still
 //! says what was checked. Columns follow the JSON report (1-based, in
 //! characters, end exclusive) and are left out when a claim spans lines,
@@ -61,6 +62,16 @@ impl Emitter for Github {
                     escape_data(&message)
                 )?;
             }
+        }
+        // An article that could not be read fails the run: an error on its file.
+        for e in &report.errors {
+            writeln!(
+                out,
+                "::error file={},title={}::{}",
+                escape_property(&relative_path(&e.path)),
+                escape_property("factcheck: article not read"),
+                escape_data(&e.error)
+            )?;
         }
         writeln!(out, "::notice title=factcheck::{}", escape_data(&run_summary(report)))
     }

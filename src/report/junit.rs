@@ -5,7 +5,8 @@
 //! discrepancy fails with the claim's message. An unverifiable claim is
 //! skipped — nothing was checked — unless the run fails on unverifiable
 //! claims (`--fail-on unverifiable`), when it is a failure too, so the
-//! dashboard and the exit code tell the same story.
+//! dashboard and the exit code tell the same story. An article that could not
+//! be read is a suite of its own with one test case in error.
 //!
 //! No timestamps or durations are written: the same input gives the same bytes.
 
@@ -92,6 +93,17 @@ impl Emitter for Junit {
             let path = relative_path(&a.article.path);
             let mut suite = TestSuite::new(path.as_str());
             suite.add_test_cases(a.claims.iter().map(|c| self.case(a, c, &path)));
+            junit.add_test_suite(suite);
+        }
+        // An article that could not be read: a suite with one test case in error.
+        for e in &report.errors {
+            let path = relative_path(&e.path);
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            status.set_message(e.error.as_str()).set_type("unread");
+            let mut case = TestCase::new("read the article", status);
+            case.set_classname(path.as_str());
+            let mut suite = TestSuite::new(path.as_str());
+            suite.add_test_case(case);
             junit.add_test_suite(suite);
         }
         junit.serialize(&mut *out).map_err(io::Error::other)

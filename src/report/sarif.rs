@@ -16,8 +16,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
-    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Location, Message, MultiformatMessageString,
-    PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString,
+    Notification, PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
     Result as SarifResult, ResultLevel, Run, Sarif as SarifLog, Tool, ToolComponent,
 };
 
@@ -253,12 +253,41 @@ fn log(report: &Report) -> SarifLog {
         "facts".to_owned(),
         json!({"files": report.fact_files, "count": report.fact_count}),
     );
-    let run = Run::builder()
+    let mut run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .column_kind(json!("unicodeCodePoints"))
         .results(results)
         .properties(PropertyBag::builder().additional_properties(run_props).build())
         .build();
+    // Articles that could not be read: the run did not complete, and each is
+    // a notification on its file (left out when every article was read).
+    if !report.errors.is_empty() {
+        let notifications: Vec<Notification> = report
+            .errors
+            .iter()
+            .map(|e| {
+                Notification::builder()
+                    .level(json!("error"))
+                    .message(Message::builder().text(e.error.clone()).build())
+                    .locations(vec![
+                        Location::builder()
+                            .physical_location(
+                                PhysicalLocation::builder()
+                                    .artifact_location(artifact_location(&e.path))
+                                    .build(),
+                            )
+                            .build(),
+                    ])
+                    .build()
+            })
+            .collect();
+        run.invocations = Some(vec![
+            Invocation::builder()
+                .execution_successful(false)
+                .tool_execution_notifications(notifications)
+                .build(),
+        ]);
+    }
     SarifLog::builder()
         .schema(SCHEMA_URI)
         .version(json!("2.1.0"))
