@@ -435,7 +435,13 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
     let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
-    Ok(unread(&report, exit_code(verdicts, settings.fail_on)))
+    let code = unread(&report, exit_code(verdicts, settings.fail_on));
+    // The process ends here: freeing the report and a large fact base with
+    // its indexes piece by piece would only delay the exit (about a tenth of
+    // a second each at archive scale).
+    std::mem::forget(report);
+    std::mem::forget(checker);
+    Ok(code)
 }
 
 fn run_watch(args: &WatchArgs) -> Result<u8> {

@@ -127,14 +127,12 @@ impl LineIndex {
 
 /// Characters that start in `bytes` (UTF-8 bytes that are not continuation bytes).
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // A sum rather than a filtered count: the compiler turns it into vector code.
+    bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -31,6 +31,9 @@ const PEOPLE_UNITS: &[&str] = &[
 /// Units that count countries.
 const COUNTRY_UNITS: &[&str] = &["countries", "nations", "states", "governments"];
 
+/// Candidate facts a "not linked to" message names; the rest are counted.
+const NAMED_CANDIDATES: usize = 5;
+
 /// The three verdicts of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -301,6 +304,21 @@ impl Judge<'_> {
         })
     }
 
+    /// The ids of `facts`, the first [`NAMED_CANDIDATES`] of them and a
+    /// count of the rest: against a large fact base a claim can have
+    /// thousands of candidates.
+    fn some_ids(&self, facts: &[usize]) -> String {
+        let ids: Vec<&str> = facts
+            .iter()
+            .take(NAMED_CANDIDATES)
+            .map(|&f| self.base.facts[f].id.as_str())
+            .collect();
+        match facts.len().saturating_sub(NAMED_CANDIDATES) {
+            0 => ids.join(", "),
+            more => format!("{} and {more} more", ids.join(", ")),
+        }
+    }
+
     /// A claim with no fact behind it.
     fn unverifiable(&self, m: &Mention, found: Json, message: String) -> Claim {
         Claim {
@@ -457,11 +475,10 @@ impl Judge<'_> {
                 {
                     return c;
                 }
-                let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
                 let self_check = self.calendar(m, found.clone());
                 self_check.unwrap_or_else(|| {
-                    let mut c =
-                        self.unverifiable(m, found, format!("{what}: not linked to {}: {reason}", ids.join(", ")));
+                    let ids = self.some_ids(&facts);
+                    let mut c = self.unverifiable(m, found, format!("{what}: not linked to {ids}: {reason}"));
                     c.range = Self::range(m);
                     c
                 })

@@ -272,3 +272,34 @@ fn a_headline_figure_is_held_against_the_body() {
     assert_eq!(c["fact"], "summit.countries");
     assert!(c["because"].as_str().unwrap().contains("headline"), "{}", c["because"]);
 }
+
+/// A claim that no fact's `about` phrase reaches names the first five
+/// candidate facts and counts the rest: against a large fact base it would
+/// otherwise list thousands.
+#[test]
+fn not_linked_names_five_candidates_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut facts = String::from("[sources.s]\ntitle = \"Record\"\n");
+    for i in 0..8 {
+        facts += &format!(
+            "\n[[fact]]\nid = \"gala{i}\"\nabout = [\"gala number {i}\"]\ndate = 2011-0{}-1{i}\nsource = \"s\"\n",
+            i + 1
+        );
+    }
+    crate::common::write(dir.path(), "facts.toml", &facts);
+    let article = crate::common::write(dir.path(), "a.md", "The ceremony took place on 3 March 2025.\n");
+    let out = crate::common::factcheck()
+        .args(["check", "--format", "json", "--published", "2026-01-07", "--facts"])
+        .arg(dir.path().join("facts.toml"))
+        .arg(&article)
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let messages: Vec<&str> = claims(&report).iter().filter_map(|c| c["message"].as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "not linked to gala0, gala1, gala2, gala3, gala4 and 3 more: none of their `about` phrases is in this sentence"
+        )),
+        "{messages:?}"
+    );
+}

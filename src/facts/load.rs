@@ -5,15 +5,18 @@
 //! and a researcher fixing a fact base wants every problem at once, each with
 //! `file:line:column`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::model::*;
 use crate::span::LineIndex;
 
@@ -122,9 +125,10 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
             .problems
             .push(whole_file(&shown, "no fact-base files (*.toml) found".into()));
     }
-    // Read every file, then walk them in order while the next one is parsed
-    // (parsing is about half the time to load a large base): two trees at
-    // most are held at once.
+    // Read every file, then parse and walk each on its own (in parallel
+    // when the base is large: parsing and walking are most of the time to
+    // load one), and merge what they found in file order, so that
+    // duplicates across files are found, and reported, as in one pass.
     let texts: Vec<Text<'_>> = files
         .iter()
         .map(|file| match &replaced {
@@ -134,32 +138,37 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
         .collect();
     let size: usize = texts.iter().map(|(_, t)| t.as_ref().map_or(0, |t| t.len())).sum();
     let large = texts.len() > 1 && size > 1 << 20;
-    let mut parsed = texts.first().and_then(parse_text);
-    for (i, (file, text)) in texts.iter().enumerate() {
-        let current = parsed.take();
-        let walk = || match (text, current) {
-            (Ok(text), Some(current)) => loader.load_parsed(file.clone(), text, current),
-            (Err(problem), _) => loader.problems.push(problem.clone()),
-            (Ok(_), None) => unreachable!("every text is parsed"),
-        };
-        let ahead = || texts.get(i + 1).and_then(parse_text);
-        parsed = if large {
-            rayon::join(walk, ahead).1
-        } else {
-            walk();
-            ahead()
-        };
-    }
-    loader.cross_check();
+    let walk = |(file, text): &Text<'_>| match text {
+        Ok(text) => Walk::file(file.clone(), text, parse(text)),
+        Err(problem) => Walk {
+            problems: vec![problem.clone()],
+            ..Walk::default()
+        },
+    };
+    let walks: Vec<Walk> = if large {
+        texts.par_iter().map(walk).collect()
+    } else {
+        texts.iter().map(walk).collect()
+    };
+    loader.merge(walks);
+    // The fact base's own lookups are built while it is checked.
+    let lookups = || Lookups::new(loader.entities.iter().map(|(e, _)| e.id.as_str()), &loader.facts);
+    let (more, lookups) = if large {
+        rayon::join(|| loader.cross_check(true), lookups)
+    } else {
+        (loader.cross_check(false), lookups())
+    };
+    loader.problems.extend(more);
     let mut problems = std::mem::take(&mut loader.problems);
     problems.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
     problems.dedup();
-    let base = FactBase::new(
+    let base = FactBase::with_lookups(
         files.iter().map(|p| display_path(p)).collect(),
         loader.meta,
         loader.sources,
         loader.entities.into_iter().map(|(e, _)| e).collect(),
         loader.facts,
+        lookups,
     );
     (Some(base), problems)
 }
@@ -194,10 +203,6 @@ fn parse(text: &str) -> Parsed<'_> {
 
 /// A file's shown path and its text (or why it has none).
 type Text<'t> = (String, Result<std::borrow::Cow<'t, str>, Problem>);
-
-fn parse_text<'a>((_, text): &'a Text<'_>) -> Option<Parsed<'a>> {
-    text.as_deref().ok().map(parse)
-}
 
 /// A path as shown in messages: as the user gave it, `/` separated, no `./`.
 pub(crate) fn display_path(path: &Path) -> String {
@@ -307,10 +312,44 @@ struct Loader {
     source_refs: Vec<Ref>,
     /// Every name and alias, with its entity id and where it is written.
     spellings: Vec<(String, String, Origin)>,
-    /// Positions in `entities` and `facts` by id: a fact base with 100,000
-    /// entries must not compare each with all the others.
-    entity_index: HashMap<String, usize>,
-    fact_index: HashMap<String, usize>,
+}
+
+/// What walking one file found, in the order it is written, before it is
+/// merged with what the files before it hold (duplicate ids are found then).
+#[derive(Default)]
+struct Walk {
+    problems: Vec<Problem>,
+    /// Each `[meta]`: its title, and its `as_of` with where it is written.
+    meta: Vec<MetaWalked>,
+    items: Vec<Item>,
+    /// The references and spellings of the items, in item order: each item
+    /// says how many of them are its own.
+    entity_refs: Vec<Ref>,
+    source_refs: Vec<Ref>,
+    spellings: Vec<(String, String, Origin)>,
+}
+
+/// A `[meta]` table's title, and its `as_of` with where it is written.
+type MetaWalked = (Option<String>, Option<(Date, Origin)>);
+
+/// A source, entity or fact as walked.
+enum Item {
+    Source {
+        source: Source,
+        /// Where its id is written.
+        origin: Origin,
+    },
+    Entity {
+        entity: Entity,
+        origin: Origin,
+        source_refs: usize,
+        spellings: usize,
+    },
+    Fact {
+        fact: Fact,
+        entity_refs: usize,
+        source_refs: usize,
+    },
 }
 
 /// One file being walked: its text for positions, and where problems go.
@@ -375,18 +414,148 @@ fn did_you_mean(key: &str, known: &[&str]) -> String {
 }
 
 impl Loader {
+    /// Add what each file holds, in file order: an id already taken is
+    /// reported where it is taken again, and dropped with its references
+    /// and spellings.
+    fn merge(&mut self, walks: Vec<Walk>) {
+        // Which entities and facts take an id already taken: found first by
+        // reference, so that no id is copied for the lookup.
+        let mut dups: Vec<(usize, usize, Problem)> = Vec::new();
+        {
+            let count = |kind: fn(&Item) -> bool| walks.iter().flat_map(|w| &w.items).filter(|i| kind(i)).count();
+            let mut entities: HashMap<&str, &Origin> = HashMap::default();
+            entities.reserve(count(|i| matches!(i, Item::Entity { .. })));
+            let mut facts: HashMap<&str, &Origin> = HashMap::default();
+            facts.reserve(count(|i| matches!(i, Item::Fact { .. })));
+            for (w, walk) in walks.iter().enumerate() {
+                for (i, item) in walk.items.iter().enumerate() {
+                    let (id, origin, first, what) = match item {
+                        Item::Entity { entity, origin, .. } => (&entity.id, origin, &mut entities, "entity"),
+                        Item::Fact { fact, .. } => (&fact.id, &fact.origin, &mut facts, "fact"),
+                        Item::Source { .. } => continue,
+                    };
+                    match first.entry(id) {
+                        Entry::Occupied(first) => {
+                            let message = format!("duplicate {what} id `{id}` (first defined at {})", first.get());
+                            dups.push((w, i, at(origin, message)));
+                        }
+                        Entry::Vacant(v) => {
+                            v.insert(origin);
+                        }
+                    }
+                }
+            }
+        }
+        let mut dups = dups.into_iter().peekable();
+        let (facts, entities) = walks.iter().flat_map(|w| &w.items).fold((0, 0), |(f, e), i| match i {
+            Item::Fact { .. } => (f + 1, e),
+            Item::Entity { .. } => (f, e + 1),
+            Item::Source { .. } => (f, e),
+        });
+        self.facts.reserve(facts);
+        self.entities.reserve(entities);
+        for (w, walk) in walks.into_iter().enumerate() {
+            let Walk {
+                mut problems,
+                meta,
+                items,
+                entity_refs,
+                source_refs,
+                spellings,
+            } = walk;
+            self.problems.append(&mut problems);
+            for (title, as_of) in meta {
+                self.meta.title = self.meta.title.take().or(title);
+                // With several files, the oldest `as_of` says how stale the base may be.
+                if let Some((as_of, origin)) = as_of
+                    && self.meta.as_of.is_none_or(|old| as_of < old)
+                {
+                    self.meta.as_of = Some(as_of);
+                    self.meta.as_of_origin = Some(origin);
+                }
+            }
+            let mut entity_refs = entity_refs.into_iter();
+            let mut source_refs = source_refs.into_iter();
+            let mut spellings = spellings.into_iter();
+            for (i, item) in items.into_iter().enumerate() {
+                let duplicate = dups.next_if(|(dw, di, _)| (*dw, *di) == (w, i)).map(|(_, _, p)| p);
+                let dropped = duplicate.is_some();
+                self.problems.extend(duplicate);
+                match item {
+                    Item::Source { source, origin } => {
+                        if let Some(first) = self.source_origin.get(&source.id) {
+                            let message = format!("duplicate source `{}` (first defined at {first})", source.id);
+                            self.problems.push(at(&origin, message));
+                            continue;
+                        }
+                        self.source_origin.insert(source.id.clone(), origin);
+                        self.sources.insert(source.id.clone(), source);
+                    }
+                    Item::Entity {
+                        entity,
+                        origin,
+                        source_refs: n_refs,
+                        spellings: n_spellings,
+                    } => {
+                        let refs = source_refs.by_ref().take(n_refs);
+                        let written = spellings.by_ref().take(n_spellings);
+                        if dropped {
+                            refs.for_each(drop);
+                            written.for_each(drop);
+                            continue;
+                        }
+                        self.source_refs.extend(refs);
+                        self.spellings.extend(written);
+                        self.entities.push((entity, origin));
+                    }
+                    Item::Fact {
+                        fact,
+                        entity_refs: n_entity,
+                        source_refs: n_source,
+                    } => {
+                        let named = entity_refs.by_ref().take(n_entity);
+                        let cited = source_refs.by_ref().take(n_source);
+                        if dropped {
+                            named.for_each(drop);
+                            cited.for_each(drop);
+                            continue;
+                        }
+                        self.entity_refs.extend(named);
+                        self.source_refs.extend(cited);
+                        self.facts.push(fact);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An error at `origin`.
+fn at(origin: &Origin, message: String) -> Problem {
+    Problem {
+        file: origin.file.clone(),
+        line: origin.line,
+        column: origin.column,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+impl Walk {
     /// Walk a file [`parse`] has read.
-    fn load_parsed(&mut self, file: String, text: &str, (index, root, errors): Parsed<'_>) {
+    fn file(file: String, text: &str, (index, root, errors): Parsed<'_>) -> Walk {
         let ctx = FileCtx { file, text, index };
+        let mut walk = Walk::default();
         // Only the first syntax error: once the parser has lost its place (an
         // unclosed bracket), every later line yields a spurious error.
         if let Some(e) = errors.first() {
             let span = e.span().unwrap_or(0..0);
             let msg = e.message().trim().replace('\n', "; ");
-            self.problems.push(ctx.problem(&span, format!("invalid TOML: {msg}")));
-            return;
+            walk.problems.push(ctx.problem(&span, format!("invalid TOML: {msg}")));
+            return walk;
         }
-        self.walk_root(&ctx, root.get_ref());
+        walk.walk_root(&ctx, root.get_ref());
+        walk
     }
 
     fn walk_root(&mut self, ctx: &FileCtx<'_>, root: &Table<'_>) {
@@ -471,15 +640,11 @@ impl Loader {
         self.unknown_keys(ctx, t, META_KEYS, "[meta]");
         let mut f = Fields::new(ctx, t, "[meta]");
         let title = f.string("title");
-        self.meta.title = self.meta.title.take().or(title);
-        // With several files, the oldest `as_of` says how stale the base may be.
-        if let Some(as_of) = f.date("as_of")
-            && self.meta.as_of.is_none_or(|old| as_of < old)
-        {
-            self.meta.as_of = Some(as_of);
+        let as_of = f.date("as_of").map(|as_of| {
             let span = t.get("as_of").map(|v| v.span()).unwrap_or(0..0);
-            self.meta.as_of_origin = Some(ctx.origin(&span));
-        }
+            (as_of, ctx.origin(&span))
+        });
+        self.meta.push((title, as_of));
         self.problems.append(&mut f.problems);
     }
 
@@ -496,15 +661,10 @@ impl Loader {
         let url = f.string("url");
         self.problems.append(&mut f.problems);
         let origin = ctx.origin(&id.span());
-        if let Some(first) = self.source_origin.get(&id_str) {
-            self.problems.push(ctx.problem(
-                &id.span(),
-                format!("duplicate source `{id_str}` (first defined at {first})"),
-            ));
-            return;
-        }
-        self.source_origin.insert(id_str.clone(), origin);
-        self.sources.insert(id_str.clone(), Source { id: id_str, title, url });
+        self.items.push(Item::Source {
+            source: Source { id: id_str, title, url },
+            origin,
+        });
     }
 
     fn walk_entity(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
@@ -541,11 +701,7 @@ impl Loader {
             return;
         };
         let origin = ctx.origin(span);
-        if let Some((_, first)) = self.entity_index.get(&id).map(|&i| &self.entities[i]) {
-            self.problems
-                .push(ctx.problem(span, format!("duplicate entity id `{id}` (first defined at {first})")));
-            return;
-        }
+        let (refs_before, spellings_before) = (self.source_refs.len(), self.spellings.len());
         for (role, span) in &roles {
             if let (Some(source), Some(span)) = (&role.source, span) {
                 let o = ctx.origin(span);
@@ -567,9 +723,8 @@ impl Loader {
             self.spellings
                 .push((spelling.trim().to_owned(), id.clone(), ctx.origin(&s)));
         }
-        self.entity_index.insert(id.clone(), self.entities.len());
-        self.entities.push((
-            Entity {
+        self.items.push(Item::Entity {
+            entity: Entity {
                 id,
                 kind,
                 name,
@@ -577,7 +732,9 @@ impl Loader {
                 roles,
             },
             origin,
-        ));
+            source_refs: self.source_refs.len() - refs_before,
+            spellings: self.spellings.len() - spellings_before,
+        });
     }
 
     fn walk_fact(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
@@ -696,13 +853,7 @@ impl Loader {
         let (Some(id), Some((value, vspan))) = (id, value) else {
             return;
         };
-        if let Some(first) = self.fact_index.get(&id).map(|&i| &self.facts[i]) {
-            self.problems.push(ctx.problem(
-                span,
-                format!("duplicate fact id `{id}` (first defined at {})", first.origin),
-            ));
-            return;
-        }
+        let (entity_refs_before, source_refs_before) = (self.entity_refs.len(), self.source_refs.len());
         let push_ref = |refs: &mut Vec<Ref>, id: &str, s: &Range<usize>, what| {
             let o = ctx.origin(s);
             refs.push(Ref {
@@ -735,8 +886,7 @@ impl Loader {
         if let Some((s, sspan)) = &source {
             push_ref(&mut self.source_refs, s, sspan, "source");
         }
-        self.fact_index.insert(id.clone(), self.facts.len());
-        self.facts.push(Fact {
+        let fact = Fact {
             id,
             about,
             value,
@@ -749,17 +899,48 @@ impl Loader {
             note,
             valid,
             origin: ctx.origin(span),
+        };
+        self.items.push(Item::Fact {
+            fact,
+            entity_refs: self.entity_refs.len() - entity_refs_before,
+            source_refs: self.source_refs.len() - source_refs_before,
         });
     }
+}
 
-    /// Checks that need every file: references to entities and sources.
-    fn cross_check(&mut self) {
+impl Loader {
+    /// Checks that need every file: references to entities and sources,
+    /// then the deep checks.
+    fn cross_check(&self, parallel: bool) -> Vec<Problem> {
+        let is_error = |p: &Problem| p.severity == Severity::Error;
+        // The deep checks need the whole base: a fact that failed to load
+        // would leave its source "unused". They run once the errors are fixed
+        // (on a large base alongside the reference checks, their findings
+        // kept only if these find no error).
+        if parallel && !self.problems.iter().any(is_error) {
+            let (mut out, deep) = rayon::join(|| self.references(), || self.deep(true));
+            if !out.iter().any(is_error) {
+                out.extend(deep);
+            }
+            return out;
+        }
+        let mut out = self.references();
+        if !self.problems.iter().chain(&out).any(is_error) {
+            out.extend(self.deep(false));
+        }
+        out
+    }
+
+    /// References to entities and sources that are not defined, and facts that cite no source.
+    fn references(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let entities: HashSet<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
         for r in &self.entity_refs {
-            if !self.entity_index.contains_key(&r.id) {
+            if !entities.contains(r.id.as_str()) {
                 let known: Vec<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
                 let hint = did_you_mean(&r.id, &known);
                 let hint = if hint.starts_with(" (did") { hint } else { String::new() };
-                self.problems.push(Problem {
+                out.push(Problem {
                     file: r.file.clone(),
                     line: r.line,
                     column: r.column,
@@ -768,12 +949,13 @@ impl Loader {
                 });
             }
         }
+        let sources: HashSet<&str> = self.sources.keys().map(String::as_str).collect();
         for r in &self.source_refs {
-            if !self.sources.contains_key(&r.id) {
+            if !sources.contains(r.id.as_str()) {
                 let known: Vec<&str> = self.sources.keys().map(String::as_str).collect();
                 let hint = did_you_mean(&r.id, &known);
                 let hint = if hint.starts_with(" (did") { hint } else { String::new() };
-                self.problems.push(Problem {
+                out.push(Problem {
                     file: r.file.clone(),
                     line: r.line,
                     column: r.column,
@@ -784,7 +966,7 @@ impl Loader {
         }
         for fact in &self.facts {
             if fact.source.is_none() {
-                self.problems.push(Problem {
+                out.push(Problem {
                     file: fact.origin.file.clone(),
                     line: fact.origin.line,
                     column: fact.origin.column,
@@ -793,11 +975,11 @@ impl Loader {
                 });
             }
         }
-        // The deep checks need the whole base: a fact that failed to load
-        // would leave its source "unused". They run once the errors are fixed.
-        if self.problems.iter().any(|p| p.severity == Severity::Error) {
-            return;
-        }
+        out
+    }
+
+    /// The checks of [`super::deep`].
+    fn deep(&self, parallel: bool) -> Vec<Problem> {
         let deep = super::deep::Input {
             entities: self.entities.iter().map(|(e, o)| (e, o)).collect(),
             facts: &self.facts,
@@ -805,9 +987,9 @@ impl Loader {
             cited_sources: self.source_refs.iter().map(|r| r.id.as_str()).collect(),
             named_entities: self.entity_refs.iter().map(|r| r.id.as_str()).collect(),
             spellings: &self.spellings,
+            parallel,
         };
-        let mut more = deep.check();
-        self.problems.append(&mut more);
+        deep.check()
     }
 }
 

@@ -5,6 +5,7 @@
 //! than stopping at the first.
 
 mod deep;
+mod fxhash;
 mod index;
 pub mod inspect;
 mod load;

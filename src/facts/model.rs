@@ -319,6 +319,22 @@ struct ByKind {
     entity_by_about: HashMap<String, Vec<usize>>,
 }
 
+/// The lookups of a [`FactBase`]: entities by id, facts by kind.
+pub(crate) struct Lookups {
+    entity_index: BTreeMap<String, usize>,
+    by_kind: ByKind,
+}
+
+impl Lookups {
+    /// From the entities' ids and the facts, in their order.
+    pub(crate) fn new<'a>(entity_ids: impl Iterator<Item = &'a str>, facts: &[Fact]) -> Lookups {
+        Lookups {
+            entity_index: entity_ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect(),
+            by_kind: ByKind::new(facts),
+        }
+    }
+}
+
 impl ByKind {
     fn new(facts: &[Fact]) -> ByKind {
         let mut by = ByKind::default();
@@ -379,8 +395,20 @@ impl FactBase {
         entities: Vec<Entity>,
         facts: Vec<Fact>,
     ) -> Self {
-        let entity_index = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let by_kind = ByKind::new(&facts);
+        let lookups = Lookups::new(entities.iter().map(|e| e.id.as_str()), &facts);
+        FactBase::with_lookups(files, meta, sources, entities, facts, lookups)
+    }
+
+    /// As [`FactBase::new`], with the lookups built beforehand from the same
+    /// entities and facts.
+    pub(crate) fn with_lookups(
+        files: Vec<String>,
+        meta: Meta,
+        sources: BTreeMap<String, Source>,
+        entities: Vec<Entity>,
+        facts: Vec<Fact>,
+        Lookups { entity_index, by_kind }: Lookups,
+    ) -> Self {
         FactBase {
             files,
             meta,

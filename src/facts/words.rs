@@ -153,22 +153,27 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (any case) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
+    if word.is_ascii() {
+        // Compared lowercased byte by byte: no copy for the common case.
+        let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
+        return STOP_WORDS.binary_search_by(|s| s.bytes().cmp(lower())).is_ok();
+    }
     let w = word.to_lowercase();
     STOP_WORDS.binary_search(&w.as_str()).is_ok()
 }
 
 /// Why an `about` phrase cannot work, if it cannot: empty, or only stop words.
 pub fn too_common(phrase: &str) -> Option<String> {
-    let words: Vec<&str> = phrase
+    let mut words = phrase
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
+        .peekable();
+    if words.peek().is_none() {
         return Some(format!(
             "`about` phrase \"{phrase}\" has no words, so it can never link a claim"
         ));
     }
-    words.iter().all(|w| is_stop_word(w)).then(|| {
+    words.all(is_stop_word).then(|| {
         format!(
             "`about` phrase \"{phrase}\" is too common: it would tie this fact to almost every sentence; use words specific to the fact"
         )
