@@ -330,17 +330,7 @@ pub fn link_nearby(
     if options.iter().any(|(_, f, _)| !same_value(base, *f, *fact)) {
         return None;
     }
-    if negated(prose, mention.sentence, mention.span)
-        || deadline_before(prose, mention).is_some()
-        || other_occasion(
-            prose,
-            mention.sentence,
-            Span::new(mention.span.start, mention.span.start),
-            mention.span,
-            about,
-        )
-        .is_some()
-    {
+    if cued_against(prose, mention, about) {
         return None;
     }
     Some(Link {
@@ -404,17 +394,7 @@ pub fn link_by_unit(
     if live.any(|f| !same_value(base, f, fact)) {
         return None;
     }
-    if negated(prose, mention.sentence, mention.span)
-        || deadline_before(prose, mention).is_some()
-        || other_occasion(
-            prose,
-            mention.sentence,
-            Span::new(mention.span.start, mention.span.start),
-            mention.span,
-            &[],
-        )
-        .is_some()
-    {
+    if cued_against(prose, mention, &[]) {
         return None;
     }
     Some(Link {
@@ -423,6 +403,21 @@ pub fn link_by_unit(
         distance: MAX_DISTANCE,
         hit: mention.span,
     })
+}
+
+/// Whether the mention's sentence speaks against any link made from afar: a
+/// denial, a deadline before it, or a cue of another occasion.
+fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool {
+    negated(prose, mention.sentence, mention.span)
+        || deadline_before(prose, mention).is_some()
+        || other_occasion(
+            prose,
+            mention.sentence,
+            Span::new(mention.span.start, mention.span.start),
+            mention.span,
+            about,
+        )
+        .is_some()
 }
 
 /// A set of entities that a sentence ties to an `entity` or `entities` fact
