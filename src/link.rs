@@ -344,10 +344,11 @@ pub fn link_nearby(
 /// A last chance for a figure no `about` phrase ties to anything: its unit
 /// alone ("35 nations" where only one count fact counts nations; "90
 /// billion euros" where only one amount is in euros; a share where the fact
-/// base holds one percentage), or for a day, its date (the facts of that day). Such a link is good for agreement only: the
-/// caller keeps it when the value agrees with the fact, and otherwise says
-/// unverifiable, since a figure in the fact's unit may be about anything.
-/// Cues against a link (a denial, a deadline, another occasion) still apply.
+/// base holds one percentage), or for a day, its date (the facts of that
+/// day). Such a link is good for agreement only: the caller keeps it when
+/// the value agrees with the fact, and otherwise says unverifiable, since a
+/// figure in the fact's unit may be about anything. Cues against a link (a
+/// denial, a deadline, another occasion) still apply.
 pub fn link_by_unit(
     prose: &str,
     mention: &Mention,
@@ -472,6 +473,65 @@ const LEADS_TO: &[&str] = &[
     "capital",
     "opened",
     "open",
+];
+
+/// Verbs between a subject and a fact's phrase that make the subject
+/// something other than the fact's actor: a reaction to it, a part in it, a
+/// question about it ("Germany and Poland praised the military hubs",
+/// "Britain would join the monitoring mechanism").
+const NOT_THE_AGENT: &[&str] = &[
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "support",
+    "supports",
+    "supported",
+    "supporting",
+    "back",
+    "backs",
+    "backed",
+    "backing",
+    "praise",
+    "praised",
+    "praises",
+    "welcome",
+    "welcomed",
+    "welcomes",
+    "criticise",
+    "criticised",
+    "criticize",
+    "criticized",
+    "oppose",
+    "opposed",
+    "opposes",
+    "reject",
+    "rejected",
+    "rejects",
+    "question",
+    "questioned",
+    "doubt",
+    "doubted",
+    "hail",
+    "hailed",
+    "condemn",
+    "condemned",
+    "discuss",
+    "discussed",
+    "debate",
+    "debated",
+    "attend",
+    "attended",
+    "observe",
+    "observed",
+    "contribute",
+    "contributed",
+    "participate",
+    "participated",
+    "fund",
+    "funded",
+    "visit",
+    "visited",
 ];
 
 /// Whether the text from an `about` phrase to a following entity only leads
@@ -766,10 +826,15 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     place_ok
                         && *d <= 6
                         && *d == gap.len()
-                        // "Merz did not sign": a denial, not a list of signatories.
+                        // "Merz did not sign": a denial, not a list of signatories; "Germany
+                        // praised the hubs", "Britain would join the monitoring": another part.
                         && !gap.iter().any(|w| {
                             let w = prose[w.start..w.end].to_lowercase();
-                            matches!(w.as_str(), "not" | "never") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+                            matches!(w.as_str(), "not" | "never")
+                                || w.ends_with("n't")
+                                || w.ends_with("n\u{2019}t")
+                                || NOT_THE_AGENT.contains(&w.as_str())
+                                || SPEECH_VERBS.contains(&w.as_str())
                         })
                 })
                 .min_by_key(|(d, _)| *d)
@@ -789,7 +854,18 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .map(|r| (distance(prose, hit.span, Span::new(r.start, r.end)), r))
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((true, d), r));
-            let Some((score, run)) = before.or(after) else { continue };
+            // "... would be led by the U.S.": a passive's agent is who did it, whoever
+            // else the sentence names before the phrase.
+            let agent = runs
+                .iter()
+                .filter(|r| hit.span.end <= r.start && by_agent(prose, hit.span.end, r.start))
+                .map(|r| (distance(prose, hit.span, Span::new(r.start, r.end)), r))
+                .min_by_key(|(d, _)| *d)
+                // Ranked first, before any subject another phrase of the sentence finds.
+                .map(|(_, r)| ((false, 0), r));
+            let Some((score, run)) = agent.or(before).or(after) else {
+                continue;
+            };
             let sentence = run.members[0].sentence;
             // "The previous summit, held in London": another occasion, not this fact's.
             let list = Span::new(run.start, run.name_end);
@@ -820,7 +896,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 // "Zelensky, Starmer and the French president signed": the list goes
                 // on past its last known member, so a member it seems to omit may be there.
                 open: continues_before(prose, sentence, list.start)
-                    || (!score.0 && continues_after(prose, list.end, hit.span.start)),
+                    || (list.end <= hit.span.start && continues_after(prose, list.end, hit.span.start)),
             };
             // Hits come in order, so this sentence's claims are the last ones.
             match best

@@ -27,6 +27,11 @@ const NOT_DISCREPANCIES: &[&str] = &[
     // see `mutations`.)
     "At the summit, 36 countries backed Kyiv.",
     "Witkoff flew in from talks in Miami on Monday.",
+    "Leaders in Paris agreed that the ceasefire monitoring would be led by the U.S.",
+    "Leaders from France agreed that the ceasefire monitoring would be led by the U.S.",
+    "Diplomats in Washington said Britain would join the monitoring mechanism.",
+    "Officials from Germany and Poland praised the military hubs that the UK and France pledged.",
+    "Merz attended the signing of the declaration of intent.",
     "Defence ministers from eight Nordic and Baltic countries, meeting in Riga, agreed to hold a summit of their leaders in Helsinki next Tuesday.",
     "Russia had not commented on the talks by Wednesday evening.",
     "Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.",

@@ -394,11 +394,22 @@ pub(super) fn stand_ins(
         possessive: None,
         sentence,
     };
+    // "Leaders in Paris agreed ...": after a preposition a capital is where, not who.
+    let located = |m: &EntityMention| {
+        word_spans(prose, Span::new(sentence.start, m.span.start))
+            .last()
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&prose[w.start..w.end].to_lowercase().as_str()))
+    };
     let mut out: Vec<EntityMention> = entities
         .iter()
-        .filter(|m| base.entities[m.entity].kind == EntityKind::Place && m.full() == m.span)
+        .filter(|m| base.entities[m.entity].kind == EntityKind::Place && m.full() == m.span && !located(m))
         .filter_map(|m| {
-            let code = crate::gazetteer::capital_of(&prose[m.span.start..m.span.end])?;
+            let name = &prose[m.span.start..m.span.end];
+            // "Brussels" stands for the European Union far more often than for Belgium.
+            if name == "Brussels" {
+                return None;
+            }
+            let code = crate::gazetteer::capital_of(name)?;
             Some(mention(country_entity(code)?, m.span))
         })
         .collect();
@@ -432,6 +443,12 @@ pub(super) fn stand_ins(
     out.sort_by_key(|m| m.span.start);
     out
 }
+
+/// Words before a place that make it a location ("in Paris"), not an actor.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "outside", "around", "across", "via", "into", "through", "of", "for", "toward",
+    "towards",
+];
 
 /// Words that may follow a people named as actors ("the French have pledged").
 const PEOPLE_FOLLOWERS: &[&str] = &[
