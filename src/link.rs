@@ -119,6 +119,37 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
     (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
+/// "On Wednesday, a day after the summit": the phrase that links a date
+/// stands after "after", "before", "since" or "until", so the date is
+/// counted from the occasion, not the occasion's own.
+fn relative_to_occasion(prose: &str, mention: &Mention, hit: Span) -> Option<String> {
+    if !matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) || hit.overlaps(mention.span) {
+        return None;
+    }
+    // A date written before that word ("On Wednesday, a day after the summit"), or
+    // after the phrase but set off from it ("two days before the summit, on 4
+    // January"); one inside the phrase names the occasion ("after yesterday's
+    // summit", "since the invasion of February 2022").
+    let from = if mention.span.end <= hit.start {
+        mention.span.end
+    } else if prose[hit.end..mention.span.start].contains([',', ';', '(']) {
+        mention.sentence.start.min(hit.start)
+    } else {
+        return None;
+    };
+    word_spans(prose, Span::new(from, hit.start))
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .find(|w| {
+            matches!(
+                w.as_str(),
+                "after" | "before" | "since" | "until" | "till" | "following" | "ahead" | "prior"
+            )
+        })
+}
+
 /// A cue for another occasion anywhere before the end of the claim or its
 /// `about` phrase ("A later summit in Rome gathered 20 countries").
 fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &[AboutHit]) -> Option<String> {
@@ -222,6 +253,12 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             .trim_start_matches(['\'', '\u{2019}', 's'])
             .trim()
             .is_empty();
+    if let Some(word) = relative_to_occasion(prose, mention, hit) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("it is dated \"{word}\" the occasion, not on it"),
+        };
+    }
     if let Some(word) = deadline_before(prose, mention).filter(|_| !names_occasion) {
         return Linked::Weak {
             facts: vec![best.fact],
