@@ -119,6 +119,20 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
     (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
+/// "the other eight countries", "the remaining 12 nations": a count of some
+/// of the fact's things, written right after one of these words.
+fn part_of_whole(prose: &str, mention: &Mention) -> Option<String> {
+    if mention.kind != Kind::Count {
+        return None;
+    }
+    word_spans(prose, Span::new(mention.sentence.start, mention.span.start))
+        .iter()
+        .rev()
+        .take(2)
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .find(|w| matches!(w.as_str(), "other" | "remaining" | "further" | "additional" | "extra"))
+}
+
 /// "On Wednesday, a day after the summit": the phrase that links a date
 /// stands after "after", "before", "since" or "until", so the date is
 /// counted from the occasion, not the occasion's own.
@@ -253,6 +267,25 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             .trim_start_matches(['\'', '\u{2019}', 's'])
             .trim()
             .is_empty();
+    // "The summit's host ... on Monday": the phrase names something of the
+    // occasion (its host, its agenda), and the date may be anything's.
+    let possessive = prose[hit.end..].starts_with("'s") || prose[hit.end..].starts_with("\u{2019}s");
+    if possessive && matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) && !names_occasion {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!(
+                "\"{}\" names something of the occasion, not when it was",
+                &prose[hit.start..hit.end]
+            ),
+        };
+    }
+    // "the other eight countries", "the remaining 12": a part, not the fact's whole.
+    if let Some(word) = part_of_whole(prose, mention) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("after \"{word}\" it counts a part, not the whole"),
+        };
+    }
     if let Some(word) = relative_to_occasion(prose, mention, hit) {
         return Linked::Weak {
             facts: vec![best.fact],
@@ -683,7 +716,11 @@ fn continues_before(prose: &str, sentence: Span, at: usize) -> bool {
 
 /// Text that may stand between two members of one list.
 fn joins_list(gap: &str) -> bool {
-    let g = gap.trim().trim_start_matches([',', ';']).trim();
+    // A semicolon ends a list of names ("... and Starmer; Merz and Meloni watched").
+    if gap.contains(';') {
+        return false;
+    }
+    let g = gap.trim().trim_start_matches(',').trim();
     // "France and the UK": an article before the next member.
     let g = g.strip_suffix(" the").or_else(|| g.strip_suffix(" The")).unwrap_or(g);
     matches!(
