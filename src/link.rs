@@ -119,6 +119,29 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
     (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
+/// "about 70% of Donetsk", "30% of Ukrainians": a share whose whole is a
+/// proper name other than a country's (a region, a city) or a people. A
+/// share of a country ("20% of Ukraine", "of Ukrainian territory") or of
+/// something unnamed ("of the country") is left to the phrase that links it.
+fn share_of_another_whole(prose: &str, mention: &Mention) -> Option<String> {
+    if mention.kind != Kind::Percent {
+        return None;
+    }
+    let words = word_spans(prose, Span::new(mention.span.end, mention.sentence.end));
+    let (of, whole) = (words.first()?, words.get(1)?);
+    if !prose[of.start..of.end].eq_ignore_ascii_case("of") || !prose[mention.span.end..of.start].trim().is_empty() {
+        return None;
+    }
+    let word = prose[whole.start..whole.end]
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s");
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let people = crate::gazetteer::people_of(word).is_some();
+    (people || !crate::gazetteer::is_country_word(word)).then(|| word.to_owned())
+}
+
 /// "the other eight countries", "the remaining 12 nations": a count of some
 /// of the fact's things, written right after one of these words.
 fn part_of_whole(prose: &str, mention: &Mention) -> Option<String> {
@@ -277,6 +300,13 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
                 "\"{}\" names something of the occasion, not when it was",
                 &prose[hit.start..hit.end]
             ),
+        };
+    }
+    // "about 70% of Donetsk", "30% of Ukrainians": a share of some other whole.
+    if let Some(whole) = share_of_another_whole(prose, mention) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!("it is a share of {whole}, which no fact's phrase names"),
         };
     }
     // "the other eight countries", "the remaining 12": a part, not the fact's whole.
