@@ -710,7 +710,7 @@ impl Judge<'_> {
                 crate::report::one_line(self.text(o.span))
             ));
         }
-        if let Some(reason) = self.placed_elsewhere(l) {
+        if let Some(reason) = self.placed_elsewhere(l, ex) {
             return Some(reason);
         }
         if matches!(m.kind, Kind::Date | Kind::Weekday | Kind::Year) {
@@ -740,47 +740,127 @@ impl Judge<'_> {
         places
     }
 
-    /// "flew in from talks in Miami on Monday": the phrase that links the
-    /// claim names a place other than its occasion's, so it is another occasion.
-    fn placed_elsewhere(&self, l: &Link) -> Option<String> {
+    /// "flew in from talks in Miami on Monday", "On Wednesday, ministers met
+    /// in Brussels": the sentence of the phrase that links the claim places
+    /// it somewhere other than its occasion, so it is another occasion. A
+    /// place counts when it comes right after the phrase ("talks in Miami",
+    /// "met in Brussels"), or is a known place written "in" or "at" anywhere
+    /// in the sentence.
+    fn placed_elsewhere(&self, l: &Link, ex: &Extraction) -> Option<String> {
         let prose = &self.article.prose;
         // The phrase's own sentence: a link from nearby has it in another one.
         let sentence = self.article.sentence_of(Span::new(l.hit.start, l.hit.start))?;
         if sentence.end < l.hit.end {
             return None;
         }
-        let words = word_spans(prose, Span::new(l.hit.end, sentence.end));
-        let (prep, name) = (words.first()?, words.get(1)?);
-        let lower = prose[prep.start..prep.end].to_lowercase();
-        let place = &prose[name.start..name.end];
-        if !matches!(lower.as_str(), "in" | "at")
-            || !prose[l.hit.end..prep.start].trim().is_empty()
-            || !prose[prep.end..name.start].trim().is_empty()
-            || !place.starts_with(char::is_uppercase)
-            || crate::lexicon::month_number(place).is_some()
-            || crate::lexicon::weekday(place).is_some()
-        {
-            return None;
-        }
         let occasion = self.occasion_places(l.fact);
         if occasion.is_empty() {
             return None;
         }
-        let named = occasion.iter().filter_map(|id| self.base.entity(id)).any(|e| {
-            e.spellings()
-                .any(|s| prose[name.start..].starts_with(s) || s.split_whitespace().next() == Some(place))
-        });
-        (!named).then(|| {
-            format!(
-                "\"{} {place}\" is another place than its occasion's ({})",
-                prose[l.hit.start..l.hit.end].trim(),
+        let is_occasion = |name: &str, rest: &str| {
+            occasion.iter().filter_map(|id| self.base.entity(id)).any(|e| {
+                e.spellings()
+                    .any(|s| rest.starts_with(s) || s.split_whitespace().next() == Some(name))
+            })
+        };
+        // Right after the phrase, whether or not the phrase ends with "in" ("met in").
+        let words = word_spans(prose, Span::new(l.hit.end, sentence.end));
+        let phrase_ends_in = matches!(
+            prose[l.hit.start..l.hit.end]
+                .rsplit(' ')
+                .next()
+                .map(str::to_lowercase)
+                .as_deref(),
+            Some("in" | "at")
+        );
+        let next = if phrase_ends_in {
+            words.first().filter(|w| prose[l.hit.end..w.start].trim().is_empty())
+        } else {
+            words.get(1).filter(|_| {
+                let prep = words[0];
+                matches!(prose[prep.start..prep.end].to_lowercase().as_str(), "in" | "at")
+                    && prose[l.hit.end..prep.start].trim().is_empty()
+                    && prose[prep.end..words[1].start].trim().is_empty()
+            })
+        };
+        // "met in France" may be Paris: a country holds its capital.
+        let holds_occasion = |word: &str| {
+            crate::gazetteer::country_code(word).is_some_and(|code| {
                 occasion
                     .iter()
-                    .map(|id| self.base.entity_name(id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
+                    .filter_map(|id| self.base.entity(id))
+                    .any(|e| crate::gazetteer::capital_of(&e.name) == Some(code))
+            })
+        };
+        let right_after = next
+            .map(|w| {
+                prose[w.start..w.end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s")
+            })
+            .filter(|place| {
+                place.starts_with(char::is_uppercase)
+                    && crate::lexicon::month_number(place).is_none()
+                    && crate::lexicon::weekday(place).is_none()
+                    && !holds_occasion(place)
+                    && !is_occasion(place, &prose[next.map_or(0, |w| w.start)..])
+            });
+        // A known place "in" or "at" anywhere in the sentence.
+        let located = || {
+            starting_in(&ex.entities, sentence, |m| m.span.start)
+                .iter()
+                .find_map(|m| {
+                    let e = &self.base.entities[m.entity];
+                    let after_prep = word_spans(prose, Span::new(sentence.start, m.span.start))
+                        .last()
+                        .is_some_and(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "in" | "at"));
+                    let name = &prose[m.span.start..m.span.end];
+                    (e.kind == EntityKind::Place && after_prep && !is_occasion(name, &prose[m.span.start..]))
+                        .then_some(name)
+                })
+        };
+        let place = right_after.or_else(located)?;
+        Some(format!(
+            "the sentence places it in {place}, not at its occasion ({})",
+            occasion
+                .iter()
+                .map(|id| self.base.entity_name(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
+    /// "On Wednesday, foreign ministers met in Brussels": a place given in a
+    /// sentence that names a day other than its occasion's is another
+    /// meeting's place. (A wrong day beside the right place is still the
+    /// date's discrepancy; the place is then left unjudged.)
+    fn on_another_day(&self, set: &SetClaim, ex: &Extraction) -> Option<String> {
+        let FactValue::Entity(e) = &self.base.facts[set.link.fact].value else {
+            return None;
+        };
+        if self.base.entity(e).is_none_or(|e| e.kind != EntityKind::Place) {
+            return None;
+        }
+        let occasions = self.occasion_dates(set.link.fact);
+        if occasions.is_empty() {
+            return None;
+        }
+        starting_in(&ex.mentions, set.sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| m.sentence == set.sentence)
+            .find_map(|m| {
+                let days: Vec<Date> = match &m.value {
+                    Value::Date { resolved: Some(d), .. } => vec![*d],
+                    Value::Weekday { resolved, of_date, .. } => of_date.map_or_else(|| resolved.clone(), |d| vec![d]),
+                    _ => return None,
+                };
+                (!days.is_empty() && !days.iter().any(|d| occasions.contains(d))).then(|| {
+                    format!(
+                        "the sentence is dated \"{}\", another day than its occasion's",
+                        self.text(m.span)
+                    )
+                })
+            })
     }
 
     /// The dates of the occasions a fact belongs to: the date facts that
@@ -1331,7 +1411,13 @@ impl Judge<'_> {
             because: Some(because.clone()),
             entity: None,
         };
-        if let Some(reason) = self.dated_elsewhere(set.sentence, set.link.fact, ex) {
+        // Another day only keeps a place from being held against the fact: the
+        // right place on a wrong day still agrees (the day is the date's error).
+        let agrees = matches!(&fact.value, FactValue::Entity(e) if ids == [e.as_str()]);
+        let reason = self
+            .dated_elsewhere(set.sentence, set.link.fact, ex)
+            .or_else(|| self.on_another_day(set, ex).filter(|_| !agrees));
+        if let Some(reason) = reason {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;

@@ -40,6 +40,8 @@ const NOT_DISCREPANCIES: &[&str] = &[
     "Twenty-seven leaders attended in person; the other eight countries sent ministers.",
     "Russia controls nearly all of Luhansk and about 70% of Donetsk.",
     "Russia occupies land where 30% of Ukrainians lived before the war.",
+    "On Wednesday, foreign ministers met in Brussels to discuss the plan.",
+    "The leaders met in Paris on Tuesday; on Thursday their envoys met in Berlin.",
     "Defence ministers from eight Nordic and Baltic countries, meeting in Riga, agreed to hold a summit of their leaders in Helsinki next Tuesday.",
     "Russia had not commented on the talks by Wednesday evening.",
     "Kyiv's finances were shored up last month, when European leaders backed a €90 billion EU loan for Ukraine.",
