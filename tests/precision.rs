@@ -41,6 +41,7 @@ const NOT_DISCREPANCIES: &[&str] = &[
     "Russia controls nearly all of Luhansk and about 70% of Donetsk.",
     "Russia occupies land where 30% of Ukrainians lived before the war.",
     "On Wednesday, foreign ministers met in Brussels to discuss the plan.",
+    "Asked about the \"territorial question\", Macron said it was for Ukraine to decide.",
     "The leaders met in Paris on Tuesday; on Thursday their envoys met in Berlin.",
     "Defence ministers from eight Nordic and Baltic countries, meeting in Riga, agreed to hold a summit of their leaders in Helsinki next Tuesday.",
     "Russia had not commented on the talks by Wednesday evening.",

@@ -176,6 +176,15 @@ pub(super) fn extract(
                         })
                         .flatten()
                 });
+            // "Asked about the "territorial question", Macron said ...": a phrase
+            // quoted as the topic is nobody's words in this sentence.
+            let topic = word_spans(prose, Span::new(sentence.start.min(inner.start), inner.start))
+                .iter()
+                .rev()
+                .map(|w| prose[w.start..w.end].to_lowercase())
+                .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "so-called"))
+                .is_some_and(|w| matches!(w.as_str(), "about" | "on" | "over" | "regarding" | "concerning"));
+            let speaker = if topic { None } else { speaker };
             // The quotes on record are indexed by word (see `Index::quote_excerpts`).
             let on_record = index.quote_excerpts(&segments).next().is_some();
             if (words >= 4 && speaker.is_some()) || on_record {
