@@ -158,15 +158,18 @@ pub fn countries() -> &'static [Country] {
 
 /// The country a name, alias, demonym or code names ("Spanish" -> "es").
 pub fn country_code(word: &str) -> Option<&'static str> {
-    let w = word.trim();
-    countries()
-        .iter()
-        .find(|c| {
-            c.name.eq_ignore_ascii_case(w)
-                || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(w))
-                || c.demonyms.iter().any(|d| d.eq_ignore_ascii_case(w))
-        })
-        .map(|c| c.code.as_str())
+    // Looked up, not found by a walk over every country: linking asks often.
+    static BY_NAME: LazyLock<std::collections::HashMap<String, &'static str>> = LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for c in countries() {
+            for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms) {
+                // The first country to claim a name keeps it, as the walk did.
+                map.entry(n.to_ascii_lowercase()).or_insert(c.code.as_str());
+            }
+        }
+        map
+    });
+    BY_NAME.get(&word.trim().to_ascii_lowercase()).copied()
 }
 
 /// The country whose capital `name` is ("Washington" -> "us").

@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
 use crate::article::Article;
-use crate::extract::{Amount, DateStyle, Extraction, Kind, Mention, Value, quote_segments, word_spans};
+use crate::extract::{Amount, DateStyle, EntityMention, Extraction, Kind, Mention, Value, quote_segments, word_spans};
 use crate::facts::{At, EntityKind, Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_by_unit, link_nearby, place_agreements, set_kind, sets};
@@ -753,6 +753,40 @@ impl Judge<'_> {
         if sentence.end < l.hit.end {
             return None;
         }
+        // "in Paris", "at Kyiv": the word before ends with a preposition of place.
+        let after_prep = |at: usize| {
+            let before = prose[sentence.start..at].trim_end().to_ascii_lowercase();
+            before == "in" || before == "at" || before.ends_with(" in") || before.ends_with(" at")
+        };
+        // The candidates first (most sentences have none), the occasion's places after.
+        // Right after the phrase, whether or not the phrase ends with "in" ("met in").
+        let mut window = sentence.end.min(l.hit.end + 80);
+        while !prose.is_char_boundary(window) {
+            window += 1;
+        }
+        let words = word_spans(prose, Span::new(l.hit.end, window));
+        let next = words.iter().take(2).find(|w| {
+            after_prep(w.start) && (w.start == words[0].start || prose[l.hit.end..words[0].start].trim().is_empty())
+        });
+        let right_after = next
+            .map(|w| {
+                prose[w.start..w.end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s")
+            })
+            .filter(|place| {
+                place.starts_with(char::is_uppercase)
+                    && crate::lexicon::month_number(place).is_none()
+                    && crate::lexicon::weekday(place).is_none()
+            });
+        // A known place "in" or "at" anywhere in the sentence.
+        let located: Vec<&EntityMention> = starting_in(&ex.entities, sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| self.base.entities[m.entity].kind == EntityKind::Place && after_prep(m.span.start))
+            .collect();
+        if right_after.is_none() && located.is_empty() {
+            return None;
+        }
         let occasion = self.occasion_places(l.fact);
         if occasion.is_empty() {
             return None;
@@ -761,26 +795,6 @@ impl Judge<'_> {
             occasion.iter().filter_map(|id| self.base.entity(id)).any(|e| {
                 e.spellings()
                     .any(|s| rest.starts_with(s) || s.split_whitespace().next() == Some(name))
-            })
-        };
-        // Right after the phrase, whether or not the phrase ends with "in" ("met in").
-        let words = word_spans(prose, Span::new(l.hit.end, sentence.end));
-        let phrase_ends_in = matches!(
-            prose[l.hit.start..l.hit.end]
-                .rsplit(' ')
-                .next()
-                .map(str::to_lowercase)
-                .as_deref(),
-            Some("in" | "at")
-        );
-        let next = if phrase_ends_in {
-            words.first().filter(|w| prose[l.hit.end..w.start].trim().is_empty())
-        } else {
-            words.get(1).filter(|_| {
-                let prep = words[0];
-                matches!(prose[prep.start..prep.end].to_lowercase().as_str(), "in" | "at")
-                    && prose[l.hit.end..prep.start].trim().is_empty()
-                    && prose[prep.end..words[1].start].trim().is_empty()
             })
         };
         // "met in France" may be Paris: a country holds its capital.
@@ -792,34 +806,14 @@ impl Judge<'_> {
                     .any(|e| crate::gazetteer::capital_of(&e.name) == Some(code))
             })
         };
-        let right_after = next
-            .map(|w| {
-                prose[w.start..w.end]
-                    .trim_end_matches("'s")
-                    .trim_end_matches("\u{2019}s")
+        let right_after = right_after
+            .filter(|place| !holds_occasion(place) && !is_occasion(place, &prose[next.map_or(0, |w| w.start)..]));
+        let place = right_after.or_else(|| {
+            located.iter().find_map(|m| {
+                let name = &prose[m.span.start..m.span.end];
+                (!is_occasion(name, &prose[m.span.start..])).then_some(name)
             })
-            .filter(|place| {
-                place.starts_with(char::is_uppercase)
-                    && crate::lexicon::month_number(place).is_none()
-                    && crate::lexicon::weekday(place).is_none()
-                    && !holds_occasion(place)
-                    && !is_occasion(place, &prose[next.map_or(0, |w| w.start)..])
-            });
-        // A known place "in" or "at" anywhere in the sentence.
-        let located = || {
-            starting_in(&ex.entities, sentence, |m| m.span.start)
-                .iter()
-                .find_map(|m| {
-                    let e = &self.base.entities[m.entity];
-                    let after_prep = word_spans(prose, Span::new(sentence.start, m.span.start))
-                        .last()
-                        .is_some_and(|w| matches!(prose[w.start..w.end].to_lowercase().as_str(), "in" | "at"));
-                    let name = &prose[m.span.start..m.span.end];
-                    (e.kind == EntityKind::Place && after_prep && !is_occasion(name, &prose[m.span.start..]))
-                        .then_some(name)
-                })
-        };
-        let place = right_after.or_else(located)?;
+        })?;
         Some(format!(
             "the sentence places it in {place}, not at its occasion ({})",
             occasion
