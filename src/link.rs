@@ -119,6 +119,45 @@ fn deadline_before(prose: &str, mention: &Mention) -> Option<String> {
     (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
 }
 
+/// Words that set a figure apart from the thing a phrase names: before the
+/// phrase ("on top of the loan", "besides the loan") or between the two
+/// ("the loan is part of a €200 billion package").
+fn beside_the_phrase(prose: &str, mention: &Mention, hit: Span) -> Option<String> {
+    let between = if hit.end <= mention.span.start {
+        Span::new(hit.end, mention.span.start)
+    } else if mention.span.end <= hit.start {
+        Span::new(mention.span.end, hit.start)
+    } else {
+        return None;
+    };
+    let lower = |w: &Span| prose[w.start..w.end].to_lowercase();
+    let before: Vec<String> = word_spans(prose, Span::new(mention.sentence.start.min(hit.start), hit.start))
+        .iter()
+        .rev()
+        .take(5)
+        .rev()
+        .map(lower)
+        .collect();
+    let inside: Vec<String> = word_spans(prose, between).iter().map(lower).collect();
+    // "part of" (not "took part in"), "on top of", "in addition to", "besides", ...
+    let apart = |words: &[String]| {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let prev = i.checked_sub(1).map(|p| words[p].as_str());
+            let next = words.get(i + 1).map(String::as_str);
+            let hit = match w.as_str() {
+                "besides" | "excluding" | "except" | "beyond" => true,
+                "apart" => next == Some("from"),
+                "part" => next == Some("of"),
+                "top" => prev == Some("on") && next == Some("of"),
+                "addition" => prev == Some("in") && next == Some("to"),
+                _ => false,
+            };
+            hit.then(|| w.clone())
+        })
+    };
+    apart(&before).or_else(|| apart(&inside))
+}
+
 /// "about 70% of Donetsk", "30% of Ukrainians": a share whose whole is a
 /// proper name other than a country's (a region, a city) or a people. A
 /// share of a country ("20% of Ukraine", "of Ukrainian territory") or of
@@ -307,6 +346,17 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
         return Linked::Weak {
             facts: vec![best.fact],
             reason: format!("it is a share of {whole}, which no fact's phrase names"),
+        };
+    }
+    // "€150 billion in support, on top of the new loan", "the loan is part of a
+    // €200 billion package": the figure is set beside the fact's thing, not its.
+    if let Some(word) = beside_the_phrase(prose, mention, hit) {
+        return Linked::Weak {
+            facts: vec![best.fact],
+            reason: format!(
+                "\"{word}\" sets it apart from what \"{}\" names",
+                &prose[hit.start..hit.end]
+            ),
         };
     }
     // "the other eight countries", "the remaining 12": a part, not the fact's whole.
