@@ -176,21 +176,6 @@ const UNITS: &[&str] = &[
 
 const CURRENCIES: &[(&str, &str)] = &[("EUR", "€"), ("USD", "$"), ("GBP", "£")];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Words of quotations and of the filler prose around the claims.
 const QUOTE_WORDS: &[&str] = &[
     "we", "will", "stand", "together", "for", "peace", "and", "security", "our", "people", "deserve", "nothing",
@@ -248,7 +233,12 @@ impl Day {
     }
 
     fn words(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[(self.month - 1) as usize], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            factcheck::lexicon::MONTH_NAMES[(self.month - 1) as usize],
+            self.year
+        )
     }
 }
 

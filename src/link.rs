@@ -303,7 +303,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
         }
     }
     scored.sort_by_key(|s| (s.0, s.1, s.2, s.3.fact));
-    let Some((d, rank, plen, best, hit)) = scored.first().cloned() else {
+    let Some((d, rank, plen, best, _)) = scored.first().cloned() else {
         let mut candidates: Vec<usize> = kind.iter().chain(more).copied().filter(|&f| fits(f)).collect();
         candidates.sort_unstable();
         return Linked::Weak {
@@ -311,95 +311,10 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
             reason: "none of their `about` phrases is in this sentence".into(),
         };
     };
-    if d > MAX_DISTANCE {
+    if let Some(reason) = against_link(prose, mention, about, base, published, &best) {
         return Linked::Weak {
             facts: vec![best.fact],
-            reason: format!("its `about` phrase \"{}\" stands too far from the claim", best.phrase),
-        };
-    }
-    if negated(prose, mention.sentence, mention.span) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: "the article says it is not so".into(),
-        };
-    }
-    // "after yesterday's summit": a date that names the occasion is its date.
-    let names_occasion = hit.start >= mention.span.end
-        && prose[mention.span.end..hit.start]
-            .trim_start_matches(['\'', '\u{2019}', 's'])
-            .trim()
-            .is_empty();
-    // "The summit's host ... on Monday": the phrase names something of the
-    // occasion (its host, its agenda), and the date may be anything's.
-    let possessive = prose[hit.end..].starts_with("'s") || prose[hit.end..].starts_with("\u{2019}s");
-    if possessive && matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) && !names_occasion {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!(
-                "\"{}\" names something of the occasion, not when it was",
-                &prose[hit.start..hit.end]
-            ),
-        };
-    }
-    // "about 70% of Donetsk", "30% of Ukrainians": a share of some other whole.
-    if let Some(whole) = share_of_another_whole(prose, mention) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!("it is a share of {whole}, which no fact's phrase names"),
-        };
-    }
-    // "€150 billion in support, on top of the new loan", "the loan is part of a
-    // €200 billion package": the figure is set beside the fact's thing, not its.
-    if let Some(word) = beside_the_phrase(prose, mention, hit) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!(
-                "\"{word}\" sets it apart from what \"{}\" names",
-                &prose[hit.start..hit.end]
-            ),
-        };
-    }
-    // "the other eight countries", "the remaining 12": a part, not the fact's whole.
-    if let Some(word) = part_of_whole(prose, mention) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!("after \"{word}\" it counts a part, not the whole"),
-        };
-    }
-    if let Some(word) = relative_to_occasion(prose, mention, hit) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!("it is dated \"{word}\" the occasion, not on it"),
-        };
-    }
-    if let Some(word) = deadline_before(prose, mention).filter(|_| !names_occasion) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!("after \"{word}\" it dates something else than the fact"),
-        };
-    }
-    // A date that names the occasion is judged by what stands right before it
-    // ("the next day's summit"), not by cues in another clause of its sentence.
-    let scope = if names_occasion {
-        word_spans(prose, Span::new(mention.sentence.start, mention.span.start))
-            .last()
-            .map_or(mention.span, |w| Span::new(w.start, mention.sentence.end))
-    } else {
-        mention.sentence
-    };
-    if let Some(cue) = other_occasion(prose, scope, hit, mention.span, about) {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!("\"{cue}\" suggests another occasion than the fact's"),
-        };
-    }
-    if base.facts[best.fact].valid.at(published) == At::Unknown {
-        return Linked::Weak {
-            facts: vec![best.fact],
-            reason: format!(
-                "the fact holds {} only, and the article has no publication date",
-                base.facts[best.fact].valid
-            ),
+            reason,
         };
     }
     let rivals: Vec<usize> = scored
@@ -413,6 +328,85 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
         return Linked::Ambiguous(all);
     }
     Linked::Strong(best)
+}
+
+/// Why the best link of a mention is too weak to judge it by, if it is: the
+/// phrase stands too far, the article denies it, or a cue says the claim is
+/// about something else than the fact (checked in this order; the first
+/// reason found is the one reported).
+fn against_link(
+    prose: &str,
+    mention: &Mention,
+    about: &[AboutHit],
+    base: &FactBase,
+    published: Option<Date>,
+    best: &Link,
+) -> Option<String> {
+    if best.distance > MAX_DISTANCE {
+        return Some(format!(
+            "its `about` phrase \"{}\" stands too far from the claim",
+            best.phrase
+        ));
+    }
+    if negated(prose, mention.sentence, mention.span) {
+        return Some("the article says it is not so".into());
+    }
+    // "after yesterday's summit": a date that names the occasion is its date.
+    let names_occasion = best.hit.start >= mention.span.end
+        && prose[mention.span.end..best.hit.start]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .trim()
+            .is_empty();
+    // "The summit's host ... on Monday": the phrase names something of the
+    // occasion (its host, its agenda), and the date may be anything's.
+    let possessive = prose[best.hit.end..].starts_with("'s") || prose[best.hit.end..].starts_with("\u{2019}s");
+    if possessive && matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) && !names_occasion {
+        return Some(format!(
+            "\"{}\" names something of the occasion, not when it was",
+            &prose[best.hit.start..best.hit.end]
+        ));
+    }
+    // "about 70% of Donetsk", "30% of Ukrainians": a share of some other whole.
+    if let Some(whole) = share_of_another_whole(prose, mention) {
+        return Some(format!("it is a share of {whole}, which no fact's phrase names"));
+    }
+    // "€150 billion in support, on top of the new loan", "the loan is part of a
+    // €200 billion package": the figure is set beside the fact's thing, not its.
+    if let Some(word) = beside_the_phrase(prose, mention, best.hit) {
+        return Some(format!(
+            "\"{word}\" sets it apart from what \"{}\" names",
+            &prose[best.hit.start..best.hit.end]
+        ));
+    }
+    // "the other eight countries", "the remaining 12": a part, not the fact's whole.
+    if let Some(word) = part_of_whole(prose, mention) {
+        return Some(format!("after \"{word}\" it counts a part, not the whole"));
+    }
+    if let Some(word) = relative_to_occasion(prose, mention, best.hit) {
+        return Some(format!("it is dated \"{word}\" the occasion, not on it"));
+    }
+    if let Some(word) = deadline_before(prose, mention).filter(|_| !names_occasion) {
+        return Some(format!("after \"{word}\" it dates something else than the fact"));
+    }
+    // A date that names the occasion is judged by what stands right before it
+    // ("the next day's summit"), not by cues in another clause of its sentence.
+    let scope = if names_occasion {
+        word_spans(prose, Span::new(mention.sentence.start, mention.span.start))
+            .last()
+            .map_or(mention.span, |w| Span::new(w.start, mention.sentence.end))
+    } else {
+        mention.sentence
+    };
+    if let Some(cue) = other_occasion(prose, scope, best.hit, mention.span, about) {
+        return Some(format!("\"{cue}\" suggests another occasion than the fact's"));
+    }
+    if base.facts[best.fact].valid.at(published) == At::Unknown {
+        return Some(format!(
+            "the fact holds {} only, and the article has no publication date",
+            base.facts[best.fact].valid
+        ));
+    }
+    None
 }
 
 /// Whether a mention's value lies close to a fact's: close enough that,
