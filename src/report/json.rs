@@ -161,10 +161,38 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
 /// One JSON document for the whole run.
 pub struct Json;
 
-impl Emitter for Json {
-    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// How many articles are serialised side by side before their text is
+/// written: enough to keep every core busy, few enough that the report's
+/// text is never held whole (at archive scale it outweighs the articles).
+const CHUNK: usize = 256;
+
+/// `value` as `serde_json::to_writer_pretty` writes it `depth` levels down a
+/// document: the same bytes as in a document serialised in one piece.
+fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        // Opening an array only deepens the indentation; the bracket goes nowhere.
+        formatter.begin_array(&mut io::sink())?;
+    }
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, formatter))?;
+    Ok(())
+}
+
+fn article_out(a: &ArticleReport) -> ArticleOut<'_> {
+    ArticleOut {
+        path: &a.article.path,
+        published: a.article.published.map(|d| d.to_string()),
+        front_matter: &a.article.front_matter,
+        summary: summary_out(a.summary()),
+        claims: a.claims.iter().map(|c| claim_out(a, c, false)).collect(),
+    }
+}
+
+impl Json {
+    fn document(report: &Report) -> Document<'_> {
         let total = report.summary();
-        let doc = Document {
+        Document {
             version: REPORT_VERSION,
             tool: Tool {
                 name: env!("CARGO_PKG_NAME"),
@@ -174,17 +202,8 @@ impl Emitter for Json {
                 files: &report.fact_files,
                 count: report.fact_count,
             },
-            articles: report
-                .articles
-                .iter()
-                .map(|a| ArticleOut {
-                    path: &a.article.path,
-                    published: a.article.published.map(|d| d.to_string()),
-                    front_matter: &a.article.front_matter,
-                    summary: summary_out(a.summary()),
-                    claims: a.claims.iter().map(|c| claim_out(a, c, false)).collect(),
-                })
-                .collect(),
+            // Filled in by `emit`, article by article.
+            articles: Vec::new(),
             summary: TotalOut {
                 articles: report.articles.len(),
                 matches: total.matches,
@@ -199,9 +218,62 @@ impl Emitter for Json {
                     error: &e.error,
                 })
                 .collect(),
+        }
+    }
+}
+
+impl Emitter for Json {
+    /// The document `serde_json::to_writer_pretty` would write for
+    /// [`Document`], byte for byte, with the articles serialised in parallel,
+    /// a chunk at a time: on an archive the report runs to hundreds of
+    /// megabytes, and written in one piece it kept one core busy while the
+    /// others waited.
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        use rayon::prelude::*;
+        let doc = Json::document(report);
+        let mut buf = Vec::new();
+        let field = |buf: &mut Vec<u8>, name: &str, first: bool| {
+            buf.extend_from_slice(if first { b"\n  \"" } else { b",\n  \"" });
+            buf.extend_from_slice(name.as_bytes());
+            buf.extend_from_slice(b"\": ");
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        buf.push(b'{');
+        field(&mut buf, "version", true);
+        pretty_at(&doc.version, 1, &mut buf)?;
+        field(&mut buf, "tool", false);
+        pretty_at(&doc.tool, 1, &mut buf)?;
+        field(&mut buf, "facts", false);
+        pretty_at(&doc.facts, 1, &mut buf)?;
+        field(&mut buf, "articles", false);
+        buf.push(b'[');
+        out.write_all(&buf)?;
+        for (c, chunk) in report.articles.chunks(CHUNK).enumerate() {
+            let parts: Vec<io::Result<Vec<u8>>> = chunk
+                .par_iter()
+                .map(|a| {
+                    let mut part = Vec::new();
+                    pretty_at(&article_out(a), 2, &mut part)?;
+                    Ok(part)
+                })
+                .collect();
+            for (k, part) in parts.into_iter().enumerate() {
+                out.write_all(if c == 0 && k == 0 { b"\n    " } else { b",\n    " })?;
+                out.write_all(&part?)?;
+            }
+        }
+        buf.clear();
+        if !report.articles.is_empty() {
+            buf.extend_from_slice(b"\n  ");
+        }
+        buf.push(b']');
+        field(&mut buf, "summary", false);
+        pretty_at(&doc.summary, 1, &mut buf)?;
+        if !doc.errors.is_empty() {
+            field(&mut buf, "errors", false);
+            pretty_at(&doc.errors, 1, &mut buf)?;
+        }
+        buf.extend_from_slice(b"\n}\n");
+        out.write_all(&buf)
     }
 }
 
@@ -217,5 +289,66 @@ impl Emitter for JsonLines {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::report::Unread;
+
+    /// The report as `serde_json` writes [`Document`] in one piece: what
+    /// [`Json::emit`] must reproduce byte for byte.
+    fn in_one_piece(report: &Report) -> Vec<u8> {
+        let mut doc = Json::document(report);
+        doc.articles = report.articles.iter().map(article_out).collect();
+        let mut out = serde_json::to_vec_pretty(&doc).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    fn emitted(report: &Report) -> Vec<u8> {
+        let mut out = Vec::new();
+        Json.emit(report, &mut out).unwrap();
+        out
+    }
+
+    fn report(copies: usize, errors: usize) -> Report {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let base = crate::facts::load_paths(&[root.join("claims")]).expect("the project's fact base loads");
+        let checker = crate::Checker::new(base);
+        let mut articles = Vec::new();
+        for name in ["analysis.md", "briefing.txt", "correction.md"] {
+            let article = crate::article::read(&root.join("tests/corpus").join(name), None).unwrap();
+            articles.push(checker.check(article));
+        }
+        let articles: Vec<ArticleReport> = (0..copies)
+            .flat_map(|_| articles.iter().map(|a| checker.check(a.article.clone())))
+            .collect();
+        let mut report = Report::new(&checker.base, articles);
+        report.errors = (0..errors)
+            .map(|k| Unread {
+                path: format!("missing-{k}.md"),
+                error: format!("missing-{k}.md: cannot read: \"no such file\""),
+            })
+            .collect();
+        report
+    }
+
+    #[test]
+    fn the_parallel_document_is_the_one_piece_document_byte_for_byte() {
+        // Within one chunk, across chunk boundaries, with no article at all,
+        // and with and without the errors field.
+        for (copies, errors) in [(1, 0), (1, 2), (CHUNK / 3 + 1, 0), (0, 1), (0, 0)] {
+            let report = report(copies, errors);
+            let (got, want) = (emitted(&report), in_one_piece(&report));
+            assert!(
+                got == want,
+                "{copies} copies, {errors} errors: the documents differ from byte {}",
+                got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()))
+            );
+        }
     }
 }
