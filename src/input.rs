@@ -10,9 +10,12 @@
 //! Articles are read and checked in parallel (rayon), but the reports come
 //! back in the order the articles were listed, and when several articles
 //! fail the error is the first one's: output never depends on scheduling.
+//! A run may read articles ahead while the fact base loads ([`read_ahead`]);
+//! each is still read once, and the outcome is the same.
 
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Result, anyhow, bail};
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -362,6 +365,37 @@ pub fn check_all(
         .collect()
 }
 
+/// The articles read before the checker was ready, one slot per source:
+/// `None` for a source still to be read (see [`read_ahead`]).
+#[derive(Default)]
+pub struct ReadAhead(Vec<Option<Result<Article>>>);
+
+impl ReadAhead {
+    /// How many sources were read ahead (whether or not they could be read).
+    pub fn len(&self) -> usize {
+        self.0.iter().filter(|slot| slot.is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Read and parse sources, in parallel and in any order, until `stop` is
+/// set: meant to run beside loading the fact base, which on a large base
+/// takes a while and leaves cores idle. Each article is read once either
+/// way; one read ahead is only held until it is checked, so the outcome is
+/// the same as without it, and the memory held is at most what was read
+/// before `stop`.
+pub fn read_ahead(sources: &[Source], policy: Published, max_size: u64, stop: &AtomicBool) -> ReadAhead {
+    ReadAhead(
+        sources
+            .par_iter()
+            .map(|s| (!stop.load(Ordering::Relaxed)).then(|| read_limited(s, policy, max_size)))
+            .collect(),
+    )
+}
+
 /// Read and check every source, in parallel, keeping each one's outcome in
 /// the order of `sources`: an article that cannot be read (missing,
 /// unreadable, not UTF-8, over `max_size` bytes) does not stop the others,
@@ -373,8 +407,22 @@ pub fn check_each(
     max_size: u64,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Result<ArticleReport>> {
-    let one = |s: &Source| {
-        let r = read_limited(s, policy, max_size).map(|a| {
+    check_read_ahead(checker, sources, ReadAhead::default(), policy, max_size, done)
+}
+
+/// As [`check_each`], taking the articles already read from `ahead`.
+fn check_read_ahead(
+    checker: &Checker,
+    sources: &[Source],
+    ahead: ReadAhead,
+    policy: Published,
+    max_size: u64,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<ArticleReport>> {
+    let mut slots = ahead.0;
+    slots.resize_with(sources.len(), || None);
+    let one = |(s, read): (&Source, Option<Result<Article>>)| {
+        let r = read.unwrap_or_else(|| read_limited(s, policy, max_size)).map(|a| {
             let mut report = checker.check(a);
             // Reports read the text, never the prose copy: on a large batch
             // that copy would be as large again as the articles themselves.
@@ -387,25 +435,27 @@ pub fn check_each(
     };
     // One article is not worth starting the thread pool for.
     if sources.len() < 2 {
-        sources.iter().map(one).collect()
+        sources.iter().zip(slots).map(one).collect()
     } else {
-        sources.par_iter().map(one).collect()
+        sources.par_iter().zip(slots.into_par_iter()).map(one).collect()
     }
 }
 
 /// As [`check_each`], split: the reports of the articles checked, in list
 /// order, and the articles that could not be read, in list order, each with
-/// its one-line reason.
+/// its one-line reason. The articles in `ahead` are not read again.
 pub fn check_batch(
     checker: &Checker,
     sources: &[Source],
+    ahead: ReadAhead,
     policy: Published,
     max_size: u64,
     done: &(dyn Fn() + Sync),
 ) -> (Vec<ArticleReport>, Vec<Unread>) {
     let mut articles = Vec::with_capacity(sources.len());
     let mut unread = Vec::new();
-    for (source, r) in sources.iter().zip(check_each(checker, sources, policy, max_size, done)) {
+    let outcomes = check_read_ahead(checker, sources, ahead, policy, max_size, done);
+    for (source, r) in sources.iter().zip(outcomes) {
         match r {
             Ok(a) => articles.push(a),
             Err(e) => unread.push(Unread {

@@ -12,6 +12,7 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -22,6 +23,7 @@ use factcheck::Checker;
 use factcheck::config::FailOn;
 use factcheck::facts::{self, Severity};
 use factcheck::fsutil;
+use factcheck::input::{self, ReadAhead};
 use factcheck::report::{self, ExtraReport, Format, Report, Style};
 use factcheck::verdict::Verdict;
 
@@ -297,15 +299,39 @@ fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
 /// others: the report covers those checked and lists the others in
 /// `report.errors`, in list order (see [`unread`]).
 fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
-    let checker = load_facts(&settings.facts)?;
-    let sources = settings.sources()?;
+    let sources = settings.sources();
+    let (checker, ahead) = match &sources {
+        // Articles are read while the fact base loads: a large base takes a
+        // while, and its loader leaves cores idle. Errors come as before:
+        // the fact base's first, then the articles'.
+        Ok(sources) if sources.len() >= 2 => {
+            let stop = AtomicBool::new(false);
+            rayon::join(
+                || {
+                    let checker = load_facts(&settings.facts);
+                    stop.store(true, Ordering::Relaxed);
+                    checker
+                },
+                || input::read_ahead(sources, settings.published, settings.max_size, &stop),
+            )
+        }
+        _ => (load_facts(&settings.facts), ReadAhead::default()),
+    };
+    let checker = checker?;
+    let sources = sources?;
     let progress = cli::progress::bar(sources.len());
-    let (articles, errors) =
-        factcheck::input::check_batch(&checker, &sources, settings.published, settings.max_size, &|| {
+    let (articles, errors) = input::check_batch(
+        &checker,
+        &sources,
+        ahead,
+        settings.published,
+        settings.max_size,
+        &|| {
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
-        });
+        },
+    );
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -253,3 +253,21 @@ fn a_progress_bar_on_a_terminal_for_large_batches_only() {
     let (terminal, _) = on_tty("batch/000.txt batch/001.txt");
     assert!(!terminal.contains("checking"), "two articles need no bar: {terminal:?}");
 }
+
+/// Articles are read while the fact base loads; a broken base is still the
+/// only error, before any article's, and nothing is reported.
+#[test]
+fn a_broken_fact_base_is_the_one_error_even_beside_bad_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path(), 30);
+    std::fs::write(dir.path().join("batch/017.txt"), b"caf\xE9").unwrap();
+    write(dir.path(), "broken.toml", "[[facts]]\nid = \"x\"\nvalue = \n");
+    let r =
+        run(factcheck_in(dir.path()).args(["check", "batch", "missing.md", "-f", "broken.toml", "--format", "json"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "error: broken.toml:3:9: invalid TOML: string values must be quoted, expected literal string\n"
+    );
+}

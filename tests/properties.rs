@@ -309,4 +309,43 @@ proptest! {
         let reversed: Vec<Source> = sources.iter().rev().cloned().collect();
         prop_assert_eq!(&one, &run(&reversed, 4));
     }
+
+    /// Articles read ahead, while the fact base loads, come out as if read
+    /// when checked: all of them, none, or (with an unreadable one among
+    /// them) whatever was read before the loader finished.
+    #[test]
+    fn reading_ahead_changes_nothing(batch in prop::collection::vec(article(), 2..5), stop_early in any::<bool>()) {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use factcheck::input::{ReadAhead, check_batch, read_ahead};
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources: Vec<Source> = batch
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let name = format!("{i}.{}", if g.markdown { "md" } else { "txt" });
+                Source::File(common::write(dir.path(), &name, &g.text))
+            })
+            .collect();
+        sources.insert(1, Source::File(dir.path().join("missing.md")));
+        let policy = Published::On(jiff::civil::date(2026, 1, 7));
+        let outcome = |ahead: ReadAhead| {
+            let (articles, unread) = check_batch(harness::checker(), &sources, ahead, policy, 1 << 20, &|| {});
+            (json(articles), unread)
+        };
+        let fresh = outcome(ReadAhead::default());
+        prop_assert_eq!(fresh.1.len(), 1);
+        let all = read_ahead(&sources, policy, 1 << 20, &AtomicBool::new(false));
+        prop_assert_eq!(all.len(), sources.len());
+        prop_assert_eq!(&outcome(all), &fresh);
+        let none = read_ahead(&sources, policy, 1 << 20, &AtomicBool::new(true));
+        prop_assert!(none.is_empty());
+        prop_assert_eq!(&outcome(none), &fresh);
+        // Stopped part way: the loader finishes while articles are being read.
+        let stop = AtomicBool::new(false);
+        let some = rayon::join(
+            || if stop_early { stop.store(true, Ordering::Relaxed) },
+            || read_ahead(&sources, policy, 1 << 20, &stop),
+        ).1;
+        prop_assert_eq!(&outcome(some), &fresh);
+    }
 }

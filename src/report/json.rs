@@ -347,7 +347,10 @@ mod tests {
             assert!(
                 got == want,
                 "{copies} copies, {errors} errors: the documents differ from byte {}",
-                got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()))
+                got.iter()
+                    .zip(&want)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(got.len().min(want.len()))
             );
         }
     }
