@@ -499,7 +499,7 @@ mod tests {
         (base, index)
     }
 
-    fn found<'t>(text: &'t str, spans: impl Iterator<Item = Span>) -> Vec<&'t str> {
+    fn found(text: &str, spans: impl Iterator<Item = Span>) -> Vec<&str> {
         spans.map(|s| &text[s.start..s.end]).collect()
     }
 
