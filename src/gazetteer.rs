@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use keshvar::CountryIterator;
 
+use crate::facts::fxhash::FxHashSet;
 use crate::facts::{Entity, EntityKind, FactBase};
 
 /// One country as the gazetteer knows it.
@@ -218,10 +219,10 @@ pub fn is_country_word(word: &str) -> bool {
 /// an entity (ids `country:es`, `place:madrid`), so that they are recognised
 /// in the text. Spellings the fact base already uses are left to it.
 pub fn augment(base: FactBase) -> FactBase {
-    let taken: std::collections::BTreeSet<String> = base
+    let taken: FxHashSet<String> = base
         .entities
         .iter()
-        .flat_map(|e| e.spellings().map(str::to_lowercase).collect::<Vec<_>>())
+        .flat_map(|e| e.spellings().map(str::to_lowercase))
         .collect();
     let mut extra = Vec::new();
     for c in countries() {
@@ -254,17 +255,9 @@ pub fn augment(base: FactBase) -> FactBase {
             });
         }
     }
-    // Moved, not cloned: a large fact base is copied nowhere.
-    let FactBase {
-        files,
-        meta,
-        sources,
-        mut entities,
-        facts,
-        ..
-    } = base;
-    entities.extend(extra);
-    FactBase::new(files, meta, sources, entities, facts)
+    // Moved, not cloned: a large fact base is copied nowhere, and its
+    // lookups are not built again.
+    base.with_entities(extra)
 }
 
 #[cfg(test)]
@@ -308,6 +301,18 @@ mod tests {
         );
         let aug = augment(base);
         assert!(aug.entity("country:fr").is_none());
+        assert_eq!(aug.entity("france").map(|e| e.name.as_str()), Some("France"));
+        // The lookups of the entities added are those a base built whole would have.
+        let whole = FactBase::new(
+            vec![],
+            Default::default(),
+            Default::default(),
+            aug.entities.clone(),
+            vec![],
+        );
+        for e in &whole.entities {
+            assert_eq!(aug.entity(&e.id).map(|a| &a.name), whole.entity(&e.id).map(|w| &w.name));
+        }
         assert_eq!(aug.entity("country:es").map(|e| e.name.as_str()), Some("Spain"));
         assert_eq!(aug.entity("place:paris").map(|e| e.kind), Some(EntityKind::Place));
         assert_eq!(aug.entity("place:madrid").map(|e| e.name.as_str()), Some("Madrid"));

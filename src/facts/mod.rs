@@ -5,7 +5,7 @@
 //! than stopping at the first.
 
 mod deep;
-mod fxhash;
+pub(crate) mod fxhash;
 mod index;
 pub mod inspect;
 mod load;

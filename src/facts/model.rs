@@ -399,6 +399,17 @@ impl FactBase {
         FactBase::with_lookups(files, meta, sources, entities, facts, lookups)
     }
 
+    /// The base with `extra` entities after its own: the same base as
+    /// [`FactBase::new`] would make of all of them, without building its
+    /// lookups again (an id already taken now names the newer entity).
+    pub fn with_entities(mut self, extra: Vec<Entity>) -> Self {
+        for e in extra {
+            self.entity_index.insert(e.id.clone(), self.entities.len());
+            self.entities.push(e);
+        }
+        self
+    }
+
     /// As [`FactBase::new`], with the lookups built beforehand from the same
     /// entities and facts.
     pub(crate) fn with_lookups(
