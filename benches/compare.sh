@@ -10,11 +10,14 @@
 #   B  rg -c -i -F -f KEYWORDS CORPUS          (the floor the issue names)
 #   B' rg -c -F -f KEYWORDS CORPUS             (the same search, case-sensitive)
 #   C  factcheck check CORPUS --facts SMALL --format json -o /dev/null
-# and prints A/B, A/B' and A/C, then the peak memory of A, loading the big fact
-# base alone, one 5 KB article against the sample fact base, and A on one core.
+# and prints A/B, A/B' and A/C; then A/C again from A and C run alternately,
+# pair by pair; then the peak memory of A, A on one core, loading the big
+# fact base alone, one 5 KB article against the sample fact base, and time
+# against article size.
 #
 # Debian's hyperfine and ripgrep: apt-get install -y hyperfine ripgrep.
 # Environment: OUT (work folder, default target/compare), RUNS (default 3),
+# PAIRS (alternating runs of A and C after hyperfine's, default 5),
 # B_TIMEOUT (seconds allowed for one run of B, default 600: with tens of
 # thousands of patterns, `rg -i` compiles them into an automaton too large
 # for its lazy DFA and can run for hours; a run cut off counts as this many
@@ -80,6 +83,26 @@ print()
 print(f"A/B  = {a / b:6.2f}{' (upper bound: B was cut off)' if cut else ''}   target <= 3")
 print(f"A/B' = {a / b2:6.2f}")
 print(f"A/C  = {a / c:6.2f}   target <= 1.5")
+EOF
+
+# hyperfine runs all of A, then all of C: on a shared machine a slow spell
+# can fall on one of them only. Alternating them, pair by pair, gives a
+# ratio that such a spell moves much less.
+PAIRS=${PAIRS:-5}
+echo
+echo "A and C alternating, $PAIRS pairs:"
+python3 - "$PAIRS" "$A" "$C" <<'EOF'
+import shlex, statistics, subprocess, sys, time
+pairs, a, c = int(sys.argv[1]), shlex.split(sys.argv[2]), shlex.split(sys.argv[3])
+def run(cmd):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+times = [(run(a), run(c)) for _ in range(pairs)]
+ratios = [ta / tc for ta, tc in times]
+print("  A: " + ", ".join(f"{ta:.2f}" for ta, _ in times) + " s")
+print("  C: " + ", ".join(f"{tc:.2f}" for _, tc in times) + " s")
+print(f"  A/C pair by pair: {', '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}")
 EOF
 
 echo
