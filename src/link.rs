@@ -8,6 +8,7 @@
 //! weak. Only a strong link can produce a discrepancy: a false alarm costs
 //! an editor more than a miss.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
@@ -143,7 +144,7 @@ fn beside_the_phrase(prose: &str, mention: &Mention, hit: Span) -> Option<String
     let apart = |words: &[String]| {
         words.iter().enumerate().find_map(|(i, w)| {
             let prev = i.checked_sub(1).map(|p| words[p].as_str());
-            let next = words.get(i + 1).map(String::as_str);
+            let next = words.get(i + 1).map(|n| n.as_ref());
             let hit = match w.as_str() {
                 "besides" | "excluding" | "except" | "beyond" => true,
                 "apart" => next == Some("from"),
@@ -232,7 +233,18 @@ fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &
     let about = starting_in(about, sentence, |h| h.span.start);
     let hi = hit.end.max(target.end);
     let spans = word_spans(prose, Span::new(sentence.start, hi));
-    let words: Vec<String> = spans.iter().map(|w| prose[w.start..w.end].to_lowercase()).collect();
+    // Most words are in lower case already: only the others are copied.
+    let words: Vec<Cow<str>> = spans
+        .iter()
+        .map(|w| {
+            let word = &prose[w.start..w.end];
+            if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
+        })
+        .collect();
     words.iter().enumerate().find_map(|(i, w)| {
         // The claim's own words ("about a third") and any fact's phrase ("first invaded") are no cue.
         if target.overlaps(spans[i]) || hit.overlaps(spans[i]) || about.iter().any(|h| h.span.overlaps(spans[i])) {
@@ -243,13 +255,13 @@ fn other_occasion(prose: &str, sentence: Span, hit: Span, target: Span, about: &
             let n = n.trim_end_matches("'s").trim_end_matches("\u{2019}s");
             TIME_WORDS.contains(&n)
         });
-        let timely = matches!(w.as_str(), "last" | "earlier" | "later") && time_follows;
+        let timely = matches!(w.as_ref(), "last" | "earlier" | "later") && time_follows;
         // "among the first to help", "a third of Ukraine": a rank or a share, not an occasion.
-        let next = words.get(i + 1).map(String::as_str);
-        let share = i > 0 && matches!(words[i - 1].as_str(), "a" | "one") && next == Some("of");
+        let next = words.get(i + 1).map(|n| n.as_ref());
+        let share = i > 0 && matches!(words[i - 1].as_ref(), "a" | "one") && next == Some("of");
         // "for the first time": a count of times, not an occasion.
         let no_noun = matches!(next, Some("to" | "time")) || share;
-        (OTHER_OCCASION.contains(&w.as_str()) && !timely && !no_noun).then(|| w.clone())
+        (OTHER_OCCASION.contains(&w.as_ref()) && !timely && !no_noun).then(|| w.clone().into_owned())
     })
 }
 

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
+use super::fxhash::FxHashMap;
+
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntityKind {
@@ -295,7 +297,7 @@ pub struct FactBase {
     pub sources: BTreeMap<String, Source>,
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
-    entity_index: BTreeMap<String, usize>,
+    entity_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
@@ -321,7 +323,7 @@ struct ByKind {
 
 /// The lookups of a [`FactBase`]: entities by id, facts by kind.
 pub(crate) struct Lookups {
-    entity_index: BTreeMap<String, usize>,
+    entity_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
