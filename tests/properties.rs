@@ -203,6 +203,18 @@ fn check(g: &Generated) -> Option<ArticleReport> {
     article.ok().map(|a| harness::checker().check(a))
 }
 
+/// The generated articles as files `0.md`, `1.txt`, ... in `dir`.
+fn files(dir: &std::path::Path, batch: &[Generated]) -> Vec<Source> {
+    batch
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let name = format!("{i}.{}", if g.markdown { "md" } else { "txt" });
+            Source::File(common::write(dir, &name, &g.text))
+        })
+        .collect()
+}
+
 fn json(reports: Vec<ArticleReport>) -> String {
     let mut out = Vec::new();
     Json.emit(&Report::new(&harness::checker().base, reports), &mut out)
@@ -280,14 +292,7 @@ proptest! {
     #[test]
     fn batches_do_not_depend_on_threads_or_order(batch in prop::collection::vec(article(), 2..5)) {
         let dir = tempfile::tempdir().unwrap();
-        let sources: Vec<Source> = batch
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let name = format!("{i}.{}", if g.markdown { "md" } else { "txt" });
-                Source::File(common::write(dir.path(), &name, &g.text))
-            })
-            .collect();
+        let sources = files(dir.path(), &batch);
         let run = |sources: &[Source], threads: usize| -> Vec<(PathBuf, String)> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
             let results = pool.install(|| {
@@ -318,14 +323,7 @@ proptest! {
         use std::sync::atomic::{AtomicBool, Ordering};
         use factcheck::input::{ReadAhead, check_batch, read_ahead};
         let dir = tempfile::tempdir().unwrap();
-        let mut sources: Vec<Source> = batch
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let name = format!("{i}.{}", if g.markdown { "md" } else { "txt" });
-                Source::File(common::write(dir.path(), &name, &g.text))
-            })
-            .collect();
+        let mut sources = files(dir.path(), &batch);
         sources.insert(1, Source::File(dir.path().join("missing.md")));
         let policy = Published::On(jiff::civil::date(2026, 1, 7));
         let outcome = |ahead: ReadAhead| {
