@@ -8,6 +8,7 @@ mod config;
 mod ecosystem;
 mod factbase;
 mod formats;
+mod goldens;
 mod html;
 mod json_report;
 mod mutations;
