@@ -32,7 +32,8 @@ use crate::Checker;
 use crate::article::{self, Article};
 use crate::extract::Kind;
 use crate::span::Span;
-use crate::verdict::{Claim, Verdict};
+use crate::finding::Verdict;
+use crate::report::Claim;
 
 /// Discrepancy recall the checker must reach on the corpus.
 pub const TARGET_DISCREPANCY_RECALL: f64 = 0.95;

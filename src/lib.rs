@@ -13,6 +13,7 @@ pub mod article;
 pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod finding;
 pub mod fix;
 pub mod fsutil;
 pub mod gazetteer;
@@ -20,6 +21,7 @@ pub mod input;
 pub mod lexicon;
 pub mod link;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod span;
 pub mod suggest;
@@ -48,7 +50,8 @@ impl Checker {
 
     /// Check one article.
     pub fn check(&self, article: article::Article) -> ArticleReport {
-        let claims = verdict::check(&article, &self.base, &self.index);
+        let findings = verdict::check(&article, &self.base, &self.index);
+        let claims = findings.into_iter().map(|f| report::words::claim(&article, f)).collect();
         ArticleReport { article, claims }
     }
 

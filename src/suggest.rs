@@ -20,6 +20,7 @@ use crate::article::Article;
 use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{FactBase, words};
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
+use crate::finding::Weak;
 use crate::link::{Linked, link};
 use crate::span::Span;
 use crate::verdict::{Verdict, judge};
@@ -130,7 +131,10 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
             .iter()
             .find(|m| m.span == claim.span && m.kind == claim.kind);
         let result = match mention {
-            Some(m) => drafter.draft(m, &claim.message),
+            Some(m) => drafter.draft(
+                m,
+                &crate::report::words::message(&text, claim.kind.as_str(), &claim.reason),
+            ),
             None => Err(format!(
                 "an {} list that two facts fit equally well: make their `about` phrases distinct",
                 claim.kind.as_str()
@@ -241,10 +245,11 @@ impl Drafter<'_> {
             Linked::Ambiguous(_) => {
                 return Err("two facts fit equally well: make their `about` phrases distinct".into());
             }
-            Linked::Weak { reason, .. }
-                if !reason.starts_with("none of their") && !reason.contains("stands too far") =>
-            {
-                return Err(format!("a new fact would not link either: {reason}"));
+            Linked::Weak { reason, .. } if !matches!(reason, Weak::NoPhrase | Weak::TooFar { .. }) => {
+                return Err(format!(
+                    "a new fact would not link either: {}",
+                    crate::report::words::weak(&reason)
+                ));
             }
             _ => {}
         }

@@ -6,7 +6,6 @@
 //! the article's own style.
 
 use jiff::civil::Date;
-use serde::Serialize;
 use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
@@ -15,7 +14,10 @@ use crate::extract::{Amount, DateStyle, EntityMention, Extraction, Kind, Mention
 use crate::facts::{At, EntityKind, Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_by_unit, link_nearby, place_agreements, set_kind, sets};
-use crate::span::{Span, starting_in};
+use crate::rules::Rule;
+use crate::span::{Span, one_line, starting_in};
+
+pub use crate::finding::{Because, Finding, FormerWhy, ListPart, Reason, Shown, SourceRef, Verdict, Weak};
 
 /// Units that count people, as the start of the unit ("leaders", "heads of state ...").
 const PEOPLE_UNITS: &[&str] = &[
@@ -34,63 +36,15 @@ const COUNTRY_UNITS: &[&str] = &["countries", "nations", "states", "governments"
 /// Candidate facts a "not linked to" message names; the rest are counted.
 const NAMED_CANDIDATES: usize = 5;
 
-/// The three verdicts of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Match,
-    Discrepancy,
-    Unverifiable,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Match => "match",
-            Verdict::Discrepancy => "discrepancy",
-            Verdict::Unverifiable => "unverifiable",
-        }
-    }
-}
-
-/// A source as shown next to a verdict.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SourceRef {
-    pub id: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
-}
-
-/// One claim with its verdict and evidence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub verdict: Verdict,
-    pub kind: Kind,
-    pub span: Span,
-    pub sentence: Span,
-    pub found: Json,
-    pub expected: Option<Json>,
-    /// The range an approximation allows ("more than 30": 30 and up).
-    pub range: Option<(Option<f64>, Option<f64>)>,
-    pub fact: Option<String>,
-    pub source: Option<SourceRef>,
-    pub message: String,
-    pub suggestion: Option<String>,
-    /// Why the claim was tied to its fact.
-    pub because: Option<String>,
-    /// The entity a role or name claim was checked against.
-    pub entity: Option<String>,
-}
-
 /// Check every claim in an article.
-pub fn check(article: &Article, base: &FactBase, index: &Index) -> Vec<Claim> {
+pub fn check(article: &Article, base: &FactBase, index: &Index) -> Vec<Finding> {
     let ex = crate::extract::extract(article, base, index);
     judge(article, base, index, &ex)
 }
 
 /// Turn extracted mentions into verdicts.
-pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = ex
+pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction) -> Vec<Finding> {
+    let mut claims: Vec<Finding> = ex
         .mentions
         .iter()
         .map(|m| Judge { article, base, index }.mention(m, ex))
@@ -106,11 +60,10 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
     for place in place_agreements(&article.prose, ex, base, article.published, &taken) {
         let mut c = Judge { article, base, index }.set(&place, ex);
         if c.verdict == Verdict::Match {
-            let why = format!(
-                "a place written as where it happened, and \"{}\" elsewhere in the article names {}",
-                place.link.phrase, base.facts[place.link.fact].id
-            );
-            c.because = Some(why);
+            c.because = Some(Because::Place {
+                phrase: place.link.phrase.clone(),
+                fact: base.facts[place.link.fact].id.clone(),
+            });
             claims.push(c);
         }
     }
@@ -143,7 +96,7 @@ const CORRECTION_CUES: &[&str] = &[
 /// stated"), the wrong value is quoted to be put right: a discrepancy whose
 /// fact the same paragraph also states correctly is not flagged when the
 /// paragraph (or the whole piece) reads as a correction.
-fn corrections(article: &Article, claims: &mut [Claim]) {
+fn corrections(article: &Article, claims: &mut [Finding]) {
     let heading = article
         .blocks
         .first()
@@ -183,7 +136,7 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
             .filter_map(|c| {
                 c.fact
                     .clone()
-                    .map(|f| (f, crate::report::one_line(&article.text[c.span.start..c.span.end])))
+                    .map(|f| (f, one_line(&article.text[c.span.start..c.span.end])))
             })
             .collect();
         for c in claims[in_block]
@@ -193,17 +146,16 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
             if notice && !right.iter().any(|(f, _)| c.fact.as_ref() == Some(f)) {
                 // A correction notice states the error it corrects.
                 c.verdict = Verdict::Unverifiable;
-                c.message = format!(
-                    "{} is quoted in a correction notice; not judged",
-                    crate::report::one_line(&article.text[c.span.start..c.span.end])
-                );
+                c.rule = Some(Rule::CorrectionNotice);
+                c.reason = Reason::CorrectionNotice;
                 c.suggestion = None;
             } else if let Some((fact, said)) = right.iter().find(|(f, _)| c.fact.as_ref() == Some(f)) {
                 c.verdict = Verdict::Unverifiable;
-                c.message = format!(
-                    "{} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged",
-                    crate::report::one_line(&article.text[c.span.start..c.span.end])
-                );
+                c.rule = Some(Rule::CorrectedNearby);
+                c.reason = Reason::CorrectedNearby {
+                    said: said.clone(),
+                    fact: fact.clone(),
+                };
                 c.suggestion = None;
             }
         }
@@ -307,21 +259,18 @@ impl Judge<'_> {
     /// The ids of `facts`, the first [`NAMED_CANDIDATES`] of them and a
     /// count of the rest: against a large fact base a claim can have
     /// thousands of candidates.
-    fn some_ids(&self, facts: &[usize]) -> String {
-        let ids: Vec<&str> = facts
+    fn some_ids(&self, facts: &[usize]) -> (Vec<String>, usize) {
+        let ids = facts
             .iter()
             .take(NAMED_CANDIDATES)
-            .map(|&f| self.base.facts[f].id.as_str())
+            .map(|&f| self.base.facts[f].id.clone())
             .collect();
-        match facts.len().saturating_sub(NAMED_CANDIDATES) {
-            0 => ids.join(", "),
-            more => format!("{} and {more} more", ids.join(", ")),
-        }
+        (ids, facts.len().saturating_sub(NAMED_CANDIDATES))
     }
 
     /// A claim with no fact behind it.
-    fn unverifiable(&self, m: &Mention, found: Json, message: String) -> Claim {
-        Claim {
+    fn unverifiable(&self, m: &Mention, found: Json, rule: Rule, reason: Reason) -> Finding {
+        Finding {
             verdict: Verdict::Unverifiable,
             kind: m.kind,
             span: m.span,
@@ -331,7 +280,8 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message,
+            rule: Some(rule),
+            reason,
             suggestion: None,
             because: None,
             entity: None,
@@ -365,7 +315,7 @@ impl Judge<'_> {
         }
     }
 
-    fn mention(&self, m: &Mention, ex: &Extraction) -> Claim {
+    fn mention(&self, m: &Mention, ex: &Extraction) -> Finding {
         match &m.value {
             Value::Quote {
                 text,
@@ -386,7 +336,6 @@ impl Judge<'_> {
             _ => {}
         }
         let found = self.found(m);
-        let what = crate::report::one_line(self.text(m.span));
         let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
         let mut in_paragraph = false;
         // A headline figure the headline cannot link is held against the body's.
@@ -438,33 +387,21 @@ impl Judge<'_> {
         }
         match linked {
             Linked::Strong(l) if from_body => {
-                let mut c = self.compare(m, found, &l);
-                let why = format!(
-                    "a headline figure, held against the body's link to {}",
-                    self.base.facts[l.fact].id
-                );
-                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-                c.because = Some(why);
-                c
+                let why = Because::Headline {
+                    fact: self.base.facts[l.fact].id.clone(),
+                };
+                self.compare_because(m, found, &l, why)
             }
             Linked::Strong(l) if in_paragraph => {
-                let mut c = self.compare(m, found, &l);
-                let why = format!(
-                    "linked by \"{}\" nearby in the article and a value close to the fact's",
-                    l.phrase
-                );
-                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-                c.because = Some(why);
-                c
+                let why = Because::Nearby {
+                    phrase: l.phrase.clone(),
+                };
+                self.compare_because(m, found, &l, why)
             }
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
-                let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
-                let mut c = self.unverifiable(
-                    m,
-                    found,
-                    format!("{what}: ambiguous, {} fit equally well; not judged", ids.join(" and ")),
-                );
+                let ids: Vec<String> = facts.iter().map(|&f| self.base.facts[f].id.clone()).collect();
+                let mut c = self.unverifiable(m, found, Rule::Ambiguous, Reason::Ambiguous { facts: ids });
                 c.range = Self::range(m);
                 c
             }
@@ -477,18 +414,20 @@ impl Judge<'_> {
                 }
                 let self_check = self.calendar(m, found.clone());
                 self_check.unwrap_or_else(|| {
-                    let ids = self.some_ids(&facts);
-                    let mut c = self.unverifiable(m, found, format!("{what}: not linked to {ids}: {reason}"));
+                    let (ids, more) = self.some_ids(&facts);
+                    let rule = reason.rule();
+                    let reason = Reason::NotLinked {
+                        facts: ids,
+                        more,
+                        weak: reason,
+                    };
+                    let mut c = self.unverifiable(m, found, rule, reason);
                     c.range = Self::range(m);
                     c
                 })
             }
             Linked::Nothing => self.calendar(m, found.clone()).unwrap_or_else(|| {
-                let mut c = self.unverifiable(
-                    m,
-                    found,
-                    format!("{what}: no {} fact in the fact base covers this", m.kind.as_str()),
-                );
+                let mut c = self.unverifiable(m, found, Rule::NoFact, Reason::NoFact);
                 c.range = Self::range(m);
                 c
             }),
@@ -498,7 +437,7 @@ impl Judge<'_> {
     /// A figure no phrase links, tied to the one fact of its unit
     /// ([`link_by_unit`]): a match when it agrees, else nothing (the caller
     /// says unverifiable).
-    fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let l = link_by_unit(&self.article.prose, m, &ex.about, self.base, self.article.published)?;
         if self.dated_elsewhere(m.sentence, l.fact, ex).is_some() {
             return None;
@@ -508,17 +447,12 @@ impl Judge<'_> {
         if m.kind == Kind::Weekday && !self.beside_its_occasion(m, l.fact, ex) {
             return None;
         }
-        let mut c = self.compare(m, found, &l);
-        if c.verdict != Verdict::Match {
-            return None;
-        }
-        let why = format!(
-            "no phrase links it, but its {} fits {} alone, and the value agrees",
-            l.phrase, self.base.facts[l.fact].id
-        );
-        c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-        c.because = Some(why);
-        Some(c)
+        let why = Because::UnitAlone {
+            basis: l.phrase.clone(),
+            fact: self.base.facts[l.fact].id.clone(),
+        };
+        let c = self.compare_because(m, found, &l, why);
+        (c.verdict == Verdict::Match).then_some(c)
     }
 
     /// "Three leaders signed the declaration": a count of the members of a
@@ -526,7 +460,7 @@ impl Judge<'_> {
     /// them (people for people, countries for countries). Like
     /// [`Self::by_unit_alone`], it can only agree: "27 leaders" beside "signed"
     /// may count those present, not the signatories.
-    fn size_of_set(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn size_of_set(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let Value::Count { amount, unit, .. } = &m.value else {
             return None;
         };
@@ -563,8 +497,11 @@ impl Judge<'_> {
             return None;
         }
         let names = join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
-        let because = format!("linked by \"{}\" to the complete list of {}", hit.phrase, fact.id);
-        Some(Claim {
+        let because = Because::CompleteList {
+            phrase: hit.phrase.clone(),
+            fact: fact.id.clone(),
+        };
+        Some(Finding {
             verdict: Verdict::Match,
             kind: m.kind,
             span: m.span,
@@ -574,12 +511,13 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message: format!(
-                "{} agrees with the {} members of {} ({names}; {because})",
-                crate::report::one_line(self.text(m.span)),
-                list.len(),
-                fact.id
-            ),
+            rule: None,
+            reason: Reason::AgreesWithList {
+                fact: fact.id.clone(),
+                members: list.len(),
+                names,
+                because: because.clone(),
+            },
             suggestion: None,
             because: Some(because),
             entity: None,
@@ -635,7 +573,7 @@ impl Judge<'_> {
 
     /// "35 countries, including 37 heads of state": a part larger than its
     /// whole is wrong whatever the facts say.
-    fn part_larger_than_whole(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn part_larger_than_whole(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let Value::Count { amount, .. } = &m.value else {
             return None;
         };
@@ -667,8 +605,8 @@ impl Judge<'_> {
         if low <= high {
             return None;
         }
-        let whole_text = crate::report::one_line(self.text(whole.span));
-        Some(Claim {
+        let whole_text = one_line(self.text(whole.span));
+        Some(Finding {
             verdict: Verdict::Discrepancy,
             kind: m.kind,
             span: m.span,
@@ -678,12 +616,12 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: None,
             source: None,
-            message: format!(
-                "{} is more than the {whole_text} it is part of",
-                crate::report::one_line(self.text(m.span))
-            ),
+            rule: Some(Rule::PartExceedsWhole),
+            reason: Reason::PartExceedsWhole {
+                whole: whole_text.clone(),
+            },
             suggestion: None,
-            because: Some(format!("arithmetic: a part of \"{whole_text}\"")),
+            because: Some(Because::Arithmetic { whole: whole_text }),
             entity: None,
         })
     }
@@ -692,7 +630,7 @@ impl Judge<'_> {
     /// a closer claim of the same kind owns its `about` phrase ("over 2025,
     /// four years after the full-scale invasion in February 2022"), or the
     /// sentence is dated far from the fact's occasion.
-    fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<String> {
+    fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<Weak> {
         let prose = &self.article.prose;
         let closer = starting_in(&ex.mentions, m.sentence, |o| o.span.start)
             .iter()
@@ -704,11 +642,10 @@ impl Judge<'_> {
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
             });
         if let Some(o) = closer {
-            return Some(format!(
-                "\"{}\" belongs to the closer \"{}\"",
-                l.phrase,
-                crate::report::one_line(self.text(o.span))
-            ));
+            return Some(Weak::OwnedByCloser {
+                phrase: l.phrase.clone(),
+                other: one_line(self.text(o.span)),
+            });
         }
         if let Some(reason) = self.placed_elsewhere(l, ex) {
             return Some(reason);
@@ -746,7 +683,7 @@ impl Judge<'_> {
     /// place counts when it comes right after the phrase ("talks in Miami",
     /// "met in Brussels"), or is a known place written "in" or "at" anywhere
     /// in the sentence.
-    fn placed_elsewhere(&self, l: &Link, ex: &Extraction) -> Option<String> {
+    fn placed_elsewhere(&self, l: &Link, ex: &Extraction) -> Option<Weak> {
         let prose = &self.article.prose;
         // The phrase's own sentence: a link from nearby has it in another one.
         let sentence = self.article.sentence_of(Span::new(l.hit.start, l.hit.start))?;
@@ -814,21 +751,21 @@ impl Judge<'_> {
                 (!is_occasion(name, &prose[m.span.start..])).then_some(name)
             })
         })?;
-        Some(format!(
-            "the sentence places it in {place}, not at its occasion ({})",
-            occasion
+        Some(Weak::PlacedElsewhere {
+            place: place.to_owned(),
+            occasion: occasion
                 .iter()
                 .map(|id| self.base.entity_name(id))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ))
+                .join(", "),
+        })
     }
 
     /// "On Wednesday, foreign ministers met in Brussels": a place given in a
     /// sentence that names a day other than its occasion's is another
     /// meeting's place. (A wrong day beside the right place is still the
     /// date's discrepancy; the place is then left unjudged.)
-    fn on_another_day(&self, set: &SetClaim, ex: &Extraction) -> Option<String> {
+    fn on_another_day(&self, set: &SetClaim, ex: &Extraction) -> Option<Weak> {
         let FactValue::Entity(e) = &self.base.facts[set.link.fact].value else {
             return None;
         };
@@ -848,11 +785,8 @@ impl Judge<'_> {
                     Value::Weekday { resolved, of_date, .. } => of_date.map_or_else(|| resolved.clone(), |d| vec![d]),
                     _ => return None,
                 };
-                (!days.is_empty() && !days.iter().any(|d| occasions.contains(d))).then(|| {
-                    format!(
-                        "the sentence is dated \"{}\", another day than its occasion's",
-                        self.text(m.span)
-                    )
+                (!days.is_empty() && !days.iter().any(|d| occasions.contains(d))).then(|| Weak::AnotherDay {
+                    dated: self.text(m.span).to_owned(),
                 })
             })
     }
@@ -880,7 +814,7 @@ impl Judge<'_> {
     /// "The group first met in London in March 2025, when 18 countries took
     /// part": a sentence dated well away from the fact's occasion is about
     /// another one.
-    fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<String> {
+    fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<Weak> {
         let occasions = self.occasion_dates(fact);
         if occasions.is_empty() {
             return None;
@@ -924,15 +858,14 @@ impl Judge<'_> {
             return None;
         }
         let (span, _) = dated[0];
-        Some(format!(
-            "the sentence is dated \"{}\", away from the occasion of {}",
-            crate::report::one_line(self.text(span)),
-            self.base.facts[fact].id
-        ))
+        Some(Weak::DatedElsewhere {
+            dated: one_line(self.text(span)),
+            fact: self.base.facts[fact].id.clone(),
+        })
     }
 
     /// A weekday written next to its own date needs no fact: the calendar decides.
-    fn calendar(&self, m: &Mention, found: Json) -> Option<Claim> {
+    fn calendar(&self, m: &Mention, found: Json) -> Option<Finding> {
         let Value::Weekday {
             day,
             of_date: Some(date),
@@ -943,7 +876,7 @@ impl Judge<'_> {
         };
         let right = date.weekday();
         let ok = right == *day;
-        Some(Claim {
+        Some(Finding {
             verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
             kind: m.kind,
             span: m.span,
@@ -953,30 +886,49 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: if ok {
-                format!("{} is a {}", date, weekday_name(right))
+            rule: (!ok).then_some(Rule::WeekdayCalendar),
+            reason: if ok {
+                Reason::CalendarAgrees {
+                    date: date.to_string(),
+                    weekday: weekday_name(right).to_owned(),
+                }
             } else {
-                format!(
-                    "{}, but {} is a {} (calendar)",
-                    weekday_name(*day),
-                    date,
-                    weekday_name(right)
-                )
+                Reason::CalendarDiffers {
+                    said: weekday_name(*day).to_owned(),
+                    date: date.to_string(),
+                    right: weekday_name(right).to_owned(),
+                }
             },
             suggestion: (!ok).then(|| weekday_name(right).to_owned()),
-            because: Some("the date written next to it".into()),
+            because: Some(Because::Calendar),
             entity: None,
         })
     }
 
     /// Compare a linked mention with its fact.
-    fn compare(&self, m: &Mention, found: Json, l: &Link) -> Claim {
+    fn compare(&self, m: &Mention, found: Json, l: &Link) -> Finding {
+        let because = Because::Phrase {
+            phrase: l.phrase.clone(),
+            unit: match &m.value {
+                Value::Count { unit, .. } => Some(unit.clone()),
+                _ => None,
+            },
+        };
+        self.compare_because(m, found, l, because)
+    }
+
+    /// [`Self::compare`], the link having come by the route `because` says.
+    fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
         let fact = &self.base.facts[l.fact];
-        let what = crate::report::one_line(self.text(m.span));
-        let mut because = format!("linked by \"{}\"", l.phrase);
-        if let Value::Count { unit, .. } = &m.value {
-            because.push_str(&format!(" and unit \"{unit}\""));
-        }
+        let rule = match (&m.value, &fact.value) {
+            (Value::Date { .. } | Value::DateRange { .. }, _) => Rule::DateDiffers,
+            (Value::Weekday { .. }, _) => Rule::WeekdayDiffers,
+            (Value::Year { .. }, _) => Rule::YearDiffers,
+            (Value::Count { .. }, _) => Rule::CountDiffers,
+            (Value::Money { currency, .. }, _) if fact.currency.as_deref() != Some(currency) => Rule::CurrencyDiffers,
+            (Value::Money { .. }, _) => Rule::AmountDiffers,
+            _ => Rule::PercentDiffers,
+        };
         let (ok, expected, suggestion): (bool, Json, Option<String>) = match (&m.value, &fact.value) {
             (
                 Value::Date {
@@ -1048,24 +1000,33 @@ impl Judge<'_> {
             ),
             _ => (false, Json::Null, None),
         };
-        let mut shown = display(&expected, fact);
+        let value = display(&expected, fact);
+        let mut shown = Shown::Value(value.clone());
         // "on Tuesday" in a piece published a week later is the wrong Tuesday.
         if let (Value::Weekday { day, resolved, .. }, FactValue::Date(d), false) = (&m.value, &fact.value, ok)
             && *day == d.weekday()
             && let Some(r) = resolved.first()
         {
-            let published = self.article.published.map(|p| p.to_string()).unwrap_or_default();
-            shown = format!(
-                "{d}; read against publication on {published}, this {} is {r}",
-                weekday_name(*day)
-            );
+            shown = Shown::OtherWeek {
+                date: d.to_string(),
+                published: self.article.published.map(|p| p.to_string()).unwrap_or_default(),
+                weekday: weekday_name(*day).to_owned(),
+                resolved: r.to_string(),
+            };
         }
-        let message = if ok {
-            format!("{what} agrees with {} ({shown})", fact.id)
+        let reason = if ok {
+            Reason::Agrees {
+                fact: fact.id.clone(),
+                shown: value,
+            }
         } else {
-            format!("{what}, but the fact base says {shown} ({}; {because})", fact.id)
+            Reason::Differs {
+                fact: fact.id.clone(),
+                shown,
+                because: because.clone(),
+            }
         };
-        Claim {
+        Finding {
             verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
             kind: m.kind,
             span: m.span,
@@ -1075,7 +1036,8 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message,
+            rule: (!ok).then_some(rule),
+            reason,
             suggestion: if ok { None } else { suggestion },
             because: Some(because),
             entity: None,
@@ -1138,7 +1100,7 @@ impl Judge<'_> {
         Some(format!("{head}{replacement}{}", &text[to..]))
     }
 
-    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Claim {
+    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Finding {
         let segments = quote_segments(text);
         let words: Vec<String> = segments.concat();
         let found = json!(text);
@@ -1151,7 +1113,7 @@ impl Judge<'_> {
             .map(|(f, _)| &self.base.facts[f])
             .collect();
         let mine = |f: &Fact| speaker_id.is_none() || f.speaker.as_deref() == speaker_id;
-        let base_claim = |verdict, expected, fact: Option<&Fact>, message: String, because| Claim {
+        let base_claim = |verdict, expected, fact: Option<&Fact>, rule, reason, because| Finding {
             verdict,
             kind: Kind::Quote,
             span: m.span,
@@ -1161,7 +1123,8 @@ impl Judge<'_> {
             range: None,
             fact: fact.map(|f| f.id.clone()),
             source: fact.and_then(|f| self.source(f)),
-            message,
+            rule,
+            reason,
             suggestion: None,
             because,
             entity: None,
@@ -1172,7 +1135,12 @@ impl Judge<'_> {
                 Verdict::Match,
                 Some(json!(quote_text(f))),
                 Some(f),
-                format!("\"{}\" agrees with {} ({who})", short(text), f.id),
+                None,
+                Reason::QuoteAgrees {
+                    short: short(text),
+                    fact: f.id.clone(),
+                    who: who.to_owned(),
+                },
                 None,
             );
         }
@@ -1186,12 +1154,14 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(f.speaker.clone())),
                 Some(f),
-                format!(
-                    "\"{}\" is attributed to {name}, but the fact base records it as said by {said_by} ({})",
-                    short(text),
-                    f.id
-                ),
-                Some("linked by the quotation's words".into()),
+                Some(Rule::QuoteMisattributed),
+                Reason::QuoteMisattributed {
+                    short: short(text),
+                    name: name.clone(),
+                    said_by: said_by.to_owned(),
+                    fact: f.id.clone(),
+                },
+                Some(Because::QuoteWords),
             );
             if let Some(s) = speaker_span {
                 claim.span = claim.span.cover(s);
@@ -1211,38 +1181,41 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(quote_text(f))),
                 Some(f),
-                format!(
-                    "quotation differs from the record ({}): {}",
-                    f.id,
-                    word_diff(record, &words)
-                ),
-                Some(format!(
-                    "linked by speaker {} and {:.0}% of the words",
-                    speaker_name.clone().unwrap_or_default(),
-                    ratio * 100.0
-                )),
+                Some(Rule::QuoteDiffers),
+                Reason::QuoteDiffers {
+                    fact: f.id.clone(),
+                    diff: word_diff(record, &words),
+                },
+                Some(Because::SpeakerWords {
+                    speaker: speaker_name.clone().unwrap_or_default(),
+                    percent: format!("{:.0}", ratio * 100.0),
+                }),
             );
         }
-        let who = speaker_name.map_or_else(String::new, |n| format!(" of {n}"));
         base_claim(
             Verdict::Unverifiable,
             None,
             None,
-            format!("no quotation{who} on record matches this"),
+            Some(Rule::QuoteNotOnRecord),
+            Reason::QuoteNotOnRecord { speaker: speaker_name },
             None,
         )
     }
 
-    fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Claim {
+    fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Finding {
         let found = json!(title);
         let Some(e) = entity else {
-            return self.unverifiable(m, found, format!("{title} {name}: this person is not in the fact base"));
+            let reason = Reason::UnknownPerson {
+                title: title.to_owned(),
+                name: name.to_owned(),
+            };
+            return self.unverifiable(m, found, Rule::UnknownPerson, reason);
         };
         let entity = &self.base.entities[e];
         let parsed = Title::parse(title);
         // Roles may hold for a period: judged at the article's date (see facts::judge_role).
         let finding = judge_role(self.base, self.index, e, &parsed, self.article.published);
-        let mut claim = Claim {
+        let mut claim = Finding {
             verdict: Verdict::Match,
             kind: Kind::Role,
             span: m.span,
@@ -1252,9 +1225,10 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: String::new(),
+            rule: None,
+            reason: Reason::NoFact,
             suggestion: None,
-            because: Some(format!("linked by the name \"{name}\"")),
+            because: Some(Because::Name { name: name.to_owned() }),
             entity: Some(entity.id.clone()),
         };
         // The claim around its title: "UK Prime Minister| Keir Starmer" or
@@ -1272,16 +1246,31 @@ impl Judge<'_> {
         };
         match finding {
             RoleFinding::NoRoles => {
-                return self.unverifiable(m, found, format!("no roles on record for {}", entity.name));
+                let reason = Reason::NoRoles {
+                    name: entity.name.clone(),
+                };
+                return self.unverifiable(m, found, Rule::NoRoles, reason);
             }
-            RoleFinding::CannotTell(why) => return self.unverifiable(m, found, format!("{title} {name}: {why}")),
+            RoleFinding::CannotTell(why) => {
+                let rule = match why {
+                    FormerWhy::NoPublicationDate => Rule::NeedsPublicationDate,
+                    FormerWhy::NoPastRoleFits | FormerWhy::RoleUndated => Rule::FormerUndated,
+                };
+                let reason = Reason::FormerUndated {
+                    title: title.to_owned(),
+                    name: name.to_owned(),
+                    why,
+                };
+                return self.unverifiable(m, found, rule, reason);
+            }
             RoleFinding::NoDate { role } => {
-                let msg = format!(
-                    "{title} {name}: {} was {}; the article has no publication date to judge at (pass --published)",
-                    entity.name,
-                    roles[role].describe()
-                );
-                return self.unverifiable(m, found, msg);
+                let reason = Reason::TitleNeedsDate {
+                    title: title.to_owned(),
+                    name: name.to_owned(),
+                    full_name: entity.name.clone(),
+                    role: roles[role].describe(),
+                };
+                return self.unverifiable(m, found, Rule::NeedsPublicationDate, reason);
             }
             RoleFinding::Holds { role: i } | RoleFinding::Held { role: i } => {
                 let right = &roles[i];
@@ -1291,11 +1280,11 @@ impl Judge<'_> {
                     right.title.clone()
                 };
                 claim.expected = Some(json!(shown));
-                claim.message = format!(
-                    "{title} agrees with the roles of {} ({})",
-                    entity.name,
-                    right.describe_inline()
-                );
+                claim.reason = Reason::TitleAgrees {
+                    title: title.to_owned(),
+                    name: entity.name.clone(),
+                    role: right.describe_inline(),
+                };
             }
             RoleFinding::NotThen {
                 role,
@@ -1304,19 +1293,17 @@ impl Judge<'_> {
                 holders,
             } => {
                 let right = &roles[role];
-                let then = if holders.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} held that office then", names(&holders))
-                };
                 claim.verdict = Verdict::Discrepancy;
-                claim.message = format!(
-                    "{title}, but on {date} {} was {} {} ({}){then}",
-                    entity.name,
-                    if ended { "no longer" } else { "not yet" },
-                    right.title,
-                    right.valid
-                );
+                claim.rule = Some(Rule::TitleNotThen);
+                claim.reason = Reason::TitleNotThen {
+                    title: title.to_owned(),
+                    date: date.to_string(),
+                    name: entity.name.clone(),
+                    ended,
+                    role: right.title.clone(),
+                    period: right.valid.to_string(),
+                    holders: (!holders.is_empty()).then(|| names(&holders)),
+                };
                 if ended {
                     claim.expected = Some(json!(format!("former {}", right.title)));
                     let written = &self.article.text[title_span.start..title_span.end];
@@ -1331,12 +1318,14 @@ impl Judge<'_> {
             RoleFinding::StillHolds { role, date } => {
                 let right = &roles[role];
                 claim.verdict = Verdict::Discrepancy;
+                claim.rule = Some(Rule::TitleStillHeld);
                 claim.expected = Some(json!(right.title));
-                claim.message = format!(
-                    "{title}, but on {date} {} still held that office ({})",
-                    entity.name,
-                    right.describe_inline()
-                );
+                claim.reason = Reason::TitleStillHeld {
+                    title: title.to_owned(),
+                    date: date.to_string(),
+                    name: entity.name.clone(),
+                    role: right.describe_inline(),
+                };
                 let written = &self.article.text[title_span.start..title_span.end];
                 let current = written
                     .split_once(char::is_whitespace)
@@ -1348,12 +1337,13 @@ impl Judge<'_> {
                 let right = &roles[best];
                 let listed: Vec<String> = shown.iter().map(|&i| roles[i].describe()).collect();
                 claim.verdict = Verdict::Discrepancy;
+                claim.rule = Some(Rule::TitleWrong);
                 claim.expected = Some(json!(right.title));
-                claim.message = format!(
-                    "{title}, but the fact base gives {} as {}",
-                    entity.name,
-                    listed.join(" / ")
-                );
+                claim.reason = Reason::TitleWrong {
+                    title: title.to_owned(),
+                    name: entity.name.clone(),
+                    roles: listed.join(" / "),
+                };
                 let former = if ended { "former " } else { "" };
                 claim.suggestion = Some(format!("{head}{former}{}{rest}", right.title));
             }
@@ -1361,9 +1351,9 @@ impl Judge<'_> {
         claim
     }
 
-    fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str) -> Claim {
+    fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str) -> Finding {
         let e = &self.base.entities[entity];
-        Claim {
+        Finding {
             verdict: Verdict::Discrepancy,
             kind: Kind::Name,
             span: m.span,
@@ -1373,14 +1363,19 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: format!("\"{found}\" looks like a misspelling of {expected} ({})", e.name),
+            rule: Some(Rule::NameMisspelt),
+            reason: Reason::Misspelt {
+                found: found.to_owned(),
+                expected: expected.to_owned(),
+                name: e.name.clone(),
+            },
             suggestion: Some(expected.to_owned()),
-            because: Some("a near-miss of a known spelling".into()),
+            because: Some(Because::NearMiss),
             entity: Some(e.id.clone()),
         }
     }
 
-    fn set(&self, set: &SetClaim, ex: &Extraction) -> Claim {
+    fn set(&self, set: &SetClaim, ex: &Extraction) -> Finding {
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
@@ -1389,8 +1384,11 @@ impl Judge<'_> {
         } else {
             json!(ids)
         };
-        let because = format!("linked by \"{}\"", set.link.phrase);
-        let mut claim = Claim {
+        let because = Because::Phrase {
+            phrase: set.link.phrase.clone(),
+            unit: None,
+        };
+        let mut claim = Finding {
             verdict: Verdict::Match,
             kind,
             span: set.span,
@@ -1400,7 +1398,8 @@ impl Judge<'_> {
             range: None,
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message: String::new(),
+            rule: None,
+            reason: Reason::NoFact,
             suggestion: None,
             because: Some(because.clone()),
             entity: None,
@@ -1411,21 +1410,26 @@ impl Judge<'_> {
         let reason = self
             .dated_elsewhere(set.sentence, set.link.fact, ex)
             .or_else(|| self.on_another_day(set, ex).filter(|_| !agrees));
-        if let Some(reason) = reason {
+        if let Some(weak) = reason {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
-            claim.message = format!("not judged against {}: {reason}", fact.id);
+            claim.rule = Some(weak.rule());
+            claim.reason = Reason::ListNotJudged {
+                fact: fact.id.clone(),
+                weak,
+            };
             return claim;
         }
         if let Some(rival) = set.rival {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
-            claim.message = format!(
-                "ambiguous: {} and {} fit equally well; not judged",
-                fact.id, self.base.facts[rival].id
-            );
+            claim.rule = Some(Rule::Ambiguous);
+            claim.reason = Reason::ListAmbiguous {
+                fact: fact.id.clone(),
+                rival: self.base.facts[rival].id.clone(),
+            };
             return claim;
         }
         let expected: Vec<&str> = match &fact.value {
@@ -1449,34 +1453,42 @@ impl Judge<'_> {
         };
         // Naming one member of a complete set is true; listing several but not all is an omission.
         let omission = fact.complete && ids.len() + strangers.len() >= 2 && !missing.is_empty() && !set.open;
-        let what = crate::report::one_line(self.text(set.span));
         if extra.is_empty() && strangers.is_empty() && !omission {
-            claim.message = format!("{what} agrees with {} ({})", fact.id, names(&expected));
+            claim.reason = Reason::ListAgrees {
+                fact: fact.id.clone(),
+                names: names(&expected),
+            };
             return claim;
         }
         let mut parts = Vec::new();
         if !missing.is_empty() && (omission || kind == Kind::Entity) {
-            parts.push(format!("missing {}", names(&missing)));
+            parts.push(ListPart::Missing(names(&missing)));
         }
         if !extra.is_empty() || !strangers.is_empty() {
             let mut all: Vec<String> = extra.iter().map(|id| self.base.entity_name(id).to_owned()).collect();
-            all.extend(strangers.iter().map(|s| crate::report::one_line(s)));
+            all.extend(strangers.iter().map(|s| one_line(s)));
             let all: Vec<&str> = all.iter().map(String::as_str).collect();
-            parts.push(format!("not in the fact base's list: {}", join_names(&all)));
+            parts.push(ListPart::Extra(join_names(&all)));
         }
         claim.verdict = Verdict::Discrepancy;
         if kind == Kind::Entity {
             let right = self.base.entity_name(expected[0]);
-            claim.message = format!("{what}, but the fact base says {right} ({}; {because})", fact.id);
+            claim.rule = Some(Rule::EntityDiffers);
+            claim.reason = Reason::Differs {
+                fact: fact.id.clone(),
+                shown: Shown::Value(right.to_owned()),
+                because,
+            };
             claim.suggestion = Some(self.name_in_place(set.span, set.sentence, right));
             return claim;
         }
-        claim.message = format!(
-            "the fact base says {} ({}; {because}): {}",
-            names(&expected),
-            fact.id,
-            parts.join("; ")
-        );
+        claim.rule = Some(Rule::ListDiffers);
+        claim.reason = Reason::ListDiffers {
+            fact: fact.id.clone(),
+            expected: names(&expected),
+            because,
+            parts,
+        };
         let titled = self.text(set.span).split_whitespace().count() > set.members.len() * 2;
         if !titled {
             claim.suggestion = Some(names(&expected));

@@ -17,4 +17,4 @@ pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
 pub use load::{Problem, Severity, load_paths, load_with_warnings, validate_paths, validate_with};
 pub(crate) use load::{display_path, io_reason};
 pub use model::*;
-pub use time::{RoleFinding, judge_role, stale_for};
+pub use time::{FormerWhy, RoleFinding, judge_role, stale_for};

@@ -22,7 +22,8 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::{ArticleReport, Emitter, Report, Summary, plural};
-use crate::verdict::{Claim, Verdict};
+use super::Claim;
+use crate::finding::Verdict;
 
 /// The HTML report.
 pub struct Html;

@@ -17,7 +17,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
 
 use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
-use crate::verdict::{Claim, Verdict};
+use super::Claim;
+use crate::finding::Verdict;
 
 /// Lines longer than this (in bytes) are shown as an excerpt around the claim.
 const LONG_LINE: usize = 512;

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::{ArticleReport, Emitter, Report, Summary, one_line};
 use crate::extract::Kind;
-use crate::verdict::{Claim, SourceRef, Verdict};
+use super::Claim;
+use crate::finding::{SourceRef, Verdict};
 
 /// Version of the JSON report shape.
 pub const REPORT_VERSION: u32 = 1;

@@ -23,7 +23,8 @@ use serde_sarif::sarif::{
 
 use super::{ArticleReport, Emitter, Report, relative_path};
 use crate::extract::Kind;
-use crate::verdict::{Claim, Verdict};
+use super::Claim;
+use crate::finding::Verdict;
 
 /// The schema GitHub code scanning validates uploads against.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
