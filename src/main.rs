@@ -460,7 +460,13 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     } else if let Some(emitter) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
         write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
-    let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
+    // A suppressed claim never fails the run.
+    let verdicts = report
+        .articles
+        .iter()
+        .flat_map(|a| a.claims.iter())
+        .filter(|c| !c.suppressed)
+        .map(|c| c.verdict);
     let code = unread(&report, exit_code(verdicts, settings.fail_on));
     // The process ends here: freeing the report and a large fact base with
     // its indexes piece by piece would only delay the exit (about a tenth of

@@ -285,6 +285,8 @@ struct SummaryDoc {
     matches: u64,
     discrepancy: u64,
     unverifiable: u64,
+    /// Claims an `ignore` comment or setting suppressed; not counted in the three above.
+    suppressed: u64,
 }
 
 #[derive(JsonSchema)]
@@ -296,6 +298,8 @@ struct TotalDoc {
     matches: u64,
     discrepancy: u64,
     unverifiable: u64,
+    /// Claims an `ignore` comment or setting suppressed; not counted in the three above.
+    suppressed: u64,
 }
 
 #[derive(JsonSchema)]
@@ -329,14 +333,21 @@ fn require_all(schema: &mut Schema) {
     require_all_but(schema, "");
 }
 
-/// As [`require_all`], except `path`, which only `--format jsonl` writes.
+/// As [`require_all`], except `path`, which only `--format jsonl` writes, and
+/// `suppressed`, present only on a suppressed claim.
 fn require_all_but_path(schema: &mut Schema) {
-    require_all_but(schema, "path");
+    require_all_but(schema, "path suppressed");
 }
 
+/// Every property is required but those named in `optional` (space-separated).
 fn require_all_but(schema: &mut Schema, optional: &str) {
+    let optional: Vec<&str> = optional.split_whitespace().collect();
     let names: Vec<Json> = match schema.get("properties").and_then(Json::as_object) {
-        Some(props) => props.keys().filter(|k| *k != optional).map(|k| json!(k)).collect(),
+        Some(props) => props
+            .keys()
+            .filter(|k| !optional.contains(&k.as_str()))
+            .map(|k| json!(k))
+            .collect(),
         None => return,
     };
     schema.insert("required".into(), Json::Array(names));
@@ -383,6 +394,9 @@ struct ClaimDoc {
     path: Option<String>,
     verdict: VerdictDoc,
     kind: KindDoc,
+    /// The code of the rule behind the verdict (`factcheck rules CODE`); null on a plain match.
+    #[schemars(regex(pattern = r"^[DLU][0-9]{3}$"))]
+    rule: Option<String>,
     /// Exactly the file's bytes in `span.start..span.end`.
     text: String,
     /// The sentence, on one line.
@@ -403,6 +417,9 @@ struct ClaimDoc {
     range: Option<RangeDoc>,
     /// The entity a `role` or `name` claim was checked against.
     entity: Option<String>,
+    /// True on a claim an `ignore` comment or setting suppressed (absent otherwise):
+    /// it is reported but never fails the run.
+    suppressed: Option<bool>,
 }
 
 /// Drop `null` from every type and `anyOf` (TOML has no null).

@@ -12,6 +12,7 @@ use super::{ArticleReport, Emitter, Report, Summary, one_line};
 use crate::extract::Kind;
 use super::Claim;
 use crate::finding::{SourceRef, Verdict};
+use crate::rules::Rule;
 
 /// Version of the JSON report shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -61,6 +62,8 @@ struct SummaryOut {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    /// Claims an `ignore` comment or setting suppressed (not counted above).
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -70,6 +73,7 @@ struct TotalOut {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -95,6 +99,8 @@ pub(crate) struct ClaimOut<'a> {
     path: Option<&'a str>,
     verdict: Verdict,
     kind: Kind,
+    /// The rule behind every verdict but a plain match.
+    rule: Option<Rule>,
     text: &'a str,
     sentence: String,
     span: SpanOut,
@@ -107,6 +113,9 @@ pub(crate) struct ClaimOut<'a> {
     because: &'a Option<String>,
     range: Option<RangeOut>,
     entity: &'a Option<String>,
+    /// Present (and true) only on a claim an `ignore` suppressed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 #[derive(Serialize)]
@@ -121,6 +130,7 @@ fn summary_out(s: Summary) -> SummaryOut {
         matches: s.matches,
         discrepancy: s.discrepancies,
         unverifiable: s.unverifiable,
+        suppressed: s.suppressed,
     }
 }
 
@@ -130,6 +140,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         path: with_path.then_some(a.article.path.as_str()),
         verdict: c.verdict,
         kind: c.kind,
+        rule: c.rule,
         text: a.text(c.span),
         sentence: one_line(a.text(c.sentence)),
         span: SpanOut {
@@ -156,6 +167,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
             max: hi.map(crate::verdict::num),
         }),
         entity: &c.entity,
+        suppressed: c.suppressed,
     }
 }
 
@@ -210,6 +222,7 @@ impl Json {
                 matches: total.matches,
                 discrepancy: total.discrepancies,
                 unverifiable: total.unverifiable,
+                suppressed: total.suppressed,
             },
             errors: report
                 .errors
