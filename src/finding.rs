@@ -109,7 +109,11 @@ pub enum Reason {
     /// A weekday right for the date beside it.
     CalendarAgrees { date: String, weekday: String },
     /// The claim contradicts its fact.
-    Differs { fact: String, shown: Shown, because: Because },
+    Differs {
+        fact: String,
+        shown: Shown,
+        because: Because,
+    },
     /// A list with extra or missing members.
     ListDiffers {
         fact: String,
@@ -150,13 +154,21 @@ pub enum Reason {
     /// A title that is none of the person's roles.
     TitleWrong { title: String, name: String, roles: String },
     /// A near-miss spelling.
-    Misspelt { found: String, expected: String, name: String },
+    Misspelt {
+        found: String,
+        expected: String,
+        name: String,
+    },
     /// Several facts fit equally and disagree.
     Ambiguous { facts: Vec<String> },
     /// A list that two facts fit equally.
     ListAmbiguous { fact: String, rival: String },
     /// Facts of the kind exist, but the link is too weak.
-    NotLinked { facts: Vec<String>, more: usize, weak: Weak },
+    NotLinked {
+        facts: Vec<String>,
+        more: usize,
+        weak: Weak,
+    },
     /// A list not judged against its fact.
     ListNotJudged { fact: String, weak: Weak },
     /// No fact of the claim's kind.
@@ -168,7 +180,11 @@ pub enum Reason {
     /// A person with no roles on record.
     NoRoles { name: String },
     /// A "former" title that cannot be judged.
-    FormerUndated { title: String, name: String, why: FormerWhy },
+    FormerUndated {
+        title: String,
+        name: String,
+        why: FormerWhy,
+    },
     /// A dated role, and no publication date.
     TitleNeedsDate {
         title: String,

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod verdict;
 pub mod watch;
 
@@ -37,6 +38,8 @@ use report::ArticleReport;
 pub struct Checker {
     pub base: FactBase,
     pub index: Index,
+    /// Rules whose claims are suppressed everywhere (`ignore` in `factcheck.toml`).
+    pub ignore: Vec<rules::Rule>,
 }
 
 impl Checker {
@@ -45,13 +48,21 @@ impl Checker {
     pub fn new(base: FactBase) -> Checker {
         let base = gazetteer::augment(base);
         let index = Index::new(&base);
-        Checker { base, index }
+        Checker {
+            base,
+            index,
+            ignore: Vec::new(),
+        }
     }
 
     /// Check one article.
     pub fn check(&self, article: article::Article) -> ArticleReport {
         let findings = verdict::check(&article, &self.base, &self.index);
-        let claims = findings.into_iter().map(|f| report::words::claim(&article, f)).collect();
+        let mut claims: Vec<report::Claim> = findings
+            .into_iter()
+            .map(|f| report::words::claim(&article, f))
+            .collect();
+        suppress::apply(&article, &mut claims, &self.ignore);
         ArticleReport { article, claims }
     }
 

@@ -40,7 +40,10 @@ pub enum Linked {
     /// Two or more facts with different values fit equally well.
     Ambiguous(Vec<usize>),
     /// Facts of the right kind exist, but the evidence is too weak to judge.
-    Weak { facts: Vec<usize>, reason: Weak },
+    Weak {
+        facts: Vec<usize>,
+        reason: Weak,
+    },
     /// No fact of this kind could apply.
     Nothing,
 }

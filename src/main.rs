@@ -70,6 +70,8 @@ enum Command {
     Man,
     /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
     Suggest(cli::factbase::SuggestArgs),
+    /// List the rules behind the verdicts, or explain one (`factcheck rules D105`).
+    Rules(cli::rules::RulesArgs),
     /// Print the JSON Schema of a fact-base file or of the JSON report.
     Schema {
         #[arg(value_enum)]
@@ -317,7 +319,8 @@ fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
         }
         _ => (load_facts(&settings.facts), ReadAhead::default()),
     };
-    let checker = checker?;
+    let mut checker = checker?;
+    checker.ignore = settings.ignore.clone();
     let sources = sources?;
     let progress = cli::progress::bar(sources.len());
     let (articles, errors) = input::check_batch(
@@ -465,7 +468,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         .articles
         .iter()
         .flat_map(|a| a.claims.iter())
-        .filter(|c| !c.suppressed)
+        .filter(|c| c.suppressed.is_none())
         .map(|c| c.verdict);
     let code = unread(&report, exit_code(verdicts, settings.fail_on));
     // The process ends here: freeing the report and a large fact base with
@@ -604,6 +607,7 @@ fn main() -> ExitCode {
             command: FactsCommand::Show(args),
         } => cli::factbase::show(args),
         Command::Suggest(args) => cli::factbase::suggest(args),
+        Command::Rules(args) => cli::rules::run(args),
         Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),
         Command::Man => run_man(),

@@ -121,7 +121,10 @@ rules! {
 impl Rule {
     /// The rule with this code (any ASCII case), if there is one.
     pub fn from_code(code: &str) -> Option<Rule> {
-        Rule::ALL.iter().copied().find(|r| r.code().eq_ignore_ascii_case(code.trim()))
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// What is said about the rule in the language file.
@@ -165,28 +168,51 @@ pub enum Group {
     Unverifiable,
 }
 
-/// An example sentence of a rule: the text, and the publication date it is
-/// checked at (`"none"` for an undated article).
+/// An example sentence of a rule: the text, and how it is checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Example {
     pub text: String,
+    /// The publication date it is checked at (`"none"` for an undated
+    /// article); by default 2026-01-07.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The fact base it is checked against; by default the project's `claims/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<String>,
+    /// The claim the rule must fire on (or not), as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Example {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Example, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            text: String,
+            published: Option<String>,
+            facts: Option<String>,
+            claim: Option<String>,
+        }
+        #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw {
             Text(String),
-            Full {
-                text: String,
-                published: Option<String>,
-            },
+            Full(Full),
         }
         Ok(match Raw::deserialize(d)? {
-            Raw::Text(text) => Example { text, published: None },
-            Raw::Full { text, published } => Example { text, published },
+            Raw::Text(text) => Example {
+                text,
+                published: None,
+                facts: None,
+                claim: None,
+            },
+            Raw::Full(f) => Example {
+                text: f.text,
+                published: f.published,
+                facts: f.facts,
+                claim: f.claim,
+            },
         })
     }
 }

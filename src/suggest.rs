@@ -19,8 +19,8 @@ use crate::Checker;
 use crate::article::Article;
 use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{FactBase, words};
-use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
 use crate::finding::Weak;
+use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
 use crate::link::{Linked, link};
 use crate::span::Span;
 use crate::verdict::{Verdict, judge};
@@ -122,7 +122,12 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
             .collect(),
     };
     let mut out = Suggestions::default();
-    for claim in claims.iter().filter(|c| c.verdict == Verdict::Unverifiable) {
+    // A claim that links to a draft already has its fact: it waits for a source.
+    let drafted = |c: &crate::finding::Finding| c.rule == Some(crate::rules::Rule::DraftFact);
+    for claim in claims
+        .iter()
+        .filter(|c| c.verdict == Verdict::Unverifiable && !drafted(c))
+    {
         let text = crate::report::one_line(&article.text[claim.span.start..claim.span.end]);
         let pos = article.lines.position(&article.text, claim.span.start);
         let at = format!("{}:{}:{}", article.path, pos.line, pos.column);

@@ -69,7 +69,30 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
     }
     claims.sort_by_key(|c| (c.span, c.kind));
     corrections(article, &mut claims);
+    for c in &mut claims {
+        drafts(base, c);
+    }
     claims
+}
+
+/// A fact with no source (`source = ""`, as `factcheck suggest` drafts
+/// them) neither confirms nor contradicts: the claim it would judge is
+/// unverifiable, and says the fact is a draft (rule U009).
+fn drafts(base: &FactBase, c: &mut Finding) {
+    if c.verdict == Verdict::Unverifiable {
+        return;
+    }
+    let Some(id) = c.fact.clone() else {
+        return;
+    };
+    if base.fact_index(&id).is_none_or(|i| base.facts[i].source.is_some()) {
+        return;
+    }
+    c.verdict = Verdict::Unverifiable;
+    c.rule = Some(Rule::DraftFact);
+    c.reason = Reason::Draft { fact: id };
+    c.source = None;
+    c.suggestion = None;
 }
 
 /// Words that mark a paragraph as correcting an earlier error.

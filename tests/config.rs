@@ -124,7 +124,7 @@ fn unknown_keys_and_bad_values_name_file_line_and_column() {
         ),
         (
             "[check]\nformat = \"json\"\n",
-            "error: factcheck.toml:1:2: unknown key `check` (expected one of: facts, include, exclude, fail-on, format, published)",
+            "error: factcheck.toml:1:2: unknown key `check` (expected one of: facts, include, exclude, fail-on, format, published, ignore)",
         ),
         (
             "format = \"pdf\"\n",
@@ -163,7 +163,7 @@ fn unknown_keys_and_bad_values_name_file_line_and_column() {
     assert_eq!(
         r.stderr,
         format!(
-            "error: {}:1:1: unknown key `colour` (expected one of: facts, include, exclude, fail-on, format, published)\n",
+            "error: {}:1:1: unknown key `colour` (expected one of: facts, include, exclude, fail-on, format, published, ignore)\n",
             file.display()
         )
     );

@@ -276,7 +276,12 @@ fn json_report_has_the_contract_shape_and_true_spans() {
     );
 
     // Summaries are the claims' verdicts, counted.
-    let n = |v: Verdict| a.claims.iter().filter(|c| c.verdict == v && c.suppressed.is_none()).count();
+    let n = |v: Verdict| {
+        a.claims
+            .iter()
+            .filter(|c| c.verdict == v && c.suppressed.is_none())
+            .count()
+    };
     let counted = Summary {
         matches: n(Verdict::Match),
         discrepancy: n(Verdict::Discrepancy),
@@ -290,8 +295,18 @@ fn json_report_has_the_contract_shape_and_true_spans() {
     assert_eq!(a.summary, counted);
     assert_eq!(doc.summary.articles, 1);
     assert_eq!(
-        (doc.summary.matches, doc.summary.discrepancy, doc.summary.unverifiable),
-        (counted.matches, counted.discrepancy, counted.unverifiable)
+        (
+            doc.summary.matches,
+            doc.summary.discrepancy,
+            doc.summary.unverifiable,
+            doc.summary.suppressed
+        ),
+        (
+            counted.matches,
+            counted.discrepancy,
+            counted.unverifiable,
+            counted.suppressed
+        )
     );
     assert!(
         counted.matches >= 5 && counted.discrepancy >= 1 && counted.unverifiable >= 1,

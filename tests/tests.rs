@@ -16,6 +16,7 @@ mod precision;
 mod properties;
 mod quotes;
 mod robustness;
+mod rules;
 mod schema;
 mod snapshots;
 mod validate;

@@ -5,6 +5,7 @@
 
 pub mod factbase;
 pub mod progress;
+pub mod rules;
 pub mod settings;
 pub mod watch;
 pub mod write;

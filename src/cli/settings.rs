@@ -36,6 +36,8 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The config file in use, watched in watch mode.
     pub config_file: Option<PathBuf>,
+    /// Rules whose claims are suppressed everywhere (`ignore` in the config).
+    pub ignore: Vec<factcheck::rules::Rule>,
 }
 
 impl Settings {
@@ -101,6 +103,7 @@ impl Settings {
                 .map(FailOn::from)
                 .or(config.as_ref().and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Discrepancy),
+            ignore: config.as_ref().map(|c| c.ignore.clone()).unwrap_or_default(),
             config_file: config.map(|c| match config_dir {
                 Some(dir) if common.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),

@@ -298,6 +298,7 @@ pub struct FactBase {
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
     entity_index: FxHashMap<String, usize>,
+    fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
@@ -324,6 +325,7 @@ struct ByKind {
 /// The lookups of a [`FactBase`]: entities by id, facts by kind.
 pub(crate) struct Lookups {
     entity_index: FxHashMap<String, usize>,
+    fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
@@ -332,6 +334,7 @@ impl Lookups {
     pub(crate) fn new<'a>(entity_ids: impl Iterator<Item = &'a str>, facts: &[Fact]) -> Lookups {
         Lookups {
             entity_index: entity_ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect(),
+            fact_index: facts.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect(),
             by_kind: ByKind::new(facts),
         }
     }
@@ -420,7 +423,11 @@ impl FactBase {
         sources: BTreeMap<String, Source>,
         entities: Vec<Entity>,
         facts: Vec<Fact>,
-        Lookups { entity_index, by_kind }: Lookups,
+        Lookups {
+            entity_index,
+            fact_index,
+            by_kind,
+        }: Lookups,
     ) -> Self {
         FactBase {
             files,
@@ -429,6 +436,7 @@ impl FactBase {
             entities,
             facts,
             entity_index,
+            fact_index,
             by_kind,
         }
     }
@@ -468,6 +476,11 @@ impl FactBase {
     /// Indexes of the date facts whose date is `date`, in fact order.
     pub fn dates_on(&self, date: Date) -> &[usize] {
         self.by_kind.dates_by_value.get(&date).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index of the fact with this id.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.fact_index.get(id).copied()
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {

@@ -21,8 +21,8 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::{ArticleReport, Emitter, Report, Summary, plural};
 use super::Claim;
+use super::{ArticleReport, Emitter, Report, Summary, plural};
 use crate::finding::Verdict;
 
 /// The HTML report.

@@ -16,8 +16,8 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
 
-use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
 use super::Claim;
+use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
 use crate::finding::Verdict;
 
 /// Lines longer than this (in bytes) are shown as an excerpt around the claim.

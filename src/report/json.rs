@@ -8,9 +8,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, Summary, one_line};
 use crate::extract::Kind;
-use super::Claim;
 use crate::finding::{SourceRef, Verdict};
 use crate::rules::Rule;
 
@@ -167,7 +167,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
             max: hi.map(crate::verdict::num),
         }),
         entity: &c.entity,
-        suppressed: c.suppressed,
+        suppressed: c.suppressed.is_some(),
     }
 }
 

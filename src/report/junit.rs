@@ -14,8 +14,8 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
-use super::{ArticleReport, Emitter, Report, one_line, relative_path};
 use super::Claim;
+use super::{ArticleReport, Emitter, Report, one_line, relative_path};
 use crate::finding::Verdict;
 
 /// JUnit XML.

@@ -57,7 +57,7 @@ pub struct Claim {
     /// The entity a role or name claim was checked against.
     pub entity: Option<String>,
     /// Suppressed by an `ignore` comment or setting: reported, never failing.
-    pub suppressed: bool,
+    pub suppressed: Option<crate::suppress::Suppressed>,
 }
 
 /// The result of checking one article.
@@ -136,7 +136,7 @@ impl Summary {
     fn of<'a>(claims: impl Iterator<Item = &'a Claim>) -> Summary {
         let mut s = Summary::default();
         for c in claims {
-            if c.suppressed {
+            if c.suppressed.is_some() {
                 s.suppressed += 1;
                 continue;
             }

@@ -29,7 +29,7 @@ pub fn claim(article: &Article, f: Finding) -> Claim {
         suggestion: f.suggestion,
         because: f.because.as_ref().map(because),
         entity: f.entity,
-        suppressed: false,
+        suppressed: None,
     }
 }
 
@@ -102,14 +102,22 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             let when = if *ended { "no longer" } else { "not yet" };
             format!("{title}, but on {date} {name} was {when} {role} ({period}){then}")
         }
-        Reason::TitleStillHeld { title, date, name, role } => {
+        Reason::TitleStillHeld {
+            title,
+            date,
+            name,
+            role,
+        } => {
             format!("{title}, but on {date} {name} still held that office ({role})")
         }
         Reason::TitleWrong { title, name, roles } => format!("{title}, but the fact base gives {name} as {roles}"),
         Reason::Misspelt { found, expected, name } => {
             format!("\"{found}\" looks like a misspelling of {expected} ({name})")
         }
-        Reason::Ambiguous { facts } => format!("{what}: ambiguous, {} fit equally well; not judged", facts.join(" and ")),
+        Reason::Ambiguous { facts } => format!(
+            "{what}: ambiguous, {} fit equally well; not judged",
+            facts.join(" and ")
+        ),
         Reason::ListAmbiguous { fact, rival } => format!("ambiguous: {fact} and {rival} fit equally well; not judged"),
         Reason::NotLinked { facts, more, weak: w } => {
             let ids = match more {
@@ -143,9 +151,9 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             "{title} {name}: {full_name} was {role}; the article has no publication date to judge at (pass --published)"
         ),
         Reason::CorrectionNotice => format!("{what} is quoted in a correction notice; not judged"),
-        Reason::CorrectedNearby { said, fact } => format!(
-            "{what} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged"
-        ),
+        Reason::CorrectedNearby { said, fact } => {
+            format!("{what} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged")
+        }
         Reason::Draft { fact } => format!(
             "{what}: {fact} is a draft (it cites no source yet); a draft fact never confirms or contradicts a claim"
         ),
