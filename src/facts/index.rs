@@ -26,7 +26,12 @@ pub struct AliasHit {
 /// An `about` phrase found in the text, with every fact that lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AboutHit {
+    /// The facts it ties to: those that list it, and those with no phrase of
+    /// their own whose event lists it (or names it).
     pub facts: Vec<usize>,
+    /// Facts whose event lists it but which have phrases of their own: it
+    /// names their occasion, not which of the occasion's facts is meant.
+    pub occasion: Vec<usize>,
     pub span: Span,
     pub phrase: String,
 }
@@ -38,6 +43,7 @@ pub struct Index {
     alias_text: Vec<String>,
     about: AhoCorasick,
     about_facts: Vec<Vec<usize>>,
+    about_occasion: Vec<Vec<usize>>,
     about_text: Vec<String>,
     units: AhoCorasick,
     unit_text: Vec<String>,
@@ -222,12 +228,30 @@ impl Index {
                 }
             }
         }
-        let (about_text, mut about_facts) = group(
-            base.facts
+        // Owners are numbered `2 * fact + 1` when the phrase only names the
+        // fact's occasion (its event's phrase, the fact having its own).
+        let events: HashMap<&str, &super::model::Event> = base.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let (about_text, owners) = group(base.facts.iter().enumerate().flat_map(|(i, f)| {
+            let event = f.event.as_deref().and_then(|e| events.get(e));
+            let inherited = event.into_iter().flat_map(|e| e.phrases());
+            let weak = usize::from(!f.about.is_empty());
+            f.about
                 .iter()
-                .enumerate()
-                .flat_map(|(i, f)| f.about.iter().map(move |a| (a.as_str(), i))),
-        );
+                .map(move |a| (a.as_str(), 2 * i))
+                .chain(inherited.map(move |a| (a, 2 * i + weak)))
+        }));
+        let mut about_facts: Vec<Vec<usize>> = Vec::with_capacity(owners.len());
+        let mut about_occasion: Vec<Vec<usize>> = Vec::with_capacity(owners.len());
+        for list in owners {
+            let strong: Vec<usize> = list.iter().filter(|o| *o % 2 == 0).map(|o| o / 2).collect();
+            let weak: Vec<usize> = list
+                .iter()
+                .filter(|o| *o % 2 == 1 && !strong.contains(&(*o / 2)))
+                .map(|o| o / 2)
+                .collect();
+            about_facts.push(strong);
+            about_occasion.push(weak);
+        }
         // The automaton finds the longest phrase ("gathered in"); the facts of any
         // phrase inside it ("gathered") are evidence too.
         let inner = AhoCorasickBuilder::new()
@@ -360,6 +384,7 @@ impl Index {
             alias_text,
             about,
             about_facts,
+            about_occasion,
             about_text,
             units,
             unit_max: unit_text.iter().map(String::len).max().unwrap_or(0),
@@ -471,6 +496,7 @@ impl Index {
                 let span = Span::new(range.start + m.start(), range.start + m.end());
                 at_word_bounds(text, span).then(|| AboutHit {
                     facts: self.about_facts[m.pattern().as_usize()].clone(),
+                    occasion: self.about_occasion[m.pattern().as_usize()].clone(),
                     span,
                     phrase: self.about_text[m.pattern().as_usize()].clone(),
                 })

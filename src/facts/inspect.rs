@@ -6,7 +6,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::load::{Problem, Severity};
+use super::problem::{Problem, Severity};
 use super::model::{Entity, Fact, FactBase, FactValue, Origin, Validity};
 
 /// Version of the JSON that `facts list`, `facts show` and `facts validate` write.

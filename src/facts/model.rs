@@ -254,11 +254,53 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// An occasion that many facts share: one summit, one election, one G7
+/// meeting of one year. Its date and place are facts of their own (ids
+/// `EVENT.date` and `EVENT.place`); the facts that belong to it
+/// (`event = ID`) inherit its phrases.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    /// Other names an article may use for it ("Paris summit").
+    pub aliases: Vec<String>,
+    pub date: Option<Date>,
+    /// An entity id of kind place.
+    pub place: Option<String>,
+    /// Phrases that tie a sentence to this occasion.
+    pub about: Vec<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+impl Event {
+    /// Every phrase that names or evokes the occasion: its name, aliases and `about`.
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.about.iter().map(String::as_str))
+    }
+
+    /// The id of the fact that holds the event's date.
+    pub fn date_fact(id: &str) -> String {
+        format!("{id}.date")
+    }
+
+    /// The id of the fact that holds the event's place.
+    pub fn place_fact(id: &str) -> String {
+        format!("{id}.place")
+    }
+}
+
 /// One checked statement of the fact base.
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub id: String,
+    /// The fact's own phrases (its event's phrases are inherited, see [`Event`]).
     pub about: Vec<String>,
+    /// The occasion it belongs to, an event id.
+    pub event: Option<String>,
     pub value: FactValue,
     /// Nouns a count is of ("countries", "nations").
     pub unit: Vec<String>,
@@ -297,7 +339,9 @@ pub struct FactBase {
     pub sources: BTreeMap<String, Source>,
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
+    pub events: Vec<Event>,
     entity_index: FxHashMap<String, usize>,
+    event_index: FxHashMap<String, usize>,
     fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
@@ -401,7 +445,7 @@ impl FactBase {
         facts: Vec<Fact>,
     ) -> Self {
         let lookups = Lookups::new(entities.iter().map(|e| e.id.as_str()), &facts);
-        FactBase::with_lookups(files, meta, sources, entities, facts, lookups)
+        FactBase::with_lookups(files, meta, sources, entities, facts, Vec::new(), lookups)
     }
 
     /// The base with `extra` entities after its own: the same base as
@@ -423,22 +467,36 @@ impl FactBase {
         sources: BTreeMap<String, Source>,
         entities: Vec<Entity>,
         facts: Vec<Fact>,
+        events: Vec<Event>,
         Lookups {
             entity_index,
             fact_index,
             by_kind,
         }: Lookups,
     ) -> Self {
+        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         FactBase {
             files,
             meta,
             sources,
             entities,
             facts,
+            events,
             entity_index,
+            event_index,
             fact_index,
             by_kind,
         }
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.event_index.get(id).map(|&i| &self.events[i])
+    }
+
+    /// The event a fact belongs to.
+    pub fn event_of(&self, fact: usize) -> Option<&Event> {
+        self.facts[fact].event.as_deref().and_then(|id| self.event(id))
     }
 
     /// Indexes of the facts of one kind, in fact order.

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 
 use super::index::Index;
-use super::load::{Problem, Severity};
+use super::problem::{Problem, Severity};
 use super::model::{At, FactBase};
 use crate::lexicon::Title;
 
