@@ -20,6 +20,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod link;
+pub mod occasion;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -274,9 +274,9 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 ///
 /// Judged at `published`: a fact whose `from`/`until` exclude that date is no
 /// candidate, and a dated fact is never judged when the date is unknown.
-pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase, published: Option<Date>) -> Linked {
+pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, published: Option<Date>) -> Linked {
     // Only the sentence's phrases count; finding them by position keeps a long article linear.
-    let about = starting_in(about, mention.sentence, |h| h.span.start);
+    let about = starting_in(&ex.about, mention.sentence, |h| h.span.start);
     let fits = |f: usize| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot;
     let [kind, more] = of_kind(base, mention);
     if !kind.iter().chain(more).any(|&f| fits(f)) {
@@ -338,6 +338,31 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
     if !rivals.is_empty() {
         let mut all = vec![best.fact];
         all.extend(rivals);
+        // Facts of two occasions of one name: what the sentence says of when
+        // and where (or the publication date) may decide which is meant.
+        let tied: Vec<&(usize, usize, usize, Link, Span)> =
+            scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
+        let facts: Vec<usize> = tied.iter().map(|s| s.3.fact).collect();
+        let cues = crate::occasion::Cues::of(base, ex, mention.sentence, published);
+        if let Some(event) = crate::occasion::decide(base, &facts, &cues) {
+            let mine: Vec<&Link> = tied
+                .iter()
+                .filter(|s| base.facts[s.3.fact].event.as_deref() == Some(event))
+                .map(|s| &s.3)
+                .collect();
+            if let Some(first) = mine.first()
+                && mine.iter().all(|l| same_value(base, l.fact, first.fact))
+            {
+                let chosen = (*first).clone();
+                if let Some(reason) = against_link(prose, mention, about, base, published, &chosen) {
+                    return Linked::Weak {
+                        facts: vec![chosen.fact],
+                        reason,
+                    };
+                }
+                return Linked::Strong(chosen);
+            }
+        }
         return Linked::Ambiguous(all);
     }
     Linked::Strong(best)

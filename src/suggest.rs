@@ -240,13 +240,7 @@ impl Drafter<'_> {
             return Ok(("fact", id, t));
         }
         // A new fact only helps when nothing but a missing fact stood in the way.
-        match link(
-            &self.article.prose,
-            m,
-            &self.ex.about,
-            self.base,
-            self.article.published,
-        ) {
+        match link(&self.article.prose, m, self.ex, self.base, self.article.published) {
             Linked::Ambiguous(_) => {
                 return Err("two facts fit equally well: make their `about` phrases distinct".into());
             }

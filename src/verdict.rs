@@ -359,7 +359,7 @@ impl Judge<'_> {
             _ => {}
         }
         let found = self.found(m);
-        let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
+        let mut linked = link(&self.article.prose, m, ex, self.base, self.article.published);
         let mut in_paragraph = false;
         // A headline figure the headline cannot link is held against the body's.
         let mut from_body = false;
@@ -559,11 +559,11 @@ impl Judge<'_> {
             if o.sentence != m.sentence || matches!(o.kind, Kind::Date | Kind::Weekday | Kind::Year) {
                 return false;
             }
-            let tied = match link(prose, o, &ex.about, self.base, published) {
+            let tied = match link(prose, o, ex, self.base, published) {
                 Linked::Strong(l) => Some(l),
                 _ => link_by_unit(prose, o, &ex.about, self.base, published),
             };
-            tied.is_some_and(|l| self.occasion_dates(l.fact).contains(&day))
+            tied.is_some_and(|l| crate::occasion::dates(self.base, l.fact).contains(&day))
         })
     }
 
@@ -579,7 +579,7 @@ impl Judge<'_> {
         }
         ex.mentions.iter().filter(|o| !headline.contains(o.span)).find_map(|o| {
             let Value::Count { .. } = &o.value else { return None };
-            match link(&self.article.prose, o, &ex.about, self.base, self.article.published) {
+            match link(&self.article.prose, o, ex, self.base, self.article.published) {
                 Linked::Strong(l)
                     if self.base.facts[l.fact]
                         .unit
@@ -661,7 +661,7 @@ impl Judge<'_> {
                 o.kind == m.kind
                     && o.span != m.span
                     && o.sentence == m.sentence
-                    && matches!(link(prose, o, &ex.about, self.base, self.article.published),
+                    && matches!(link(prose, o, ex, self.base, self.article.published),
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
             });
         if let Some(o) = closer {
@@ -677,27 +677,6 @@ impl Judge<'_> {
             return None;
         }
         self.dated_elsewhere(m.sentence, l.fact, ex)
-    }
-
-    /// The places of the occasions a fact belongs to: the places of the
-    /// place facts that share an `about` phrase with it (Paris for the summit's date).
-    fn occasion_places(&self, fact: usize) -> Vec<&str> {
-        let mut places: Vec<&str> = self.base.facts[fact]
-            .about
-            .iter()
-            .flat_map(|a| self.base.entity_facts_about(a).iter())
-            .filter_map(|&f| match &self.base.facts[f].value {
-                FactValue::Entity(e) => self
-                    .base
-                    .entity(e)
-                    .filter(|e| e.kind == EntityKind::Place)
-                    .map(|e| e.id.as_str()),
-                _ => None,
-            })
-            .collect();
-        places.sort_unstable();
-        places.dedup();
-        places
     }
 
     /// "flew in from talks in Miami on Monday", "On Wednesday, ministers met
@@ -747,7 +726,7 @@ impl Judge<'_> {
         if right_after.is_none() && located.is_empty() {
             return None;
         }
-        let occasion = self.occasion_places(l.fact);
+        let occasion = crate::occasion::places(self.base, l.fact);
         if occasion.is_empty() {
             return None;
         }
@@ -795,7 +774,7 @@ impl Judge<'_> {
         if self.base.entity(e).is_none_or(|e| e.kind != EntityKind::Place) {
             return None;
         }
-        let occasions = self.occasion_dates(set.link.fact);
+        let occasions = crate::occasion::dates(self.base, set.link.fact);
         if occasions.is_empty() {
             return None;
         }
@@ -814,31 +793,11 @@ impl Judge<'_> {
             })
     }
 
-    /// The dates of the occasions a fact belongs to: the date facts that
-    /// share an `about` phrase with it (the summit's date for its head count).
-    fn occasion_dates(&self, fact: usize) -> Vec<Date> {
-        // Looked up by phrase, not found by a walk over every fact.
-        let mut dates: Vec<usize> = self.base.facts[fact]
-            .about
-            .iter()
-            .flat_map(|a| self.base.dates_about(a).iter().copied())
-            .collect();
-        dates.sort_unstable();
-        dates.dedup();
-        dates
-            .into_iter()
-            .filter_map(|f| match self.base.facts[f].value {
-                FactValue::Date(d) => Some(d),
-                _ => None,
-            })
-            .collect()
-    }
-
     /// "The group first met in London in March 2025, when 18 countries took
     /// part": a sentence dated well away from the fact's occasion is about
     /// another one.
     fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<Weak> {
-        let occasions = self.occasion_dates(fact);
+        let occasions = crate::occasion::dates(self.base, fact);
         if occasions.is_empty() {
             return None;
         }
@@ -854,10 +813,21 @@ impl Judge<'_> {
             })
         };
         let mut dated: Vec<(Span, bool)> = Vec::new();
+        // "the summit took place on 6 January 2025": a date the sentence ties to
+        // the occasion's own date fact is a claim about that occasion, right or
+        // wrong (the date's own verdict says which), not another occasion.
+        let of_the_occasion = |m: &Mention| match link(&self.article.prose, m, ex, self.base, self.article.published) {
+            Linked::Strong(l) => matches!(self.base.facts[l.fact].value, FactValue::Date(d) if occasions.contains(&d)),
+            _ => false,
+        };
         for m in starting_in(&ex.mentions, sentence, |m| m.span.start)
             .iter()
             .filter(|m| sentence.contains(m.span))
         {
+            if matches!(m.value, Value::Date { .. }) && of_the_occasion(m) {
+                dated.push((m.span, true));
+                continue;
+            }
             match &m.value {
                 Value::Date { resolved: Some(d), .. } => dated.push((m.span, near_day(*d))),
                 Value::Date { month, .. } => dated.push((m.span, near_month(None, Some(*month)))),

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::problem::{Problem, Severity};
 use super::model::{Entity, EntityKind, Event, Fact, FactValue, Origin};
+use super::problem::{Problem, Severity};
 
 /// What the loader gathered, borrowed for the checks.
 pub(super) struct Input<'a> {
@@ -173,12 +173,12 @@ impl Checks<'_, '_> {
             }
             phrases.clear();
             // A fact with no phrase of its own is linked by its event's.
-            let inherited: Vec<&String> = match fact.event.as_deref().and_then(|e| events.get(e)) {
-                Some(e) if fact.about.is_empty() => e.about.iter().chain(&e.aliases).chain([&e.name]).collect(),
+            let inherited: Vec<&str> = match fact.event.as_deref().and_then(|e| events.get(e)) {
+                Some(e) if fact.about.is_empty() => e.phrases().collect(),
                 _ => Vec::new(),
             };
-            for about in fact.about.iter().chain(inherited) {
-                let id = *written.entry(about.as_str()).or_insert_with(|| {
+            for about in fact.about.iter().map(String::as_str).chain(inherited) {
+                let id = *written.entry(about).or_insert_with(|| {
                     let phrase = about.trim().to_lowercase();
                     if phrase.is_empty() {
                         return usize::MAX;

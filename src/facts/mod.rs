@@ -15,8 +15,8 @@ mod time;
 pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
-pub use load::{load_paths, load_with_warnings, validate_paths, validate_with};
-pub use problem::{Problem, Severity};
 pub(crate) use load::{display_path, io_reason};
+pub use load::{load_paths, load_with_warnings, validate_paths, validate_with};
 pub use model::*;
+pub use problem::{Problem, Severity};
 pub use time::{FormerWhy, RoleFinding, judge_role, stale_for};

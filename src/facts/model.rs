@@ -275,11 +275,20 @@ pub struct Event {
 }
 
 impl Event {
-    /// Every phrase that names or evokes the occasion: its name, aliases and `about`.
-    pub fn phrases(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str())
-            .chain(self.aliases.iter().map(String::as_str))
-            .chain(self.about.iter().map(String::as_str))
+    /// The phrases that tie a sentence to the occasion: its `about`, or when
+    /// it has none, its name and aliases. (Names are looked for apart, as
+    /// cues: "the 2024 G7 summit" names one occasion of two.)
+    pub fn phrases(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        if self.about.is_empty() {
+            Box::new(self.names())
+        } else {
+            Box::new(self.about.iter().map(String::as_str))
+        }
+    }
+
+    /// Its name and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 
     /// The id of the fact that holds the event's date.
@@ -364,6 +373,8 @@ struct ByKind {
     dates_by_value: HashMap<Date, Vec<usize>>,
     /// Facts whose value is one entity, by `about` phrase (lower case).
     entity_by_about: HashMap<String, Vec<usize>>,
+    /// Facts by the event they belong to.
+    by_event: HashMap<String, Vec<usize>>,
 }
 
 /// The lookups of a [`FactBase`]: entities by id, facts by kind.
@@ -388,6 +399,9 @@ impl ByKind {
     fn new(facts: &[Fact]) -> ByKind {
         let mut by = ByKind::default();
         for (i, f) in facts.iter().enumerate() {
+            if let Some(e) = &f.event {
+                by.by_event.entry(e.clone()).or_default().push(i);
+            }
             match &f.value {
                 FactValue::Entity(_) => {
                     for a in &f.about {
@@ -492,6 +506,11 @@ impl FactBase {
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.event_index.get(id).map(|&i| &self.events[i])
+    }
+
+    /// Indexes of the facts that belong to event `id`, in fact order.
+    pub fn facts_of_event(&self, id: &str) -> &[usize] {
+        self.by_kind.by_event.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The event a fact belongs to.

@@ -8,8 +8,8 @@
 use jiff::civil::Date;
 
 use super::index::Index;
-use super::problem::{Problem, Severity};
 use super::model::{At, FactBase};
+use super::problem::{Problem, Severity};
 use crate::lexicon::Title;
 
 /// How a title before a known person's name fares against that person's roles.
