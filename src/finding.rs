@@ -256,6 +256,8 @@ pub enum Because {
     UnitAlone { basis: String, fact: String },
     /// A count of a complete list's members.
     CompleteList { phrase: String, fact: String },
+    /// A phrase of the fact's occasion, and a value that agrees.
+    Occasion { phrase: String, fact: String },
     /// A place where it happened, the fact's phrase elsewhere.
     Place { phrase: String, fact: String },
     /// The date written next to a weekday.

@@ -49,6 +49,11 @@ pub enum Linked {
 }
 
 /// Whether `fact` can be compared with what `mention` says.
+pub fn fits(base: &FactBase, fact: usize, mention: &Mention) -> bool {
+    compatible(base, fact, mention)
+}
+
+/// Whether `fact` can be compared with what `mention` says.
 fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
     let f = &base.facts[fact];
     match (&mention.value, &f.value) {
@@ -587,7 +592,7 @@ pub fn link_by_unit(
 
 /// Whether the mention's sentence speaks against any link made from afar: a
 /// denial, a deadline before it, or a cue of another occasion.
-fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool {
+pub fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool {
     negated(prose, mention.sentence, mention.span)
         || deadline_before(prose, mention).is_some()
         || other_occasion(

@@ -92,6 +92,8 @@ pub struct Cues {
     pub years: Vec<i64>,
     /// Places (entity indexes) named.
     pub places: Vec<usize>,
+    /// Events named by a name or alias, each name with the events it names.
+    pub named: Vec<Vec<usize>>,
     pub published: Option<Date>,
 }
 
@@ -121,6 +123,11 @@ impl Cues {
                 _ => {}
             }
         }
+        for (span, events) in starting_in(&ex.event_names, sentence, |(s, _)| s.start) {
+            if sentence.contains(*span) {
+                cues.named.push(events.clone());
+            }
+        }
         for e in starting_in(&ex.entities, sentence, |e| e.span.start) {
             if sentence.contains(e.span) && base.entities[e.entity].kind == EntityKind::Place {
                 cues.places.push(e.entity);
@@ -131,8 +138,9 @@ impl Cues {
 }
 
 /// Of the events of `facts` (two or more distinct ones), the one the cues
-/// decide, if any: a day written, then a year, then a place, then the
-/// publication date when it lies clearly nearest one event's date.
+/// decide, if any: a name that is that event's alone, a day written, then a
+/// year, then a place, then the publication date when it lies clearly nearest
+/// one event's date.
 pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'b str> {
     let mut events: Vec<&str> = facts.iter().filter_map(|&f| base.facts[f].event.as_deref()).collect();
     events.sort_unstable();
@@ -145,6 +153,15 @@ pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'
         let first = it.next()?;
         it.next().is_none().then_some(first)
     };
+    // A name or alias that names one of them only ("the Apulia summit").
+    let named = |id: &str| {
+        cues.named
+            .iter()
+            .any(|names| names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len())
+    };
+    if let Some(e) = only(&named) {
+        return Some(e);
+    }
     let date_of = |id: &str| base.event(id).and_then(|e| e.date);
     if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.days.contains(&d))) {
         return Some(e);

@@ -432,6 +432,11 @@ impl Judge<'_> {
                 if let Some(c) = self
                     .by_unit_alone(m, ex, found.clone())
                     .or_else(|| self.size_of_set(m, ex, found.clone()))
+                    .or_else(|| {
+                        matches!(reason, Weak::NoPhrase)
+                            .then(|| self.by_occasion(m, ex, found.clone()))
+                            .flatten()
+                    })
                 {
                     return c;
                 }
@@ -455,6 +460,56 @@ impl Judge<'_> {
                 c
             }),
         }
+    }
+
+    /// A claim whose sentence holds no phrase of a fitting fact, only a phrase
+    /// of the occasion fitting facts belong to ("At the summit, 35 countries
+    /// ..." where the count has phrases of its own): the occasion says which
+    /// summit, not which of its figures, so such a link can confirm a fact
+    /// but never contradict it. Of two occasions of one name, the sentence or
+    /// the publication date must decide which ([`crate::occasion::decide`]).
+    fn by_occasion(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
+        let published = self.article.published;
+        let hits: Vec<(usize, &crate::facts::AboutHit)> = starting_in(&ex.about, m.sentence, |h| h.span.start)
+            .iter()
+            .filter(|h| m.sentence.contains(h.span) && !h.span.overlaps(m.span))
+            .flat_map(|h| h.occasion.iter().map(move |&f| (f, h)))
+            .filter(|&(f, _)| crate::link::fits(self.base, f, m) && self.base.facts[f].valid.at(published) == At::Holds)
+            .collect();
+        let (first, _) = hits.first()?;
+        let mut facts: Vec<usize> = hits.iter().map(|(f, _)| *f).collect();
+        facts.sort_unstable();
+        facts.dedup();
+        if facts
+            .iter()
+            .any(|&f| self.base.facts[f].event != self.base.facts[*first].event)
+        {
+            let cues = crate::occasion::Cues::of(self.base, ex, m.sentence, published);
+            let event = crate::occasion::decide(self.base, &facts, &cues)?;
+            facts.retain(|&f| self.base.facts[f].event.as_deref() == Some(event));
+        }
+        let fact = *facts.first()?;
+        if facts
+            .iter()
+            .any(|&f| self.base.facts[f].value != self.base.facts[fact].value)
+            || crate::link::cued_against(&self.article.prose, m, &ex.about)
+            || self.dated_elsewhere(m.sentence, fact, ex).is_some()
+        {
+            return None;
+        }
+        let (_, hit) = hits.iter().find(|(f, _)| *f == fact)?;
+        let l = Link {
+            fact,
+            phrase: hit.phrase.clone(),
+            distance: 0,
+            hit: hit.span,
+        };
+        let why = Because::Occasion {
+            phrase: hit.phrase.clone(),
+            fact: self.base.facts[fact].id.clone(),
+        };
+        let c = self.compare_because(m, found, &l, why);
+        (c.verdict == Verdict::Match).then_some(c)
     }
 
     /// A figure no phrase links, tied to the one fact of its unit
@@ -1369,6 +1424,26 @@ impl Judge<'_> {
     }
 
     fn set(&self, set: &SetClaim, ex: &Extraction) -> Finding {
+        // Two occasions of one name fit equally: what the sentence says (or the
+        // publication date) may decide which is meant.
+        let mut decided;
+        let set = match set.rival {
+            Some(rival) if self.base.facts[rival].event != self.base.facts[set.link.fact].event => {
+                let cues = crate::occasion::Cues::of(self.base, ex, set.sentence, self.article.published);
+                match crate::occasion::decide(self.base, &[set.link.fact, rival], &cues) {
+                    Some(event) => {
+                        decided = set.clone();
+                        decided.rival = None;
+                        if self.base.facts[rival].event.as_deref() == Some(event) {
+                            decided.link.fact = rival;
+                        }
+                        &decided
+                    }
+                    None => set,
+                }
+            }
+            _ => set,
+        };
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();

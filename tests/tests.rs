@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod config;
 mod ecosystem;
+mod events;
 mod factbase;
 mod formats;
 mod goldens;

@@ -957,7 +957,7 @@ impl Walk {
         };
         // The date and the place are facts of the occasion's own, tied to it by
         // every phrase that names it.
-        let phrases: Vec<String> = event.phrases().map(str::to_owned).collect();
+        let phrases: Vec<String> = event.about.clone();
         let own_fact = |fact_id: String, value: FactValue, key: &str| Fact {
             id: fact_id,
             about: phrases.clone(),

@@ -275,15 +275,17 @@ pub struct Event {
 }
 
 impl Event {
-    /// The phrases that tie a sentence to the occasion: its `about`, or when
-    /// it has none, its name and aliases. (Names are looked for apart, as
-    /// cues: "the 2024 G7 summit" names one occasion of two.)
-    pub fn phrases(&self) -> Box<dyn Iterator<Item = &str> + '_> {
-        if self.about.is_empty() {
-            Box::new(self.names())
-        } else {
-            Box::new(self.about.iter().map(String::as_str))
-        }
+    /// The phrases that tie a sentence to the occasion: its `about`, its
+    /// name and its aliases. (Names are also cues: "the Apulia summit" names
+    /// one occasion of two.)
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.about.iter().map(String::as_str).chain(self.names())
+    }
+
+    /// Whether `fact` is the fact of this event's own date or place.
+    pub fn owns(&self, fact: &Fact) -> bool {
+        fact.event.as_deref() == Some(&self.id)
+            && (fact.id == Event::date_fact(&self.id) || fact.id == Event::place_fact(&self.id))
     }
 
     /// Its name and aliases.

@@ -219,6 +219,9 @@ pub fn because(b: &Because) -> String {
         Because::Place { phrase, fact } => {
             format!("a place written as where it happened, and \"{phrase}\" elsewhere in the article names {fact}")
         }
+        Because::Occasion { phrase, fact } => format!(
+            "no phrase of its own links it, but \"{phrase}\" names the occasion of {fact}, and the value agrees"
+        ),
         Because::Calendar => "the date written next to it".to_owned(),
         Because::Name { name } => format!("linked by the name \"{name}\""),
         Because::QuoteWords => "linked by the quotation's words".to_owned(),
