@@ -283,8 +283,10 @@ fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
 fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
     match facts::load_with_warnings(paths) {
         Ok((base, warnings)) => {
-            for w in &warnings {
-                eprint_line(&w.to_string());
+            // One line at most: `facts validate` shows them (a large base
+            // may have thousands).
+            if let Some(line) = facts::warnings_summary(&warnings) {
+                eprint_line(&line);
             }
             Ok(Checker::new(base))
         }
@@ -338,13 +340,23 @@ fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    for a in &articles {
-        // A warning, not an error: the base may be stale for this article.
-        if let Some(d) = a.article.published
-            && let Some(w) = facts::stale_for(&checker.base, &a.article.path, d)
-        {
-            eprint_line(&w.to_string());
-        }
+    // A warning, not an error: the base may be stale. Once a run, for the
+    // first article it may be stale for, with a count of the others.
+    let stale: Vec<_> = articles
+        .iter()
+        .filter_map(|a| {
+            let d = a.article.published?;
+            let used: Vec<&str> = a.claims.iter().filter_map(|c| c.fact.as_deref()).collect();
+            facts::stale_for(&checker.base, &a.article.path, d, &used)
+        })
+        .collect();
+    if let Some(first) = stale.first() {
+        let more = match stale.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more article)".to_owned(),
+            n => format!(" (and {n} more articles)"),
+        };
+        eprint_line(&format!("{first}{more}"));
     }
     let mut report = Report::new(&checker.base, articles);
     report.errors = errors;
@@ -507,8 +519,8 @@ fn run_validate(paths: &[PathBuf]) -> Result<u8> {
     // Problems are diagnostics and go to stderr, in the same shape as when
     // `check` meets a bad fact base; stdout holds only the verdict on success.
     let mut err = io::stderr().lock();
-    for p in &problems {
-        let _ = writeln!(err, "{}{p}", if p.severity == Severity::Error { "error: " } else { "" });
+    for line in facts::grouped_lines(&problems) {
+        let _ = writeln!(err, "{line}");
     }
     match &base {
         Some(b) if errors == 0 => write_out(None, |out| {
