@@ -32,6 +32,7 @@ pub enum ValueKind {
     Quote,
     Amount,
     Percent,
+    Ordinal,
 }
 
 impl ValueKind {
@@ -45,6 +46,7 @@ impl ValueKind {
             ValueKind::Quote => "quote",
             ValueKind::Amount => "amount",
             ValueKind::Percent => "percent",
+            ValueKind::Ordinal => "ordinal",
         }
     }
 }
