@@ -70,8 +70,9 @@ impl Judge<'_> {
         // right place on a wrong day still agrees (the day is the date's error).
         let agrees = matches!(&fact.value, FactValue::Entity(e) if ids == [e.as_str()]);
         let reason = self
-            .dated_elsewhere(set.sentence, set.link.fact, ex)
-            .or_else(|| self.on_another_day(set, ex).filter(|_| !agrees));
+            .linker
+            .dated_elsewhere(set.sentence, set.link.fact)
+            .or_else(|| self.linker.on_another_day(set).filter(|_| !agrees));
         if let Some(weak) = reason {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
