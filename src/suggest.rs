@@ -20,7 +20,7 @@ use crate::article::Article;
 use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{FactBase, words};
 use crate::finding::Weak;
-use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
+use crate::lexicon::lang;
 use crate::link::{Linked, link};
 use crate::span::Span;
 use crate::verdict::{Verdict, judge};
@@ -65,12 +65,12 @@ fn weak_word(w: &str) -> bool {
         || w.chars().count() < 3
         || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         || NUMBER_WORDS.contains(&w)
-        || OTHER_OCCASION.contains(&w)
-        || DEADLINE_WORDS.contains(&w)
-        || CLAUSE_BREAKS.contains(&w)
-        || TIME_WORDS.contains(&w)
-        || TITLE_WORDS.contains(&w)
-        || QUALIFIERS.iter().any(|(q, _)| q.split(' ').any(|p| p == w))
+        || lang().cues.other_occasion.contains(w)
+        || lang().cues.deadline.contains(w)
+        || lang().cues.clause_breaks.contains(w)
+        || lang().cues.time_words.contains(w)
+        || lang().titles.words.contains(w)
+        || lang().qualifiers.iter().any(|(q, _)| q.split(' ').any(|p| p == w))
         || crate::lexicon::month_number(w).is_some()
         || crate::lexicon::weekday(w).is_some()
 }

@@ -67,6 +67,15 @@ fn a_wrong_rank_is_a_discrepancy_at_exactly_its_span_with_a_correction_in_the_sa
     let c = check("The coalition met for its 6th meeting.");
     assert_eq!(one(&c)["suggestion"], "5th meeting", "digits stay digits");
 
+    // Full-width digits are read as digits; the span and the correction take the whole run.
+    let c = check("The coalition met for its \u{FF16}th meeting.");
+    let o = one(&c);
+    assert_eq!(
+        (o["verdict"].as_str(), o["text"].as_str(), o["suggestion"].as_str()),
+        (Some("discrepancy"), Some("\u{FF16}th meeting"), Some("5th meeting"))
+    );
+    assert_eq!(one(&check("The coalition met for its \u{FF15}th meeting."))["verdict"], "match");
+
     let c = check("China is the economy ranked as the second-largest economy in the world.");
     let o = one(&c);
     assert_eq!(

@@ -331,6 +331,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             {
                 amount.number = article.unfold(amount.number);
             }
+            if let Value::Ordinal { number, .. } = &mut m.value {
+                *number = article.unfold(*number);
+            }
         }
     }
     ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));

@@ -29,23 +29,10 @@ use crate::article::Article;
 use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{At, EntityKind, FactBase, FactValue};
 use crate::finding::{Because, Weak};
+use crate::lexicon::lang;
 use crate::span::{Span, one_line, starting_in};
 
 use super::{Link, Linked, SetClaim, cued_against, fits, link, link_by_unit, link_nearby};
-
-/// Units that count people, as the start of the unit ("leaders", "heads of state ...").
-const PEOPLE_UNITS: &[&str] = &[
-    "leaders",
-    "signatories",
-    "signatures",
-    "heads of",
-    "people",
-    "presidents",
-    "prime ministers",
-];
-
-/// Units that count countries.
-const COUNTRY_UNITS: &[&str] = &["countries", "nations", "states", "governments"];
 
 /// What the decision is for one typed mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -309,9 +296,9 @@ impl Linker<'_> {
             return None;
         };
         let unit = unit.to_lowercase();
-        let kind = if PEOPLE_UNITS.iter().any(|u| unit.starts_with(u)) {
+        let kind = if lang().lists.people_units.iter().any(|u| unit.starts_with(u)) {
             EntityKind::Person
-        } else if COUNTRY_UNITS.contains(&unit.as_str()) {
+        } else if lang().lists.country_units.contains(&unit) {
             EntityKind::Country
         } else {
             return None;
@@ -410,10 +397,7 @@ impl Linker<'_> {
             .trim_start_matches(',')
             .trim()
             .to_lowercase();
-        if !matches!(
-            between.as_str(),
-            "including" | "of which" | "of whom" | "among them" | "among whom"
-        ) {
+        if !lang().cues.including.contains(&between) {
             return None;
         }
         let (part_low, _) = amount.range();

@@ -33,7 +33,7 @@ use jiff::civil::Date;
 
 use crate::facts::{AboutHit, At, FactBase, FactKind, FactValue};
 use crate::finding::Weak;
-use crate::lexicon::CLAUSE_BREAKS;
+use crate::lexicon::lang;
 use crate::span::{Span, starting_in};
 
 /// The farthest (in words, after penalties) an `about` phrase may stand from a mention.
@@ -113,7 +113,7 @@ pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
     let words = word_spans(prose, Span::new(from, to));
     let breaks = words
         .iter()
-        .filter(|w| CLAUSE_BREAKS.contains(&prose[w.start..w.end].to_lowercase().as_str()))
+        .filter(|w| lang().cues.clause_breaks.contains(prose[w.start..w.end].to_lowercase()))
         .count()
         + prose[from..to].matches(';').count();
     words.len() + if after { 2 } else { 0 } + 4 * breaks

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::extract::{Kind, Mention, word_spans};
 use crate::facts::{AboutHit, At, FactBase};
 use crate::finding::Weak;
-use crate::lexicon::{DEADLINE_WORDS, OTHER_OCCASION, SPEECH_VERBS, TIME_WORDS};
+use crate::lexicon::lang;
 use crate::span::{Span, starting_in};
 
 use super::{Link, MAX_DISTANCE};
@@ -30,7 +30,7 @@ pub(super) fn deadline_before(prose: &str, mention: &Mention) -> Option<String> 
         .rev()
         .map(|w| prose[w.start..w.end].to_lowercase())
         .find(|w| !matches!(w.as_str(), "on" | "the") && crate::lexicon::weekday(w).is_none())?;
-    (DEADLINE_WORDS.contains(&word.as_str()) || SPEECH_VERBS.contains(&word.as_str())).then_some(word)
+    (lang().cues.deadline.contains(&word) || lang().cues.speech_verbs.contains(&word)).then_some(word)
 }
 
 /// Words that set a figure apart from the thing a phrase names: before the
@@ -106,7 +106,7 @@ pub(super) fn part_of_whole(prose: &str, mention: &Mention) -> Option<String> {
         .rev()
         .take(2)
         .map(|w| prose[w.start..w.end].to_lowercase())
-        .find(|w| matches!(w.as_str(), "other" | "remaining" | "further" | "additional" | "extra"))
+        .find(|w| lang().cues.part_of.contains(w))
 }
 
 /// "On Wednesday, a day after the summit": the phrase that links a date
@@ -132,12 +132,7 @@ pub(super) fn relative_to_occasion(prose: &str, mention: &Mention, hit: Span) ->
         .rev()
         .take(3)
         .map(|w| prose[w.start..w.end].to_lowercase())
-        .find(|w| {
-            matches!(
-                w.as_str(),
-                "after" | "before" | "since" | "until" | "till" | "following" | "ahead" | "prior"
-            )
-        })
+        .find(|w| lang().cues.relative.contains(w))
 }
 
 /// A cue for another occasion anywhere before the end of the claim or its
@@ -172,7 +167,7 @@ pub(super) fn other_occasion(
         // "last month", "earlier this week": a time, not another occasion.
         let time_follows = words.get(i + 1).is_some_and(|n| {
             let n = n.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            TIME_WORDS.contains(&n)
+            lang().cues.time_words.contains(n)
         });
         let timely = matches!(w.as_ref(), "last" | "earlier" | "later") && time_follows;
         // "among the first to help", "a third of Ukraine": a rank or a share, not an occasion.
@@ -180,7 +175,7 @@ pub(super) fn other_occasion(
         let share = i > 0 && matches!(words[i - 1].as_ref(), "a" | "one") && next == Some("of");
         // "for the first time": a count of times, not an occasion.
         let no_noun = matches!(next, Some("to" | "time")) || share;
-        (OTHER_OCCASION.contains(&w.as_ref()) && !timely && !no_noun).then(|| w.clone().into_owned())
+        (lang().cues.other_occasion.contains(&w) && !timely && !no_noun).then(|| w.clone().into_owned())
     })
 }
 
@@ -283,5 +278,5 @@ pub fn negated(prose: &str, sentence: Span, span: Span) -> bool {
         .rev()
         .take(2)
         .map(|w| prose[w.start..w.end].to_lowercase())
-        .any(|w| matches!(w.as_str(), "not" | "never" | "nor"))
+        .any(|w| lang().cues.negators.contains(w))
 }

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::extract::{EntityMention, Extraction, Kind, Value, word_spans};
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
-use crate::lexicon::SPEECH_VERBS;
+use crate::lexicon::lang;
 use crate::span::{Span, starting_in};
 
 use super::rules::{negated, other_occasion};
@@ -33,101 +33,6 @@ pub struct SetClaim {
     /// Starmer and ..."), so a member it seems to leave out may be there.
     pub open: bool,
 }
-
-/// Words that may stand between an `about` phrase and the entity it names
-/// ("a summit in Paris", "a coordination cell will be set up in Paris").
-const LEADS_TO: &[&str] = &[
-    "in",
-    "at",
-    "held",
-    "hosted",
-    "by",
-    "the",
-    "was",
-    "were",
-    "is",
-    "be",
-    "been",
-    "will",
-    "would",
-    "take",
-    "takes",
-    "took",
-    "place",
-    "to",
-    "set",
-    "up",
-    "based",
-    "located",
-    "city",
-    "of",
-    "led",
-    "run",
-    "organised",
-    "organized",
-    "capital",
-    "opened",
-    "open",
-];
-
-/// Verbs between a subject and a fact's phrase that make the subject
-/// something other than the fact's actor: a reaction to it, a part in it, a
-/// question about it ("Germany and Poland praised the military hubs",
-/// "Britain would join the monitoring mechanism").
-const NOT_THE_AGENT: &[&str] = &[
-    "join",
-    "joins",
-    "joined",
-    "joining",
-    "support",
-    "supports",
-    "supported",
-    "supporting",
-    "back",
-    "backs",
-    "backed",
-    "backing",
-    "praise",
-    "praised",
-    "praises",
-    "welcome",
-    "welcomed",
-    "welcomes",
-    "criticise",
-    "criticised",
-    "criticize",
-    "criticized",
-    "oppose",
-    "opposed",
-    "opposes",
-    "reject",
-    "rejected",
-    "rejects",
-    "question",
-    "questioned",
-    "doubt",
-    "doubted",
-    "hail",
-    "hailed",
-    "condemn",
-    "condemned",
-    "discuss",
-    "discussed",
-    "debate",
-    "debated",
-    "attend",
-    "attended",
-    "observe",
-    "observed",
-    "contribute",
-    "contributed",
-    "participate",
-    "participated",
-    "fund",
-    "funded",
-    "visit",
-    "visited",
-];
 
 /// Whether the text from an `about` phrase to a following entity only leads
 /// to it: a few linking words or a proper name (a venue), no punctuation.
@@ -176,7 +81,7 @@ fn leads_to(prose: &str, from: usize, to: usize) -> bool {
             && (ends_in_place
                 || words.iter().all(|w| {
                     let word = &prose[w.start..w.end];
-                    LEADS_TO.contains(&word.to_lowercase().as_str()) || word.starts_with(char::is_uppercase)
+                    lang().lists.leads_to.contains(word.to_lowercase()) || word.starts_with(char::is_uppercase)
                 }))
 }
 
@@ -418,11 +323,11 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                         // praised the hubs", "Britain would join the monitoring": another part.
                         && !gap.iter().any(|w| {
                             let w = prose[w.start..w.end].to_lowercase();
-                            matches!(w.as_str(), "not" | "never")
+                            lang().cues.negators.contains(&w)
                                 || w.ends_with("n't")
                                 || w.ends_with("n\u{2019}t")
-                                || NOT_THE_AGENT.contains(&w.as_str())
-                                || SPEECH_VERBS.contains(&w.as_str())
+                                || lang().lists.not_the_agent.contains(&w)
+                                || lang().cues.speech_verbs.contains(&w)
                         })
                 })
                 .min_by_key(|(d, _)| *d)

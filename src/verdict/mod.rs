@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::extract::{Extraction, Mention, Value};
 use crate::facts::{Fact, FactBase, FactValue, Index};
 use crate::kinds::words::{join_names, num};
-use crate::lexicon::weekday_name;
+use crate::lexicon::{lang, weekday_name};
 use crate::link::{Decision, Link, Linker, place_agreements, sets};
 use crate::rules::Rule;
 use crate::span::{Span, one_line};
@@ -83,26 +83,6 @@ fn drafts(base: &FactBase, c: &mut Finding) {
     c.suggestion = None;
 }
 
-/// Words that mark a paragraph as correcting an earlier error.
-const CORRECTION_CUES: &[&str] = &[
-    "not",
-    "wrongly",
-    "incorrectly",
-    "erroneously",
-    "mistakenly",
-    "misstated",
-    "as stated",
-    "as reported",
-    "we reported",
-    "we said",
-    "we also said",
-    "also reported",
-    "correction",
-    "corrected",
-    "rather than",
-    "instead of",
-];
-
 /// In a correction ("Representatives of 35 countries attended, not 36 as
 /// stated"), the wrong value is quoted to be put right: a discrepancy whose
 /// fact the same paragraph also states correctly is not flagged when the
@@ -125,7 +105,7 @@ fn corrections(article: &Article, claims: &mut [Finding]) {
     for block in &article.blocks {
         let text = article.prose[block.start..block.end].to_lowercase();
         let cued = notice
-            || CORRECTION_CUES.iter().any(|cue| {
+            || lang().cues.correction.iter().any(|cue| {
                 text.match_indices(cue).any(|(i, _)| {
                     let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
                     let after = text[i + cue.len()..]
