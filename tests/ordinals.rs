@@ -74,7 +74,10 @@ fn a_wrong_rank_is_a_discrepancy_at_exactly_its_span_with_a_correction_in_the_sa
         (o["verdict"].as_str(), o["text"].as_str(), o["suggestion"].as_str()),
         (Some("discrepancy"), Some("\u{FF16}th meeting"), Some("5th meeting"))
     );
-    assert_eq!(one(&check("The coalition met for its \u{FF15}th meeting."))["verdict"], "match");
+    assert_eq!(
+        one(&check("The coalition met for its \u{FF15}th meeting."))["verdict"],
+        "match"
+    );
 
     let c = check("China is the economy ranked as the second-largest economy in the world.");
     let o = one(&c);

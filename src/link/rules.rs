@@ -175,7 +175,7 @@ pub(super) fn other_occasion(
         let share = i > 0 && matches!(words[i - 1].as_ref(), "a" | "one") && next == Some("of");
         // "for the first time": a count of times, not an occasion.
         let no_noun = matches!(next, Some("to" | "time")) || share;
-        (lang().cues.other_occasion.contains(&w) && !timely && !no_noun).then(|| w.clone().into_owned())
+        (lang().cues.other_occasion.contains(w) && !timely && !no_noun).then(|| w.clone().into_owned())
     })
 }
 
