@@ -560,12 +560,32 @@ fn usage_error_line(e: &clap::Error) -> String {
         format!("error: {head}")
     };
     for p in paragraphs {
-        if let Some(tip) = p.strip_prefix("tip: a similar") {
-            line.push_str(&format!(" (a similar{tip})"));
+        let Some(tip) = p.strip_prefix("tip: ") else {
+            continue;
+        };
+        if tip.starts_with("a similar ") || tip.starts_with("some similar ") {
+            // "a similar argument exists: '--format'", "some similar
+            // subcommands exist: 'schema', 'check'": a question, as git asks
+            // it, the closest first (clap lists it last).
+            let mut names: Vec<&str> = tip.split('\'').skip(1).step_by(2).collect();
+            names.reverse();
+            line.push_str(&format!(" (did you mean {}?)", or_list(&names)));
+        } else {
+            line.push_str(&format!(" (tip: {tip})"));
         }
     }
     line.push_str("; see --help");
     line
+}
+
+/// "'a'", "'a' or 'b'", "'a', 'b' or 'c'".
+fn or_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 fn main() -> ExitCode {

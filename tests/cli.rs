@@ -302,6 +302,22 @@ fn unknown_option() {
     assert!(line.contains("'xml'") && line.contains("--format"), "{line}");
 }
 
+/// Issue 15, item 14: clap's "some similar subcommands exist" tip (a plural)
+/// survives the one-line error, as a question with the closest name first.
+#[test]
+fn a_mistyped_subcommand_gets_a_did_you_mean() {
+    let line = error_line(&["chek", "articles"]);
+    assert!(
+        line.starts_with("error: unrecognized subcommand 'chek' (did you mean 'check'"),
+        "{line}"
+    );
+    assert!(line.ends_with("?); see --help"), "{line}");
+    let line = error_line(&["facts", "valdate"]);
+    assert!(line.contains("(did you mean 'validate'?)"), "{line}");
+    let line = error_line(&["check", "--formt", "json", "-"]);
+    assert!(line.contains("(did you mean '--format'?)"), "{line}");
+}
+
 #[test]
 fn missing_fact_base() {
     let dir = tempfile::tempdir().unwrap();
