@@ -245,9 +245,21 @@ pub fn literal_prefix(pattern: &str) -> PathBuf {
         .collect()
 }
 
+/// Drop a source named again, however it is spelled (`articles/a.md`,
+/// `./articles/a.md`, a symlink to it): the first spelling is kept, and the
+/// file is checked once.
 fn dedup(sources: Vec<Source>) -> Vec<Source> {
     let mut seen = std::collections::HashSet::new();
-    sources.into_iter().filter(|s| seen.insert(s.clone())).collect()
+    sources
+        .into_iter()
+        .filter(|s| {
+            let key = match s {
+                Source::Stdin => None,
+                Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p))),
+            };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, filter: &Filter, out: &mut Vec<Source>) -> Result<()> {

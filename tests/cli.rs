@@ -542,6 +542,49 @@ fn directory_is_recursed_in_sorted_order() {
     assert_eq!(json["summary"]["articles"], 4);
 }
 
+/// Issue 15, item 6: one file named twice, under different spellings, is
+/// checked once, under the spelling met first.
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let paths = |args: &[&str]| -> Vec<String> {
+        let r = run(common::factcheck()
+            .arg("check")
+            .args(args)
+            .args(["--format", "json", "--fail-on", "never"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let json: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(json["summary"]["articles"], json["articles"].as_array().unwrap().len());
+        json["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        paths(&[
+            "articles",
+            "./articles/paris-summit.md",
+            "articles/../articles/paris-summit.md"
+        ]),
+        [
+            "articles/drafts/paris-summit-errors.md",
+            "articles/drafts/unverifiable.md",
+            "articles/paris-summit-brief.txt",
+            "articles/paris-summit.md",
+        ]
+    );
+    assert_eq!(
+        paths(&["./articles/paris-summit.md", "articles/drafts/", "articles"]),
+        [
+            "articles/paris-summit.md",
+            "articles/drafts/paris-summit-errors.md",
+            "articles/drafts/unverifiable.md",
+            "articles/paris-summit-brief.txt",
+        ]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn symlinked_folders_are_not_followed() {
