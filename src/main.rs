@@ -133,7 +133,8 @@ struct Output {
     /// Write the report to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
+    /// When to use colour: auto is colour on a terminal, unless NO_COLOR is set,
+    /// CLICOLOR=0 or TERM=dumb (CLICOLOR_FORCE=1 forces it).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
     /// Lowest verdict that makes the run fail (exit 1)
@@ -245,17 +246,21 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|_| "expected a real date as YYYY-MM-DD".to_owned())
 }
 
-/// Colour is decided once: the flag, then NO_COLOR / CLICOLOR_FORCE, then the terminal.
+/// Colour is decided once: the flag; then, under `auto`, NO_COLOR (any
+/// value: off), CLICOLOR_FORCE (not 0: on), CLICOLOR=0 (off), TERM=dumb
+/// (off), and last whether the report goes to a terminal.
 fn use_color(when: ColorWhen, to_file: bool) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
-            let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-            if set("NO_COLOR") {
+            let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+            if var("NO_COLOR").is_some() {
                 false
-            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                 true
+            } else if var("CLICOLOR").is_some_and(|v| v == "0") || var("TERM").is_some_and(|v| v == "dumb") {
+                false
             } else {
                 !to_file && io::stdout().is_terminal()
             }

@@ -434,6 +434,42 @@ fn colour_flags_and_environment() {
     assert!(!human(&[], &[("NO_COLOR", ""), ("CLICOLOR_FORCE", "0")]).contains(ESC));
 }
 
+/// Issue 15, item 8: on a real terminal `auto` means colour, unless
+/// NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise (CLICOLOR_FORCE wins).
+#[cfg(unix)]
+#[test]
+fn colour_on_a_terminal_follows_clicolor_and_term() {
+    const ESC: &str = "\x1b[";
+    let screen = |env: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(common::fixture::dir())
+            .args(["check", "article.md", "-f", "facts.toml"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let screen = common::pty::run(&mut cmd, 120);
+        assert_eq!(screen.code, 1, "{}", screen.text);
+        let plain = regex_lite::Regex::new("\x1b\\[[0-9;]*m").unwrap().replace_all(&screen.text, "");
+        assert!(plain.contains("expected thirty-five countries"), "{}", screen.text);
+        screen.text
+    };
+    assert!(screen(&[]).contains(ESC), "a terminal gets colour");
+    assert!(screen(&[("CLICOLOR", "1")]).contains(ESC));
+    assert!(!screen(&[("CLICOLOR", "0")]).contains(ESC), "CLICOLOR=0");
+    assert!(!screen(&[("TERM", "dumb")]).contains(ESC), "TERM=dumb");
+    assert!(!screen(&[("NO_COLOR", "1")]).contains(ESC), "NO_COLOR");
+    assert!(
+        screen(&[("TERM", "dumb"), ("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]).contains(ESC),
+        "CLICOLOR_FORCE wins"
+    );
+    assert!(!screen(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(ESC), "NO_COLOR first");
+}
+
 #[test]
 fn json_is_never_coloured() {
     let r = run(common::factcheck()
