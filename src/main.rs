@@ -86,11 +86,38 @@ enum FactsCommand {
         /// human: problems on stderr; json: one document on stdout.
         #[arg(long, value_enum, default_value_t = cli::factbase::FactsFormat::Human, value_name = "FMT")]
         format: cli::factbase::FactsFormat,
+        #[command(flatten)]
+        cfg: ConfigArgs,
     },
     /// List facts, optionally by id prefix or value kind.
     List(cli::factbase::ListArgs),
     /// Show one fact with its source and entities (or an entity and the facts naming it).
     Show(cli::factbase::ShowArgs),
+}
+
+/// Which `factcheck.toml` to read: shared by every command that reads one.
+#[derive(Args, Clone, Default)]
+struct ConfigArgs {
+    /// Read settings from this file instead of the nearest factcheck.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every factcheck.toml.
+    #[arg(long)]
+    isolated: bool,
+}
+
+impl ConfigArgs {
+    /// The settings file in use, if any: `--config`, else the nearest
+    /// `factcheck.toml` from `cwd` up, unless `--isolated`.
+    fn load(&self, cwd: &std::path::Path) -> Result<Option<factcheck::config::Config>> {
+        if self.isolated {
+            Ok(None)
+        } else if let Some(path) = &self.config {
+            factcheck::config::Config::load(path, path).map(Some)
+        } else {
+            factcheck::config::Config::discover(cwd)
+        }
+    }
 }
 
 /// What to check, and against what: shared by `check`, `watch` and `claims`.
@@ -113,12 +140,8 @@ struct Common {
     /// Apply the exclusions to named files too (for pre-commit, which names every changed file).
     #[arg(long)]
     force_exclude: bool,
-    /// Read settings from this file instead of the nearest factcheck.toml.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Ignore every factcheck.toml.
-    #[arg(long)]
-    isolated: bool,
+    #[command(flatten)]
+    cfg: ConfigArgs,
     /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
     #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
     max_size: Option<u64>,
@@ -268,14 +291,15 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
     }
 }
 
-/// The fact-base paths to load: those given, else `facts` in the nearest
-/// factcheck.toml, else `./claims`.
-fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// The fact-base paths to load: those given, else `facts` in the settings
+/// file (`--config`, or the nearest factcheck.toml unless `--isolated`),
+/// else `./claims`.
+fn fact_paths(given: &[PathBuf], cfg: &ConfigArgs) -> Result<Vec<PathBuf>> {
     if !given.is_empty() {
         return Ok(given.to_vec());
     }
     let cwd = std::env::current_dir()?;
-    Ok(match factcheck::config::Config::discover(&cwd)? {
+    Ok(match cfg.load(&cwd)? {
         Some(c) if !c.facts.is_empty() => c.fact_paths(&cwd),
         _ => vec![PathBuf::from("claims")],
     })
@@ -494,9 +518,9 @@ fn run_claims(args: &ClaimsArgs) -> Result<u8> {
     Ok(unread(&report, exit::CLEAN))
 }
 
-fn run_validate(paths: &[PathBuf]) -> Result<u8> {
+fn run_validate(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
     use report::plural;
-    let paths = fact_paths(paths)?;
+    let paths = fact_paths(paths, cfg)?;
     let (base, problems) = facts::validate_paths(&paths);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
@@ -611,10 +635,10 @@ fn main() -> ExitCode {
         Command::Watch(args) => run_watch(args),
         Command::Claims(args) => run_claims(args),
         Command::Facts {
-            command: FactsCommand::Validate { paths, format },
+            command: FactsCommand::Validate { paths, format, cfg },
         } => match format {
-            cli::factbase::FactsFormat::Human => run_validate(paths),
-            cli::factbase::FactsFormat::Json => cli::factbase::validate_json(paths),
+            cli::factbase::FactsFormat::Human => run_validate(paths, cfg),
+            cli::factbase::FactsFormat::Json => cli::factbase::validate_json(paths, cfg),
         },
         Command::Facts {
             command: FactsCommand::List(args),

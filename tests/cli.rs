@@ -454,7 +454,9 @@ fn colour_on_a_terminal_follows_clicolor_and_term() {
         }
         let screen = common::pty::run(&mut cmd, 120);
         assert_eq!(screen.code, 1, "{}", screen.text);
-        let plain = regex_lite::Regex::new("\x1b\\[[0-9;]*m").unwrap().replace_all(&screen.text, "");
+        let plain = regex_lite::Regex::new("\x1b\\[[0-9;]*m")
+            .unwrap()
+            .replace_all(&screen.text, "");
         assert!(plain.contains("expected thirty-five countries"), "{}", screen.text);
         screen.text
     };
@@ -467,7 +469,10 @@ fn colour_on_a_terminal_follows_clicolor_and_term() {
         screen(&[("TERM", "dumb"), ("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]).contains(ESC),
         "CLICOLOR_FORCE wins"
     );
-    assert!(!screen(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(ESC), "NO_COLOR first");
+    assert!(
+        !screen(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(ESC),
+        "NO_COLOR first"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use factcheck::facts::{self, FactBase, Severity, inspect};
 use factcheck::fsutil;
 use factcheck::input::Published;
 
-use crate::{eprint_line, exit, fact_paths, load_facts, parse_date, write_out};
+use crate::{ConfigArgs, eprint_line, exit, fact_paths, load_facts, parse_date, write_out};
 
 /// Output of the fact-base commands.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +62,8 @@ pub struct ListArgs {
     facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FactsFormat::Human, value_name = "FMT")]
     format: FactsFormat,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -73,6 +75,8 @@ pub struct ShowArgs {
     facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FactsFormat::Human, value_name = "FMT")]
     format: FactsFormat,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -90,6 +94,8 @@ pub struct SuggestArgs {
     /// instead of printing them; refused if the result would not validate.
     #[arg(long, value_name = "FILE")]
     append: Option<PathBuf>,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 /// Which schema `factcheck schema` prints.
@@ -109,15 +115,15 @@ fn json_out(value: &serde_json::Value) -> Result<()> {
 }
 
 /// `facts validate --format json`: the problems as one document on stdout.
-pub fn validate_json(paths: &[PathBuf]) -> Result<u8> {
-    let (base, problems) = facts::validate_paths(&fact_paths(paths)?);
+pub fn validate_json(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
+    let (base, problems) = facts::validate_paths(&fact_paths(paths, cfg)?);
     json_out(&inspect::problems_json(base.as_ref(), &problems))?;
     let errors = problems.iter().any(|p| p.severity == Severity::Error);
     Ok(if errors { exit::ERROR } else { exit::CLEAN })
 }
 
 pub fn list(args: &ListArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts)?)?;
+    let checker = load_facts(&fact_paths(&args.facts, &args.cfg)?)?;
     let base = &checker.base;
     let facts = inspect::select(base, args.kind.map(ValueKind::key), args.prefix.as_deref());
     match args.format {
@@ -149,7 +155,7 @@ fn did_you_mean(base: &FactBase, id: &str) -> String {
 }
 
 pub fn show(args: &ShowArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts)?)?;
+    let checker = load_facts(&fact_paths(&args.facts, &args.cfg)?)?;
     let base = &checker.base;
     if let Some(fact) = base.facts.iter().find(|f| f.id == args.id) {
         match args.format {
@@ -207,13 +213,21 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
 }
 
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
-    let paths = fact_paths(&args.facts)?;
+    let paths = fact_paths(&args.facts, &args.cfg)?;
     let checker = load_facts(&paths)?;
     let sources = factcheck::input::collect(&args.articles, &Default::default())?;
     let mut taken = BTreeSet::new();
     let mut all = factcheck::suggest::Suggestions::default();
+    // As in `check`: --published, else `published` in the settings file.
+    let policy = match args.published {
+        Some(d) => Published::On(d),
+        None => args
+            .cfg
+            .load(&std::env::current_dir()?)?
+            .and_then(|c| c.published)
+            .unwrap_or(Published::FrontMatter),
+    };
     for source in &sources {
-        let policy = args.published.map_or(Published::FrontMatter, Published::On);
         let article = factcheck::input::read(source, policy)?;
         let s = factcheck::suggest::suggest(&checker, &article, &mut taken);
         all.drafts.extend(s.drafts);

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 
-use factcheck::config::{self, Config, FailOn};
+use factcheck::config::{self, FailOn};
 use factcheck::input::{self, Filter, Globs, Published, Source};
 use factcheck::report::Format;
 
@@ -41,13 +41,7 @@ pub struct Settings {
 impl Settings {
     pub fn resolve(common: &Common, format: Option<FormatArg>, fail_on: Option<FailOnArg>) -> Result<Settings> {
         let cwd = std::env::current_dir().map_err(|e| anyhow!("cannot read the working directory: {e}"))?;
-        let config = if common.isolated {
-            None
-        } else if let Some(path) = &common.config {
-            Some(Config::load(path, path)?)
-        } else {
-            Config::discover(&cwd)?
-        };
+        let config = common.cfg.load(&cwd)?;
         let config_dir = config.as_ref().map(|c| c.dir_from(&cwd));
         let mut filter = Filter {
             force: common.force_exclude,
@@ -102,7 +96,7 @@ impl Settings {
                 .or(config.as_ref().and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Discrepancy),
             config_file: config.map(|c| match config_dir {
-                Some(dir) if common.config.is_none() => dir.join(config::FILE_NAME),
+                Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),
             }),
         })
