@@ -197,7 +197,13 @@ pub fn collect(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Source>> {
         if filter.force && filter.excluded(p) {
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| anyhow!("{}: {}", facts_display_path(p), io_reason(&e)))?;
+        // A named path that cannot be looked at (missing, no permission) is
+        // kept as an article: reading it fails with the reason, and the run
+        // reports it beside the others instead of stopping before them.
+        let Ok(meta) = std::fs::metadata(p) else {
+            out.push(Source::File(p.clone()));
+            continue;
+        };
         if meta.is_dir() {
             let before = out.len();
             walk(p, filter, &mut out)?;
@@ -328,7 +334,14 @@ pub fn read(source: &Source, policy: Published) -> Result<Article> {
 /// As [`read`], refusing an article larger than `max_size` bytes (`--max-size`).
 pub fn read_limited(source: &Source, policy: Published, max_size: u64) -> Result<Article> {
     let article = match source {
-        Source::File(p) => crate::article::read_limited(p, fallback_date(policy, Some(p)), max_size)?,
+        Source::File(p) => {
+            // A file that is not there is named as such ("a.md: no such file
+            // or directory"), as the command line's other paths are.
+            if let Err(e) = std::fs::symlink_metadata(p) {
+                bail!("{}: {}", facts_display_path(p), io_reason(&e));
+            }
+            crate::article::read_limited(p, fallback_date(policy, Some(p)), max_size)?
+        }
         Source::Stdin => {
             let bytes = crate::article::read_bounded(std::io::stdin().lock(), "<stdin>", max_size)?;
             // Standard input is Markdown when it opens with front matter.

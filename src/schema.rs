@@ -242,6 +242,8 @@ struct ErrorDoc {
     /// The one-line error printed on stderr (after `error: `), naming the
     /// file and, where there is one, the line and column.
     error: String,
+    /// The same text, under the name the contract gives it.
+    message: String,
 }
 
 #[derive(JsonSchema)]

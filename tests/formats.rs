@@ -470,3 +470,85 @@ fn report_flag_rejects_bad_values_as_usage_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already receives another report"));
     assert!(!target.exists());
 }
+
+/// Issue 15, item 2: an article that cannot be read (missing, not UTF-8)
+/// stops nothing. The others are checked, every format says the report is
+/// partial and names the file, and the run exits 2.
+#[test]
+fn every_format_reports_the_articles_it_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::fixture::copy_into(d, "a.md");
+    std::fs::write(d.join("latin1.md"), b"caf\xE9 with 35 countries\n").unwrap();
+    let out = |format: &str| {
+        let r = crate::common::run(crate::common::factcheck_in(d).args([
+            "check",
+            "nosuch.md",
+            "a.md",
+            "latin1.md",
+            "-f",
+            "facts.toml",
+            "--format",
+            format,
+        ]));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            "error: nosuch.md: no such file or directory\n\
+             error: latin1.md:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n",
+            "{format}"
+        );
+        r.stdout
+    };
+
+    let json: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(json["articles"][0]["path"], "a.md");
+    assert_eq!(json["errors"][0]["path"], "nosuch.md");
+    assert_eq!(json["errors"][0]["message"], "nosuch.md: no such file or directory");
+    assert_eq!(json["errors"][0]["error"], json["errors"][0]["message"]);
+    assert_eq!(json["errors"][1]["path"], "latin1.md");
+
+    let jsonl = out("jsonl");
+    let lines: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() > 2);
+    let errors: Vec<&Value> = lines.iter().filter(|l| l.get("verdict").is_none()).collect();
+    assert_eq!(errors.len(), 2, "{jsonl}");
+    assert_eq!(errors[0]["path"], "nosuch.md");
+    assert_eq!(errors[1]["path"], "latin1.md");
+    assert!(errors[1]["message"].as_str().unwrap().contains("not valid UTF-8"));
+
+    let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "nosuch.md"
+    );
+    assert_eq!(notes[1]["level"], "error");
+
+    let github = out("github");
+    assert!(github.contains("::error file=nosuch.md,"), "{github}");
+    assert!(github.contains("::error file=latin1.md,"), "{github}");
+
+    let junit = out("junit");
+    let errors = named(&xml_elements(&junit), "error")
+        .into_iter()
+        .map(|e| e["message"].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(errors.len(), 2, "{junit}");
+    assert!(errors[0].starts_with("nosuch.md: "), "{errors:?}");
+
+    let html = out("html");
+    assert!(
+        html.contains("<h2>Partial report: 2 articles could not be read</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<li data-path=\"latin1.md\"><code>latin1.md</code>: latin1.md:1:4: not valid UTF-8"));
+    assert!(html.contains("partial: 2 articles not read"));
+
+    let human = out("human");
+    assert!(human.ends_with("; 2 articles not read (partial report)\n"), "{human}");
+}

@@ -154,12 +154,20 @@ impl Emitter for Human {
             writeln!(out, "{line}\n")?;
         }
         let total = report.summary();
-        let line = format!(
+        let mut line = format!(
             "{}, {}",
             plural(report.articles.len(), "article", "articles"),
             summary_line(total)
         );
-        let line = if total.discrepancies > 0 {
+        // The articles that could not be read are named on stderr; the
+        // summary says the report leaves them out.
+        if !report.errors.is_empty() {
+            line.push_str(&format!(
+                "; {} not read (partial report)",
+                plural(report.errors.len(), "article", "articles")
+            ));
+        }
+        let line = if total.discrepancies > 0 || !report.errors.is_empty() {
             line.red().bold()
         } else {
             line.green().bold()

@@ -27,10 +27,23 @@ struct Document<'a> {
     errors: Vec<ErrorOut<'a>>,
 }
 
+/// An article that could not be read: `error` (the stderr line, the first
+/// name) and `message` (the contract's name) hold the same text.
 #[derive(Serialize)]
 struct ErrorOut<'a> {
     path: &'a str,
     error: &'a str,
+    message: &'a str,
+}
+
+impl<'a> ErrorOut<'a> {
+    fn of(e: &'a super::Unread) -> ErrorOut<'a> {
+        ErrorOut {
+            path: &e.path,
+            error: &e.error,
+            message: &e.error,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -210,14 +223,7 @@ impl Json {
                 discrepancy: total.discrepancies,
                 unverifiable: total.unverifiable,
             },
-            errors: report
-                .errors
-                .iter()
-                .map(|e| ErrorOut {
-                    path: &e.path,
-                    error: &e.error,
-                })
-                .collect(),
+            errors: report.errors.iter().map(ErrorOut::of).collect(),
         }
     }
 }
@@ -277,7 +283,9 @@ impl Emitter for Json {
     }
 }
 
-/// One claim object a line, each with its `path`.
+/// One claim object a line, each with its `path`; then one line for each
+/// article that could not be read (`path`, `error`, `message`, no
+/// `verdict`), so the stream never passes for the whole run's.
 pub struct JsonLines;
 
 impl Emitter for JsonLines {
@@ -287,6 +295,10 @@ impl Emitter for JsonLines {
                 serde_json::to_writer(&mut *out, &claim_out(a, c, true))?;
                 writeln!(out)?;
             }
+        }
+        for e in &report.errors {
+            serde_json::to_writer(&mut *out, &ErrorOut::of(e))?;
+            writeln!(out)?;
         }
         Ok(())
     }
