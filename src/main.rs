@@ -328,7 +328,11 @@ fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
 /// others: the report covers those checked and lists the others in
 /// `report.errors`, in list order (see [`unread`]).
 fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
-    let sources = settings.sources();
+    check_sources(settings, settings.sources())
+}
+
+/// As [`check_each`], for the sources already listed (or the error listing them met).
+fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Result<(Checker, Report)> {
     let (checker, ahead) = match &sources {
         // Articles are read while the fact base loads: a large base takes a
         // while, and its loader leaves cores idle. Errors come as before:
@@ -429,6 +433,48 @@ fn check_report_targets(output: &Output) -> Result<()> {
     Ok(())
 }
 
+/// Refuse a report bound for one of the run's inputs: an article being
+/// checked, a fact-base file (a named `.toml`, or one under a fact-base
+/// folder) or the settings file. Paths are compared canonicalised, so
+/// `./a.md` and a symlink to it are caught too; a file that does not exist
+/// yet is no input. Checked before anything is read or written.
+fn guard_report_targets(output: &Output, settings: &Settings, sources: &[input::Source]) -> Result<()> {
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let targets = output.output.iter().map(|p| (format!("-o {}", p.display()), p)).chain(
+        output
+            .reports
+            .iter()
+            .map(|r| (format!("--report {}={}", r.format, r.path.display()), &r.path)),
+    );
+    let articles: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            input::Source::File(p) => canonical(p),
+            input::Source::Stdin => None,
+        })
+        .collect();
+    let facts: Vec<PathBuf> = settings.facts.iter().filter_map(|p| canonical(p)).collect();
+    let config = settings.config_file.as_deref().and_then(canonical);
+    for (flag, path) in targets {
+        let Some(target) = canonical(path) else {
+            continue;
+        };
+        let what = if articles.contains(&target) {
+            "an article being checked"
+        } else if facts.iter().any(|f| {
+            *f == target || f.is_dir() && target.starts_with(f) && target.extension().is_some_and(|x| x == "toml")
+        }) {
+            "a fact-base file"
+        } else if config.as_ref() == Some(&target) {
+            "the settings file"
+        } else {
+            continue;
+        };
+        bail!("{flag}: that is {what}; refusing to write a report over it (name another file)");
+    }
+    Ok(())
+}
+
 /// Write the `--report FORMAT=PATH` files (never coloured).
 fn write_extra_reports(output: &Output, report: &Report, fail_on: FailOn) -> Result<()> {
     for extra in &output.reports {
@@ -469,7 +515,11 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let style = Style {
         color: use_color(args.output.color, args.output.output.is_some()),
     };
-    let (checker, report) = check_each(&settings)?;
+    let sources = settings.sources();
+    if let Ok(sources) = &sources {
+        guard_report_targets(&args.output, &settings, sources)?;
+    }
+    let (checker, report) = check_sources(&settings, sources)?;
     // Articles that could not be read are each named on stderr after the
     // report on the others, and the run fails (exit 2).
     if report.articles.is_empty() && !report.errors.is_empty() {

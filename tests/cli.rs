@@ -725,3 +725,67 @@ fn claims_as_json() {
     assert_eq!(list[3]["span"]["line"], 3);
     assert_eq!(list[3]["span"]["column"], 53);
 }
+
+/// Issue 15, item 3: `-o` and `--report` never write over an input: an
+/// article being checked, a fact-base file or the settings file (exit 2,
+/// one line, the file untouched). A new file, even in the fact-base folder,
+/// is fine.
+#[test]
+fn reports_never_overwrite_their_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("base")).unwrap();
+    write(&d.join("base"), "facts.toml", &common::fixture::facts());
+    let article = common::fixture::copy_into(d, "a.md");
+    write(d, "factcheck.toml", "facts = \"base\"\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("a.md", d.join("link.md")).unwrap();
+    let refused = |args: &[&str], what: &str| {
+        let r = run(common::factcheck_in(d).args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}");
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {}", r.stderr);
+        assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+        assert!(
+            lines[0].contains(&format!("that is {what}; refusing to write a report over it")),
+            "{args:?}: {}",
+            lines[0]
+        );
+    };
+    refused(&["check", "a.md", "-o", "a.md"], "an article being checked");
+    refused(
+        &["check", ".", "-o", "./a.md", "--format", "json"],
+        "an article being checked",
+    );
+    #[cfg(unix)]
+    refused(&["check", "a.md", "-o", "link.md"], "an article being checked");
+    refused(
+        &["check", "a.md", "--report", "json=base/facts.toml"],
+        "a fact-base file",
+    );
+    refused(
+        &["check", "a.md", "-f", "facts.toml", "--report", "sarif=facts.toml"],
+        "a fact-base file",
+    );
+    refused(
+        &["check", "a.md", "--diff", "-o", "factcheck.toml"],
+        "the settings file",
+    );
+    refused(&["check", "a.md", "--write", "-o", "a.md"], "an article being checked");
+    refused(&["watch", "a.md", "-o", "a.md"], "an article being checked");
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), common::fixture::article());
+    assert_eq!(
+        std::fs::read_to_string(d.join("base/facts.toml")).unwrap(),
+        common::fixture::facts()
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("factcheck.toml")).unwrap(),
+        "facts = \"base\"\n"
+    );
+
+    // New files are fine, in the fact-base folder too (a .json is no fact-base file).
+    let r = run(common::factcheck_in(d).args(["check", "a.md", "-o", "new.txt", "--report", "json=base/report.json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(d.join("new.txt").is_file() && d.join("base/report.json").is_file());
+}

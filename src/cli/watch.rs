@@ -24,7 +24,7 @@ use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
-use crate::{Common, Output, check_each, eprint_line, use_color, write_extra_reports, write_out};
+use crate::{Common, Output, check_each, eprint_line, guard_report_targets, use_color, write_extra_reports, write_out};
 
 /// Clear the screen and its scroll-back, cursor home.
 const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
@@ -34,6 +34,9 @@ const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
 pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> {
     if settings.reads_stdin() {
         bail!("watch mode cannot watch standard input (-); name files or folders");
+    }
+    if let Ok(sources) = settings.sources() {
+        guard_report_targets(output, settings, &sources)?;
     }
     let paths = settings.watch_paths();
     let watcher = Watcher::new(&paths)?;
