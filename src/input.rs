@@ -33,17 +33,26 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     Stdin,
+    /// Standard input, reported under this path (`--stdin-filename`), as
+    /// editors pipe a buffer that has a file name; its extension decides
+    /// whether it is Markdown.
+    StdinAs(PathBuf),
     File(PathBuf),
 }
 
 impl Source {
     /// The path as reports show it: `/`-separated, no leading `./`;
-    /// `<stdin>` for standard input.
+    /// `<stdin>` for standard input without a name.
     pub fn shown(&self) -> String {
         match self {
             Source::Stdin => "<stdin>".to_owned(),
-            Source::File(p) => facts_display_path(p),
+            Source::StdinAs(p) | Source::File(p) => facts_display_path(p),
         }
+    }
+
+    /// Whether the article comes from standard input.
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Source::Stdin | Source::StdinAs(_))
     }
 }
 
@@ -234,7 +243,7 @@ pub fn collect_included(root: &Path, include: &[String], filter: &Filter) -> Res
             walk(&start, filter, &mut found)?;
             out.extend(found.into_iter().filter(|s| match s {
                 Source::File(p) => globs.matches(p),
-                Source::Stdin => false,
+                Source::Stdin | Source::StdinAs(_) => false,
             }));
         }
     }
@@ -260,7 +269,7 @@ fn dedup(sources: Vec<Source>) -> Vec<Source> {
         .into_iter()
         .filter(|s| {
             let key = match s {
-                Source::Stdin => None,
+                Source::Stdin | Source::StdinAs(_) => None,
                 Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p))),
             };
             seen.insert(key)
@@ -351,6 +360,11 @@ pub fn read_limited(source: &Source, policy: Published, max_size: u64) -> Result
                 Format::Plain
             };
             Article::parse("<stdin>", bytes, format, fallback_date(policy, None))?
+        }
+        Source::StdinAs(name) => {
+            let shown = facts_display_path(name);
+            let bytes = crate::article::read_bounded(std::io::stdin().lock(), &shown, max_size)?;
+            Article::parse(&shown, bytes, Format::for_path(name), fallback_date(policy, None))?
         }
     };
     if policy == Published::Required && article.published.is_none() {

@@ -142,6 +142,11 @@ struct Common {
     force_exclude: bool,
     #[command(flatten)]
     cfg: ConfigArgs,
+    /// The path to report standard input (-) under, in every format (SARIF
+    /// uri, github file=, JSON path), instead of <stdin>; its extension says
+    /// whether it is Markdown. For editors that pipe an unsaved buffer.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
     #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
     max_size: Option<u64>,
@@ -450,7 +455,7 @@ fn guard_report_targets(output: &Output, settings: &Settings, sources: &[input::
         .iter()
         .filter_map(|s| match s {
             input::Source::File(p) => canonical(p),
-            input::Source::Stdin => None,
+            input::Source::Stdin | input::Source::StdinAs(_) => None,
         })
         .collect();
     let facts: Vec<PathBuf> = settings.facts.iter().filter_map(|p| canonical(p)).collect();

@@ -552,3 +552,56 @@ fn every_format_reports_the_articles_it_could_not_read() {
     let human = out("human");
     assert!(human.ends_with("; 2 articles not read (partial report)\n"), "{human}");
 }
+
+/// Issue 15, item 17: `--stdin-filename` names standard input in every
+/// format (no more `%3Cstdin%3E`), and its extension makes it Markdown.
+#[test]
+fn stdin_filename_names_standard_input_everywhere() {
+    let text = format!("---\npublished: 2026-01-07\n---\n\n{TEXT}\n");
+    let out = |format: &str| {
+        let out = factcheck()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "./news/draft one.md",
+                "--format",
+                format,
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(json["articles"][0]["path"], "news/draft one.md");
+    assert_eq!(
+        json["articles"][0]["published"], "2026-01-07",
+        "read as Markdown, front matter and all"
+    );
+    assert_eq!(json["summary"]["discrepancy"], 1);
+    for line in out("jsonl").lines() {
+        let claim: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(claim["path"], "news/draft one.md");
+    }
+    let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
+    for r in sarif["runs"][0]["results"].as_array().unwrap() {
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "news/draft%20one.md"
+        );
+    }
+    let github = out("github");
+    assert!(github.contains("::error file=news/draft one.md,line=5,"), "{github}");
+    assert!(!github.contains("stdin"), "{github}");
+    let junit = out("junit");
+    assert!(junit.contains("<testsuite name=\"news/draft one.md\""), "{junit}");
+    assert!(out("human").contains("--> news/draft one.md:5:"));
+    assert!(out("html").contains("<h2>news/draft one.md</h2>"));
+}

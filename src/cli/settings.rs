@@ -36,6 +36,8 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The config file in use, watched in watch mode.
     pub config_file: Option<PathBuf>,
+    /// What standard input is reported as (`--stdin-filename`).
+    pub stdin_name: Option<PathBuf>,
 }
 
 impl Settings {
@@ -95,6 +97,7 @@ impl Settings {
                 .map(FailOn::from)
                 .or(config.as_ref().and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Discrepancy),
+            stdin_name: common.stdin_filename.clone(),
             config_file: config.map(|c| match config_dir {
                 Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),
@@ -105,7 +108,19 @@ impl Settings {
     /// The articles to check, in order.
     pub fn sources(&self) -> Result<Vec<Source>> {
         match &self.articles {
-            Articles::Named(paths) => input::collect(paths, &self.filter),
+            Articles::Named(paths) => {
+                let sources = input::collect(paths, &self.filter)?;
+                Ok(match &self.stdin_name {
+                    Some(name) => sources
+                        .into_iter()
+                        .map(|s| match s {
+                            Source::Stdin => Source::StdinAs(name.clone()),
+                            other => other,
+                        })
+                        .collect(),
+                    None => sources,
+                })
+            }
             Articles::Included { root, globs } => {
                 let found = input::collect_included(root, globs, &self.filter)?;
                 if found.is_empty() {
