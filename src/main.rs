@@ -514,6 +514,21 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     if args.watch {
         return cli::watch::run(&settings, &args.common, &args.output);
     }
+    // --diff prints a diff and --write a summary of what it wrote: neither
+    // is a report, so a --format other than human is refused rather than
+    // ignored (`format` in factcheck.toml, a project default, does not
+    // apply to them). A report of the same run: --report FORMAT=PATH.
+    if let Some(format) = args.output.format.filter(|f| *f != FormatArg::Human)
+        && (args.diff || args.write)
+    {
+        let (flag, prints) = if args.diff {
+            ("--diff", "a unified diff")
+        } else {
+            ("--write", "a summary of the corrections")
+        };
+        let format = Format::from(format);
+        bail!("{flag} prints {prints}, not a {format} report: drop --format {format}, or add --report {format}=PATH");
+    }
     if args.write && settings.reads_stdin() {
         bail!("--write cannot correct standard input (-); use --diff, or name the file");
     }

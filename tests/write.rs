@@ -297,3 +297,48 @@ fn write_twice_changes_nothing_the_second_time_even_after_a_cascade() {
     let diff = run(factcheck_in(dir.path()).args(args).arg("--diff"));
     assert_eq!((diff.code, diff.stdout.as_str()), (0, ""));
 }
+
+/// Issue 15, item 7: `--diff` and `--write` print a diff and a summary, not
+/// a report, so an explicit `--format` other than human is refused (exit 2,
+/// one line, nothing written); `format` in factcheck.toml does not apply.
+#[test]
+fn diff_and_write_refuse_a_report_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture::copy_into(dir.path(), "a.md");
+    for (flag, format) in [
+        ("--diff", "json"),
+        ("--write", "sarif"),
+        ("--diff", "github"),
+        ("--write", "html"),
+    ] {
+        let r = check(dir.path(), &[flag, "--format", format]);
+        assert_eq!(r.code, 2, "{flag} {format}");
+        assert_eq!(r.stdout, "");
+        assert!(
+            r.stderr.starts_with(&format!("error: {flag} prints "))
+                && r.stderr.contains(&format!(
+                    "not a {format} report: drop --format {format}, or add --report {format}=PATH"
+                )),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.lines().count(), 1);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        fixture::article()
+    );
+    let r = check(dir.path(), &["--diff", "--format", "human"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("--- a/a.md\n+++ b/a.md\n"), "{}", r.stdout);
+    // A project's default format is for reports; --diff still prints its diff.
+    std::fs::write(dir.path().join("factcheck.toml"), "format = \"json\"\n").unwrap();
+    let r = check(dir.path(), &["--diff"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.starts_with("--- a/a.md\n"), "{}", r.stdout);
+    // With --report, the same run also writes a report.
+    let r = check(dir.path(), &["--diff", "--report", "json=report.json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: Value = serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["articles"][0]["path"], "a.md");
+}
