@@ -39,7 +39,14 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
         guard_report_targets(output, settings, &sources)?;
     }
     let paths = settings.watch_paths();
-    let watcher = Watcher::new(&paths)?;
+    // The reports this watch writes are never a reason to check again.
+    let reports: Vec<_> = output
+        .output
+        .iter()
+        .chain(output.reports.iter().map(|r| &r.path))
+        .cloned()
+        .collect();
+    let watcher = Watcher::new(&paths, &reports)?;
     let watching = format!("watching {} (Ctrl-C to stop)", plural(paths.len(), "path", "paths"));
     let to_terminal = output.output.is_none() && io::stdout().is_terminal();
     let style = Style {
