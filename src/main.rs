@@ -169,6 +169,10 @@ struct Output {
     /// [default: `fail-on` in factcheck.toml, or discrepancy]
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOnArg>,
+    /// Print only the discrepancies (and errors) and the closing summary line,
+    /// in the human report; fact-base warnings are not shown either.
+    #[arg(short, long)]
+    quiet: bool,
     /// Also write a report in FORMAT to PATH from the same run (repeatable),
     /// e.g. --report sarif=factcheck.sarif --report junit=junit.xml
     #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_extra_report)]
@@ -294,6 +298,22 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
             }
         }
     }
+}
+
+/// The width of the terminal a report or progress bar is drawn on, given
+/// whether that stream is one: `COLUMNS` when set (as shells and scripts
+/// set it), else the terminal's own size; `None` for a pipe or a file.
+fn term_width(on_terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        return (n > 0).then_some(n);
+    }
+    if !on_terminal {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
 }
 
 /// The fact-base paths to load: those given, else `facts` in the settings
@@ -483,10 +503,7 @@ fn guard_report_targets(output: &Output, settings: &Settings, sources: &[input::
 /// Write the `--report FORMAT=PATH` files (never coloured).
 fn write_extra_reports(output: &Output, report: &Report, fail_on: FailOn) -> Result<()> {
     for extra in &output.reports {
-        if let Some(e) = extra
-            .format
-            .emitter(Style { color: false }, fail_on == FailOn::Unverifiable)
-        {
+        if let Some(e) = extra.format.emitter(Style::default(), fail_on == FailOn::Unverifiable) {
             write_out(Some(&extra.path), |out| e.emit(report, out))?;
         }
     }
@@ -534,6 +551,13 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     }
     let style = Style {
         color: use_color(args.output.color, args.output.output.is_some()),
+        quiet: args.output.quiet,
+        width: args
+            .output
+            .output
+            .is_none()
+            .then(|| term_width(io::stdout().is_terminal()))
+            .flatten(),
     };
     let sources = settings.sources();
     if let Ok(sources) = &sources {

@@ -789,3 +789,167 @@ fn reports_never_overwrite_their_inputs() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(d.join("new.txt").is_file() && d.join("base/report.json").is_file());
 }
+
+/// Issue 15, item 4: in the human report a match takes one line; the
+/// discrepancies and unverifiable claims keep their snippet. `--quiet`
+/// leaves only the discrepancies and the closing summary line.
+#[test]
+fn matches_take_one_line_and_quiet_leaves_the_discrepancies() {
+    let dir = common::fixture::dir();
+    let r = run(common::factcheck_in(&dir).args(["check", "article.md", "-f", "facts.toml"]));
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        &lines[..2],
+        [
+            "match[entity]: Paris agrees with summit.place (Paris) --> article.md:6:19",
+            "match[entity]: Paris agrees with summit.place (Paris) --> article.md:8:24",
+        ]
+    );
+    assert_eq!(r.stdout.matches("match[").count(), 2, "{}", r.stdout);
+    assert!(!r.stdout.contains("matches the fact base"), "no snippet for a match");
+    assert!(r.stdout.contains("unverifiable[count]: 12 observers"));
+    assert!(
+        r.stdout.contains("^^^^^^^^^^^^ no fact to check against"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("article.md: 12 claims: 2 matches"));
+
+    for flag in ["-q", "--quiet"] {
+        let r = run(common::factcheck_in(&dir).args(["check", "article.md", "-f", "facts.toml", flag]));
+        assert_eq!(r.code, 1);
+        assert_eq!(r.stderr, "");
+        let headlines: Vec<&str> = r
+            .stdout
+            .lines()
+            .filter(|l| l.contains('[') && l.contains("]: "))
+            .collect();
+        assert_eq!(headlines.len(), 9, "{}", r.stdout);
+        assert!(headlines.iter().all(|l| l.starts_with("discrepancy[")), "{headlines:?}");
+        assert!(r.stdout.contains("help: write \"Tuesday\""));
+        assert!(
+            r.stdout
+                .ends_with("\n\n1 article, 12 claims: 2 matches, 9 discrepancies, 1 unverifiable\n"),
+            "{}",
+            r.stdout
+        );
+        assert!(!r.stdout.contains("article.md: 12 claims"), "no per-article line");
+    }
+    // A clean article, quietly: the summary line alone.
+    let r = run(common::factcheck()
+        .args(["check", "-", "-q", "--published", "2026-01-07"])
+        .write_stdin("The summit was held in Paris on Tuesday, January 6, 2026."));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.starts_with("1 article, "), "{}", r.stdout);
+}
+
+/// The snippet lines of a human report (`12 | text`) and, under each, the
+/// column of its first caret: (line as shown, caret column, claim text).
+fn snippets(report: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = report.lines().collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let (source, carets) = (pair[0], pair[1]);
+        let gutter = source.find(" | ");
+        let is_source = gutter.is_some_and(|g| source[..g].trim().parse::<usize>().is_ok());
+        if is_source && carets.trim_start().starts_with('|') && carets.contains('^') {
+            let col = carets.chars().position(|c| c == '^').unwrap();
+            out.push((source.to_owned(), col));
+        }
+    }
+    out
+}
+
+/// Issue 15, item 9: snippets are trimmed to the terminal's width (COLUMNS,
+/// or the terminal's own size), rustc-style, with the carets still under
+/// the claim; the progress bar fits the terminal too.
+#[test]
+fn snippets_and_the_progress_bar_fit_a_narrow_terminal() {
+    let dir = common::fixture::dir();
+    let check = |cols: Option<&str>| {
+        let mut cmd = common::factcheck_in(&dir);
+        cmd.args(["check", "article.md", "-f", "facts.toml"]);
+        if let Some(c) = cols {
+            cmd.env("COLUMNS", c);
+        } else {
+            cmd.env_remove("COLUMNS");
+        }
+        run(&mut cmd).stdout
+    };
+    let wide = check(None);
+    let narrow = check(Some("50"));
+    let wide_snippets = snippets(&wide);
+    let narrow_snippets = snippets(&narrow);
+    assert_eq!(wide_snippets.len(), 10, "{wide}");
+    assert_eq!(narrow_snippets.len(), 10, "{narrow}");
+    assert!(
+        wide_snippets.iter().any(|(l, _)| l.chars().count() > 50),
+        "piped without COLUMNS: whole lines"
+    );
+    let claims = [
+        "Wednesday",
+        "January 7",
+        "thirty-six countries",
+        "French Prime Minister Emmanuel Macron",
+        "Kier Starmer",
+        "We will stand with Ukraine for as long as it pays",
+        "2015",
+        "€80 billion",
+        "about 30%",
+        "12 observers",
+    ];
+    for ((line, col), claim) in narrow_snippets.iter().zip(claims) {
+        let width = line.chars().count();
+        assert!(
+            width <= 50 || line.contains("...") && width <= claim.chars().count() + 12,
+            "{width} columns: {line}"
+        );
+        let under: String = line.chars().skip(*col).take(claim.chars().count()).collect();
+        assert_eq!(under, claim, "the carets stand under the claim:\n{line}");
+    }
+    assert!(narrow.contains("..."), "{narrow}");
+
+    // The same on a terminal 50 columns wide that sets no COLUMNS.
+    #[cfg(unix)]
+    {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(&dir)
+            .args(["check", "article.md", "-f", "facts.toml", "--color", "never"])
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm");
+        let screen = common::pty::run(&mut cmd, 50);
+        assert_eq!(snippets(&screen.text), narrow_snippets);
+
+        // The progress bar (shown on a terminal for 50 articles or more).
+        let many = tempfile::tempdir().unwrap();
+        for i in 0..60 {
+            std::fs::write(many.path().join(format!("a{i:02}.txt")), "36 countries met.\n").unwrap();
+        }
+        std::fs::write(many.path().join("facts.toml"), common::fixture::facts()).unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(many.path())
+            .args([
+                "check",
+                ".",
+                "-f",
+                "facts.toml",
+                "--format",
+                "json",
+                "-o",
+                "report.json",
+            ])
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm");
+        let screen = common::pty::run(&mut cmd, 50);
+        let ansi = regex_lite::Regex::new("\x1b\\[[0-9;?]*[A-Za-z]").unwrap();
+        let plain = ansi.replace_all(&screen.text, "");
+        let frames: Vec<&str> = plain.split(['\r', '\n']).filter(|f| f.contains("checking")).collect();
+        assert!(!frames.is_empty(), "a progress bar: {:?}", screen.text);
+        for f in frames {
+            let w = f.trim_end().chars().count();
+            assert!((40..50).contains(&w), "{w} columns: {f:?}");
+        }
+    }
+}

@@ -24,7 +24,10 @@ use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
-use crate::{Common, Output, check_each, eprint_line, guard_report_targets, use_color, write_extra_reports, write_out};
+use crate::{
+    Common, Output, check_each, eprint_line, guard_report_targets, term_width, use_color, write_extra_reports,
+    write_out,
+};
 
 /// Clear the screen and its scroll-back, cursor home.
 const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
@@ -51,6 +54,8 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
     let to_terminal = output.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         color: use_color(output.color, output.output.is_some()),
+        quiet: output.quiet,
+        width: output.output.is_none().then(|| term_width(to_terminal)).flatten(),
     };
     loop {
         let round = Settings::resolve(common, output.format, output.fail_on).and_then(|settings| {

@@ -122,6 +122,11 @@ impl Summary {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub color: bool,
+    /// Only discrepancies and the closing summary (`--quiet`; human report).
+    pub quiet: bool,
+    /// The terminal's width in columns, when known: the human report trims
+    /// source lines to it.
+    pub width: Option<usize>,
 }
 
 /// One output format.
