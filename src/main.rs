@@ -330,20 +330,56 @@ fn fact_paths(given: &[PathBuf], cfg: &ConfigArgs) -> Result<Vec<PathBuf>> {
     })
 }
 
-/// Load the fact base, or fail with every error, one per line. Warnings
-/// (see `facts validate`) go to stderr and do not stop anything.
-fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
-    match facts::load_with_warnings(paths) {
-        Ok((base, warnings)) => {
-            for w in &warnings {
-                eprint_line(&w.to_string());
+/// A fact base that does not load: every problem found in it, errors and
+/// warnings, for the reports that annotate the fact-base files (github,
+/// SARIF). Shown as its errors, one per line (`error: ` before each but
+/// the first, which `main` prefixes).
+#[derive(Debug)]
+struct InvalidBase(Vec<facts::Problem>);
+
+impl std::fmt::Display for InvalidBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self
+            .0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(with_hint)
+            .collect();
+        f.write_str(&lines.join("\nerror: "))
+    }
+}
+
+impl std::error::Error for InvalidBase {}
+
+/// A problem as one line; a missing `claims` folder (the default fact base)
+/// says how to name another.
+fn with_hint(p: &facts::Problem) -> String {
+    let line = p.to_string();
+    if p.line == 0 && p.file.trim_end_matches('/') == "claims" && p.message == "no such file or directory" {
+        format!(
+            "{line} (the default fact base; name one with -f PATH, or set `facts = [\"PATH\"]` in {})",
+            factcheck::config::FILE_NAME
+        )
+    } else {
+        line
+    }
+}
+
+/// Load the fact base, or fail with every problem ([`InvalidBase`]).
+/// Warnings (see `facts validate`) go to stderr, unless `quiet`, and are
+/// returned: they do not stop anything.
+fn load_facts(paths: &[PathBuf], quiet: bool) -> Result<(Checker, Vec<facts::Problem>)> {
+    let (base, problems) = facts::validate_paths(paths);
+    match base {
+        Some(base) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            if !quiet {
+                for w in &problems {
+                    eprint_line(&w.to_string());
+                }
             }
-            Ok(Checker::new(base))
+            Ok((Checker::new(base), problems))
         }
-        Err(problems) => {
-            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!("{}", lines.join("\nerror: "))
-        }
+        _ => Err(InvalidBase(problems).into()),
     }
 }
 
@@ -366,16 +402,16 @@ fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Re
             let stop = AtomicBool::new(false);
             rayon::join(
                 || {
-                    let checker = load_facts(&settings.facts);
+                    let checker = load_facts(&settings.facts, settings.quiet);
                     stop.store(true, Ordering::Relaxed);
                     checker
                 },
                 || input::read_ahead(sources, settings.published, settings.max_size, &stop),
             )
         }
-        _ => (load_facts(&settings.facts), ReadAhead::default()),
+        _ => (load_facts(&settings.facts, settings.quiet), ReadAhead::default()),
     };
-    let checker = checker?;
+    let (checker, mut problems) = checker?;
     let sources = sources?;
     let progress = cli::progress::bar(sources.len());
     let (articles, errors) = input::check_batch(
@@ -398,11 +434,15 @@ fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Re
         if let Some(d) = a.article.published
             && let Some(w) = facts::stale_for(&checker.base, &a.article.path, d)
         {
-            eprint_line(&w.to_string());
+            if !settings.quiet {
+                eprint_line(&w.to_string());
+            }
+            problems.push(w);
         }
     }
     let mut report = Report::new(&checker.base, articles);
     report.errors = errors;
+    report.fact_problems = problems;
     Ok((checker, report))
 }
 
@@ -525,8 +565,32 @@ fn exit_code(verdicts: impl Iterator<Item = Verdict>, fail_on: FailOn) -> u8 {
     }
 }
 
+/// When the fact base did not load, the github and SARIF reports asked for
+/// (as `--format` or `--report`) are still written: their annotations on
+/// the fact-base files are how a pull request shows what to fix. Nothing
+/// else is (the run still fails, exit 2, with the errors on stderr).
+fn report_invalid_base(e: &anyhow::Error, format: Format, output: &Output) -> Result<()> {
+    let Some(InvalidBase(problems)) = e.downcast_ref::<InvalidBase>() else {
+        return Ok(());
+    };
+    let report = Report::invalid_base(problems.clone());
+    let annotates = |f: Format| matches!(f, Format::Github | Format::Sarif);
+    let emit = |f: Format, to: Option<&PathBuf>| match f.emitter(Style::default(), false) {
+        Some(emitter) => write_out(to, |out| emitter.emit(&report, out)),
+        None => Ok(()),
+    };
+    for extra in output.reports.iter().filter(|r| annotates(r.format)) {
+        emit(extra.format, Some(&extra.path))?;
+    }
+    if annotates(format) {
+        emit(format, output.output.as_ref())?;
+    }
+    Ok(())
+}
+
 fn run_check(args: &CheckArgs) -> Result<u8> {
-    let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    let mut settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    settings.quiet = args.output.quiet;
     check_report_targets(&args.output)?;
     if args.watch {
         return cli::watch::run(&settings, &args.common, &args.output);
@@ -563,7 +627,13 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     if let Ok(sources) = &sources {
         guard_report_targets(&args.output, &settings, sources)?;
     }
-    let (checker, report) = check_sources(&settings, sources)?;
+    let (checker, report) = match check_sources(&settings, sources) {
+        Ok(checked) => checked,
+        Err(e) => {
+            report_invalid_base(&e, settings.format, &args.output)?;
+            return Err(e);
+        }
+    };
     // Articles that could not be read are each named on stderr after the
     // report on the others, and the run fails (exit 2).
     if report.articles.is_empty() && !report.errors.is_empty() {

@@ -605,3 +605,107 @@ fn stdin_filename_names_standard_input_everywhere() {
     assert!(out("human").contains("--> news/draft one.md:5:"));
     assert!(out("html").contains("<h2>news/draft one.md</h2>"));
 }
+
+/// Issue 15, item 5: problems in the fact base are annotations on the
+/// fact-base file and line, in github and SARIF. With an invalid base the
+/// github report and the SARIF file are still written (then exit 2);
+/// warnings join the report of a run that checked.
+#[test]
+fn fact_base_problems_annotate_the_fact_base_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("claims")).unwrap();
+    crate::common::fixture::copy_into(d, "a.md");
+    let facts = crate::common::fixture::facts();
+    let line = facts.lines().count() + 5;
+    write(
+        &d.join("claims"),
+        "x.toml",
+        &format!("{facts}\n[[fact]]\nid = \"extra\"\nabout = [\"observers\"]\ncuont = 12\n"),
+    );
+    let r = crate::common::run(crate::common::factcheck_in(d).args([
+        "check",
+        "a.md",
+        "--format",
+        "github",
+        "--report",
+        "sarif=fc.sarif",
+    ]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!("error: claims/x.toml:{line}:1: unknown key `cuont` in [[fact]] (did you mean `count`?)\n")
+    );
+    let lines: Vec<(String, BTreeMap<String, String>, String)> = r.stdout.lines().map(parse_command).collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    let (command, props, message) = &lines[0];
+    assert_eq!(command, "error");
+    assert_eq!(props["file"], "claims/x.toml");
+    assert_eq!(props["line"], line.to_string());
+    assert_eq!(props["col"], "1");
+    assert_eq!(message, "unknown key `cuont` in [[fact]] (did you mean `count`?)");
+    assert_eq!(lines[1].0, "error");
+    assert!(lines[1].2.contains("no article was checked"), "{}", lines[1].2);
+
+    let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("fc.sarif")).expect("SARIF written")).unwrap();
+    let (schemas, index) = sarif_validator();
+    if let Err(e) = schemas.validate(&sarif, index) {
+        panic!("invalid SARIF: {e:#}\n{sarif:#}");
+    }
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "factcheck/fact-base");
+    assert_eq!(results[0]["level"], "error");
+    let rule = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][rule]["id"], "factcheck/fact-base");
+    let location = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "claims/x.toml");
+    assert_eq!(location["region"]["startLine"], line as u64);
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+
+    // SARIF as the report itself, and a format that has no such annotations.
+    let r = crate::common::run(crate::common::factcheck_in(d).args(["check", "a.md", "--format", "sarif"]));
+    assert_eq!(r.code, 2);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "factcheck/fact-base");
+    let r = crate::common::run(crate::common::factcheck_in(d).args(["check", "a.md", "--format", "json"]));
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+
+    // A warning (a fact without a source) on a base that loads.
+    write(
+        &d.join("claims"),
+        "x.toml",
+        &format!("{facts}\n[[fact]]\nid = \"extra\"\nabout = [\"observers\"]\ncount = 12\nunit = [\"observers\"]\n"),
+    );
+    let r = crate::common::run(crate::common::factcheck_in(d).args([
+        "check",
+        "a.md",
+        "--format",
+        "github",
+        "--report",
+        "sarif=fc.sarif",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let (command, props, message) = parse_command(r.stdout.lines().next().unwrap());
+    assert_eq!(command, "warning");
+    assert_eq!(
+        (props["file"].as_str(), props["line"].as_str()),
+        ("claims/x.toml", &*(line - 3).to_string())
+    );
+    assert_eq!(message, "fact `extra` cites no source");
+    assert!(r.stdout.contains("::error file=a.md,"), "the findings follow");
+    let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("fc.sarif")).unwrap()).unwrap();
+    let first = &sarif["runs"][0]["results"][0];
+    assert_eq!(
+        (first["ruleId"].as_str(), first["level"].as_str()),
+        (Some("factcheck/fact-base"), Some("warning"))
+    );
+    assert!(
+        sarif["runs"][0].get("invocations").is_none(),
+        "the run itself succeeded"
+    );
+    if let Err(e) = schemas.validate(&sarif, index) {
+        panic!("invalid SARIF: {e:#}");
+    }
+}

@@ -123,7 +123,7 @@ pub fn validate_json(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
 }
 
 pub fn list(args: &ListArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts, &args.cfg)?)?;
+    let (checker, _) = load_facts(&fact_paths(&args.facts, &args.cfg)?, false)?;
     let base = &checker.base;
     let facts = inspect::select(base, args.kind.map(ValueKind::key), args.prefix.as_deref());
     match args.format {
@@ -155,7 +155,7 @@ fn did_you_mean(base: &FactBase, id: &str) -> String {
 }
 
 pub fn show(args: &ShowArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts, &args.cfg)?)?;
+    let (checker, _) = load_facts(&fact_paths(&args.facts, &args.cfg)?, false)?;
     let base = &checker.base;
     if let Some(fact) = base.facts.iter().find(|f| f.id == args.id) {
         match args.format {
@@ -214,7 +214,7 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
 
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
     let paths = fact_paths(&args.facts, &args.cfg)?;
-    let checker = load_facts(&paths)?;
+    let (checker, _) = load_facts(&paths, false)?;
     let sources = factcheck::input::collect(&args.articles, &Default::default())?;
     let mut taken = BTreeSet::new();
     let mut all = factcheck::suggest::Suggestions::default();

@@ -38,6 +38,8 @@ pub struct Settings {
     pub config_file: Option<PathBuf>,
     /// What standard input is reported as (`--stdin-filename`).
     pub stdin_name: Option<PathBuf>,
+    /// Fact-base warnings are not printed (`--quiet`); set by the caller.
+    pub quiet: bool,
 }
 
 impl Settings {
@@ -98,6 +100,7 @@ impl Settings {
                 .or(config.as_ref().and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Discrepancy),
             stdin_name: common.stdin_filename.clone(),
+            quiet: false,
             config_file: config.map(|c| match config_dir {
                 Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),

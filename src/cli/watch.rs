@@ -58,7 +58,8 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
         width: output.output.is_none().then(|| term_width(to_terminal)).flatten(),
     };
     loop {
-        let round = Settings::resolve(common, output.format, output.fail_on).and_then(|settings| {
+        let round = Settings::resolve(common, output.format, output.fail_on).and_then(|mut settings| {
+            settings.quiet = output.quiet;
             let (_, report) = check_each(&settings)?;
             if report.articles.is_empty()
                 && let Some((last, before)) = report.errors.split_last()

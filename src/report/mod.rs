@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::article::Article;
-use crate::facts::FactBase;
+use crate::facts::{FactBase, Problem, Severity};
 use crate::span::{Position, Span};
 use crate::verdict::{Claim, Verdict};
 
@@ -66,6 +66,10 @@ pub struct Report {
     /// Articles that could not be read (missing, unreadable, not UTF-8, too
     /// large), in list order; the run fails (exit 2) when there are any.
     pub errors: Vec<Unread>,
+    /// Problems in the fact base: its warnings on a run that checked; its
+    /// errors (and warnings) on one that could not, which has no articles.
+    /// The github and SARIF reports annotate the fact-base files with them.
+    pub fact_problems: Vec<Problem>,
 }
 
 /// An article that could not be read, and why.
@@ -84,7 +88,31 @@ impl Report {
             fact_count: base.facts.len(),
             articles,
             errors: Vec::new(),
+            fact_problems: Vec::new(),
         }
+    }
+
+    /// The report of a run whose fact base did not load: nothing was
+    /// checked, and `problems` (with at least one error) say why.
+    pub fn invalid_base(problems: Vec<Problem>) -> Report {
+        let mut files: Vec<String> = Vec::new();
+        for p in &problems {
+            if !files.contains(&p.file) {
+                files.push(p.file.clone());
+            }
+        }
+        Report {
+            fact_files: files,
+            fact_count: 0,
+            articles: Vec::new(),
+            errors: Vec::new(),
+            fact_problems: problems,
+        }
+    }
+
+    /// Whether the fact base did not load (see [`Report::invalid_base`]).
+    pub fn base_is_invalid(&self) -> bool {
+        self.fact_problems.iter().any(|p| p.severity == Severity::Error)
     }
 
     pub fn summary(&self) -> Summary {
