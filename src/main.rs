@@ -41,7 +41,15 @@ mod exit {
 #[command(
     name = "factcheck",
     version,
-    about = "Check a news article's factual claims against a curated fact base"
+    about = "Check a news article's factual claims against a curated fact base",
+    long_about = "Check a news article's factual claims against a curated fact base.\n\n\
+factcheck reads articles (Markdown or plain text), finds their factual claims (dates and \
+weekdays, years, counts, people and their titles, who signed or pledged what, places, \
+quotations, money, percentages), compares each with a fact base of TOML files (./claims by \
+default) and gives every claim one verdict: match, discrepancy or unverifiable, with the \
+span in the article, the fact it was compared with and that fact's source. The report is \
+for an editor's terminal (human), for CI (json, jsonl, sarif, github, junit) or a browser \
+(html); the exit code says whether anything needs fixing."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -66,8 +74,8 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page, in roff (e.g. `factcheck man | man -l -`).
-    Man,
+    /// Print a manual page in roff (`factcheck man check | man -l -`), or write them all (--out DIR).
+    Man(cli::man::ManArgs),
     /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
     Suggest(cli::factbase::SuggestArgs),
     /// Print the JSON Schema of a fact-base file or of the JSON report.
@@ -734,11 +742,6 @@ fn run_completions(shell: clap_complete::Shell) -> Result<u8> {
     Ok(exit::CLEAN)
 }
 
-fn run_man() -> Result<u8> {
-    write_out(None, |out| clap_mangen::Man::new(Cli::command()).render(out))?;
-    Ok(exit::CLEAN)
-}
-
 /// A clap usage error as one line: the error itself, plus clap's
 /// "a similar argument exists" hint when it has one.
 fn usage_error_line(e: &clap::Error) -> String {
@@ -813,7 +816,7 @@ fn main() -> ExitCode {
         Command::Suggest(args) => cli::factbase::suggest(args),
         Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),
-        Command::Man => run_man(),
+        Command::Man(args) => cli::man::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

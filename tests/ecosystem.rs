@@ -50,17 +50,56 @@ fn bash_accepts_the_completion_script() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "check");
 }
 
+/// `man -l` renders `page` without complaint (where man is installed);
+/// the rendered text, or `None` without man.
+fn rendered(page: &str) -> Option<String> {
+    let installed = Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.1");
+    std::fs::write(&file, page).unwrap();
+    let out = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "roff warnings");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Issue 15, item 10: a real page per command, with the options, the exit
+/// codes, the configuration and the environment; `--out DIR` writes them all.
 #[test]
-fn man_page_in_roff() {
+fn man_pages_in_roff() {
     let r = run(factcheck().arg("man"));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let preamble = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
     assert!(
-        r.stdout.contains(".TH factcheck 1"),
+        r.stdout.starts_with(&format!("{preamble}.TH factcheck 1")),
         "{}",
         &r.stdout[..200.min(r.stdout.len())]
     );
-    assert!(r.stdout.contains(".SH NAME"));
-    assert!(r.stdout.contains(".SH SUBCOMMANDS"));
+    assert_eq!(r.stdout.matches(preamble).count(), 1);
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH CONFIGURATION",
+        ".SH ENVIRONMENT",
+        ".SH \"SEE ALSO\"",
+    ] {
+        assert!(r.stdout.contains(section), "{section} in the main page");
+    }
     for sub in [
         "factcheck\\-check",
         "factcheck\\-watch",
@@ -69,25 +108,93 @@ fn man_page_in_roff() {
     ] {
         assert!(r.stdout.contains(sub), "{sub} in the man page");
     }
-    // man(1) renders it without complaint, where man is installed.
-    if Command::new("man")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("factcheck.1");
-        std::fs::write(&page, &r.stdout).unwrap();
-        let out = Command::new("man")
-            .arg("-l")
-            .arg(&page)
-            .env("MANPAGER", "cat")
-            .env("PAGER", "cat")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Check a news article"));
+    if let Some(text) = rendered(&r.stdout) {
+        assert!(text.contains("Check a news article"));
+        for var in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "CLICOLOR",
+            "TERM",
+            "COLUMNS",
+            "FACTCHECK_BLESS",
+        ] {
+            assert!(text.contains(&format!("\n       {var}")), "{var} documented:\n{text}");
+        }
+        assert!(text.contains("factcheck.toml"));
     }
+
+    // One subcommand's page: its own options and exit codes.
+    let r = run(factcheck().args(["man", "check"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\n.TH factcheck-check 1"), "{}", &r.stdout[..100]);
+    if let Some(text) = rendered(&r.stdout) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in [
+            "factcheck check [",
+            "--fail-on <LEVEL>",
+            "--stdin-filename <PATH>",
+            "-q, --quiet",
+            "EXIT STATUS",
+            "Checked; at least one finding at or above --fail-on",
+            "include = [\"articles\"]",
+            "CLICOLOR",
+        ] {
+            assert!(text.contains(want), "{want:?} in factcheck-check(1):\n{text}");
+        }
+    }
+    let r = run(factcheck().args(["man", "facts", "validate"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\n.TH factcheck-facts-validate 1"));
+    assert!(r.stdout.contains("The fact base has errors"));
+    let r = run(factcheck().args(["man", "chek"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: no manual page for `factcheck chek` (did you mean 'check' or 'schema'?)\n"
+    );
+
+    // Every page, into a folder.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    let r = run(factcheck().arg("man").arg("--out").arg(&out));
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "factcheck-check.1",
+            "factcheck-claims.1",
+            "factcheck-completions.1",
+            "factcheck-facts-list.1",
+            "factcheck-facts-show.1",
+            "factcheck-facts-validate.1",
+            "factcheck-facts.1",
+            "factcheck-man.1",
+            "factcheck-schema.1",
+            "factcheck-suggest.1",
+            "factcheck-watch.1",
+            "factcheck.1",
+        ]
+    );
+    for f in &files {
+        let page = std::fs::read_to_string(out.join(f)).unwrap();
+        let name = f.trim_end_matches(".1");
+        assert!(page.contains(&format!("\n.TH {name} 1")), "{f}");
+        assert!(
+            page.contains(".SH \"EXIT STATUS\"") && page.contains(".SH ENVIRONMENT"),
+            "{f}"
+        );
+        rendered(&page);
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("factcheck-check.1")).unwrap(),
+        run(factcheck().args(["man", "check"])).stdout,
+        "the same page either way"
+    );
 }
 
 /// Run factcheck with stdout on a pipe whose reading end is already closed:

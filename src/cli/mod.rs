@@ -4,6 +4,7 @@
 //! `main.rs` alone (`lib.rs` never declares them).
 
 pub mod factbase;
+pub mod man;
 pub mod progress;
 pub mod settings;
 pub mod watch;
