@@ -31,8 +31,9 @@ use serde::Deserialize;
 use crate::Checker;
 use crate::article::{self, Article};
 use crate::extract::Kind;
+use crate::finding::Verdict;
+use crate::report::Claim;
 use crate::span::Span;
-use crate::verdict::{Claim, Verdict};
 
 /// Discrepancy recall the checker must reach on the corpus.
 pub const TARGET_DISCREPANCY_RECALL: f64 = 0.95;

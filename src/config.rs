@@ -7,6 +7,7 @@
 //! fail-on = "discrepancy"              # discrepancy | unverifiable | never
 //! format = "human"                     # any --format
 //! published = "front-matter"           # front-matter | required | today | modified | a date
+//! ignore = ["U002"]                    # rules whose claims are suppressed everywhere
 //! ```
 //!
 //! The file is looked for in the working directory and then in each of its
@@ -28,13 +29,22 @@ use toml::de::{DeTable, DeValue};
 
 use crate::input::{Published, glob};
 use crate::report::Format;
+use crate::rules::Rule;
 use crate::span::LineIndex;
 use crate::{facts_display_path, io_reason};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "factcheck.toml";
 
-const KEYS: &[&str] = &["facts", "include", "exclude", "fail-on", "format", "published"];
+const KEYS: &[&str] = &[
+    "facts",
+    "include",
+    "exclude",
+    "fail-on",
+    "format",
+    "published",
+    "ignore",
+];
 
 /// The lowest verdict that makes a run fail (exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +85,8 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub format: Option<Format>,
     pub published: Option<Published>,
+    /// Rules whose claims are suppressed everywhere (reported, never failing).
+    pub ignore: Vec<Rule>,
 }
 
 impl Config {
@@ -167,6 +179,19 @@ impl Config {
                     config.format = Some(s.parse().map_err(|e: String| ctx.at(offset, &e))?);
                 }
                 "published" => config.published = Some(ctx.published(value)?),
+                "ignore" => {
+                    for (code, offset) in ctx.strings(name, value)? {
+                        let rule = Rule::from_code(&code).ok_or_else(|| {
+                            ctx.at(
+                                offset,
+                                &format!("`ignore`: unknown rule `{code}` (`factcheck rules` lists them)"),
+                            )
+                        })?;
+                        if !config.ignore.contains(&rule) {
+                            config.ignore.push(rule);
+                        }
+                    }
+                }
                 other => {
                     return Err(ctx.at(at, &format!("unknown key `{other}`{}", did_you_mean(other))));
                 }

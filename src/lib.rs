@@ -13,16 +13,20 @@ pub mod article;
 pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod finding;
 pub mod fix;
 pub mod fsutil;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod link;
+pub mod occasion;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod verdict;
 pub mod watch;
 
@@ -35,6 +39,8 @@ use report::ArticleReport;
 pub struct Checker {
     pub base: FactBase,
     pub index: Index,
+    /// Rules whose claims are suppressed everywhere (`ignore` in `factcheck.toml`).
+    pub ignore: Vec<rules::Rule>,
 }
 
 impl Checker {
@@ -43,12 +49,21 @@ impl Checker {
     pub fn new(base: FactBase) -> Checker {
         let base = gazetteer::augment(base);
         let index = Index::new(&base);
-        Checker { base, index }
+        Checker {
+            base,
+            index,
+            ignore: Vec::new(),
+        }
     }
 
     /// Check one article.
     pub fn check(&self, article: article::Article) -> ArticleReport {
-        let claims = verdict::check(&article, &self.base, &self.index);
+        let findings = verdict::check(&article, &self.base, &self.index);
+        let mut claims: Vec<report::Claim> = findings
+            .into_iter()
+            .map(|f| report::words::claim(&article, f))
+            .collect();
+        suppress::apply(&article, &mut claims, &self.ignore);
         ArticleReport { article, claims }
     }
 

@@ -15,6 +15,7 @@ use crate::extract::{EntityMention, Extraction, Kind, Mention, Value, word_spans
 use jiff::civil::Date;
 
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactKind, FactValue};
+use crate::finding::Weak;
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, SPEECH_VERBS, TIME_WORDS};
 use crate::span::{Span, starting_in};
 
@@ -41,10 +42,15 @@ pub enum Linked {
     /// Facts of the right kind exist, but the evidence is too weak to judge.
     Weak {
         facts: Vec<usize>,
-        reason: String,
+        reason: Weak,
     },
     /// No fact of this kind could apply.
     Nothing,
+}
+
+/// Whether `fact` can be compared with what `mention` says.
+pub fn fits(base: &FactBase, fact: usize, mention: &Mention) -> bool {
+    compatible(base, fact, mention)
 }
 
 /// Whether `fact` can be compared with what `mention` says.
@@ -273,9 +279,9 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 ///
 /// Judged at `published`: a fact whose `from`/`until` exclude that date is no
 /// candidate, and a dated fact is never judged when the date is unknown.
-pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase, published: Option<Date>) -> Linked {
+pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, published: Option<Date>) -> Linked {
     // Only the sentence's phrases count; finding them by position keeps a long article linear.
-    let about = starting_in(about, mention.sentence, |h| h.span.start);
+    let about = starting_in(&ex.about, mention.sentence, |h| h.span.start);
     let fits = |f: usize| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot;
     let [kind, more] = of_kind(base, mention);
     if !kind.iter().chain(more).any(|&f| fits(f)) {
@@ -320,7 +326,7 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
         candidates.sort_unstable();
         return Linked::Weak {
             facts: candidates,
-            reason: "none of their `about` phrases is in this sentence".into(),
+            reason: Weak::NoPhrase,
         };
     };
     if let Some(reason) = against_link(prose, mention, about, base, published, &best) {
@@ -337,6 +343,31 @@ pub fn link(prose: &str, mention: &Mention, about: &[AboutHit], base: &FactBase,
     if !rivals.is_empty() {
         let mut all = vec![best.fact];
         all.extend(rivals);
+        // Facts of two occasions of one name: what the sentence says of when
+        // and where (or the publication date) may decide which is meant.
+        let tied: Vec<&(usize, usize, usize, Link, Span)> =
+            scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
+        let facts: Vec<usize> = tied.iter().map(|s| s.3.fact).collect();
+        let cues = crate::occasion::Cues::of(base, ex, mention.sentence, published);
+        if let Some(event) = crate::occasion::decide(base, &facts, &cues) {
+            let mine: Vec<&Link> = tied
+                .iter()
+                .filter(|s| base.facts[s.3.fact].event.as_deref() == Some(event))
+                .map(|s| &s.3)
+                .collect();
+            if let Some(first) = mine.first()
+                && mine.iter().all(|l| same_value(base, l.fact, first.fact))
+            {
+                let chosen = (*first).clone();
+                if let Some(reason) = against_link(prose, mention, about, base, published, &chosen) {
+                    return Linked::Weak {
+                        facts: vec![chosen.fact],
+                        reason,
+                    };
+                }
+                return Linked::Strong(chosen);
+            }
+        }
         return Linked::Ambiguous(all);
     }
     Linked::Strong(best)
@@ -353,15 +384,14 @@ fn against_link(
     base: &FactBase,
     published: Option<Date>,
     best: &Link,
-) -> Option<String> {
+) -> Option<Weak> {
     if best.distance > MAX_DISTANCE {
-        return Some(format!(
-            "its `about` phrase \"{}\" stands too far from the claim",
-            best.phrase
-        ));
+        return Some(Weak::TooFar {
+            phrase: best.phrase.clone(),
+        });
     }
     if negated(prose, mention.sentence, mention.span) {
-        return Some("the article says it is not so".into());
+        return Some(Weak::Denied);
     }
     // "after yesterday's summit": a date that names the occasion is its date.
     let names_occasion = best.hit.start >= mention.span.end
@@ -373,32 +403,31 @@ fn against_link(
     // occasion (its host, its agenda), and the date may be anything's.
     let possessive = prose[best.hit.end..].starts_with("'s") || prose[best.hit.end..].starts_with("\u{2019}s");
     if possessive && matches!(mention.kind, Kind::Date | Kind::Weekday | Kind::Year) && !names_occasion {
-        return Some(format!(
-            "\"{}\" names something of the occasion, not when it was",
-            &prose[best.hit.start..best.hit.end]
-        ));
+        return Some(Weak::Possessive {
+            phrase: prose[best.hit.start..best.hit.end].to_owned(),
+        });
     }
     // "about 70% of Donetsk", "30% of Ukrainians": a share of some other whole.
     if let Some(whole) = share_of_another_whole(prose, mention) {
-        return Some(format!("it is a share of {whole}, which no fact's phrase names"));
+        return Some(Weak::ShareOf { whole });
     }
     // "€150 billion in support, on top of the new loan", "the loan is part of a
     // €200 billion package": the figure is set beside the fact's thing, not its.
     if let Some(word) = beside_the_phrase(prose, mention, best.hit) {
-        return Some(format!(
-            "\"{word}\" sets it apart from what \"{}\" names",
-            &prose[best.hit.start..best.hit.end]
-        ));
+        return Some(Weak::SetApart {
+            word,
+            phrase: prose[best.hit.start..best.hit.end].to_owned(),
+        });
     }
     // "the other eight countries", "the remaining 12": a part, not the fact's whole.
     if let Some(word) = part_of_whole(prose, mention) {
-        return Some(format!("after \"{word}\" it counts a part, not the whole"));
+        return Some(Weak::PartNotWhole { word });
     }
     if let Some(word) = relative_to_occasion(prose, mention, best.hit) {
-        return Some(format!("it is dated \"{word}\" the occasion, not on it"));
+        return Some(Weak::CountedFrom { word });
     }
     if let Some(word) = deadline_before(prose, mention).filter(|_| !names_occasion) {
-        return Some(format!("after \"{word}\" it dates something else than the fact"));
+        return Some(Weak::DatesSomethingElse { word });
     }
     // A date that names the occasion is judged by what stands right before it
     // ("the next day's summit"), not by cues in another clause of its sentence.
@@ -410,13 +439,12 @@ fn against_link(
         mention.sentence
     };
     if let Some(cue) = other_occasion(prose, scope, best.hit, mention.span, about) {
-        return Some(format!("\"{cue}\" suggests another occasion than the fact's"));
+        return Some(Weak::OtherOccasion { cue });
     }
     if base.facts[best.fact].valid.at(published) == At::Unknown {
-        return Some(format!(
-            "the fact holds {} only, and the article has no publication date",
-            base.facts[best.fact].valid
-        ));
+        return Some(Weak::NeedsDate {
+            period: base.facts[best.fact].valid.to_string(),
+        });
     }
     None
 }
@@ -564,7 +592,7 @@ pub fn link_by_unit(
 
 /// Whether the mention's sentence speaks against any link made from afar: a
 /// denial, a deadline before it, or a cue of another occasion.
-fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool {
+pub fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool {
     negated(prose, mention.sentence, mention.span)
         || deadline_before(prose, mention).is_some()
         || other_occasion(

@@ -78,6 +78,8 @@ enum Command {
     Man(cli::man::ManArgs),
     /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
     Suggest(cli::factbase::SuggestArgs),
+    /// List the rules behind the verdicts, or explain one (`factcheck rules D105`).
+    Rules(cli::rules::RulesArgs),
     /// Print the JSON Schema of a fact-base file or of the JSON report.
     Schema {
         #[arg(value_enum)]
@@ -419,7 +421,8 @@ fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Re
         }
         _ => (load_facts(&settings.facts, settings.quiet), ReadAhead::default()),
     };
-    let (checker, mut problems) = checker?;
+    let (mut checker, mut problems) = checker?;
+    checker.ignore = settings.ignore.clone();
     let sources = sources?;
     let progress = cli::progress::bar(sources.len());
     let (articles, errors) = input::check_batch(
@@ -661,7 +664,13 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     } else if let Some(emitter) = settings.format.emitter(style, settings.fail_on == FailOn::Unverifiable) {
         write_out(args.output.output.as_ref(), |out| emitter.emit(&report, out))?;
     }
-    let verdicts = report.articles.iter().flat_map(|a| a.claims.iter()).map(|c| c.verdict);
+    // A suppressed claim never fails the run.
+    let verdicts = report
+        .articles
+        .iter()
+        .flat_map(|a| a.claims.iter())
+        .filter(|c| c.suppressed.is_none())
+        .map(|c| c.verdict);
     let code = unread(&report, exit_code(verdicts, settings.fail_on));
     // The process ends here: freeing the report and a large fact base with
     // its indexes piece by piece would only delay the exit (about a tenth of
@@ -814,6 +823,7 @@ fn main() -> ExitCode {
             command: FactsCommand::Show(args),
         } => cli::factbase::show(args),
         Command::Suggest(args) => cli::factbase::suggest(args),
+        Command::Rules(args) => cli::rules::run(args),
         Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),
         Command::Man(args) => cli::man::run(args),

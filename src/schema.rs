@@ -60,6 +60,8 @@ struct FactFile {
     sources: Option<BTreeMap<String, SourceDoc>>,
     /// People, countries, places and organisations: `[[entity]]`.
     entity: Option<Vec<EntityDoc>>,
+    /// Occasions many facts share (a summit, an election, one G7 meeting): `[[event]]`.
+    event: Option<Vec<EventDoc>>,
     /// Checked statements, each with exactly one value key: `[[fact]]`.
     fact: Option<Vec<FactDoc>>,
 }
@@ -139,6 +141,33 @@ struct EntityDoc {
     roles: Option<Vec<RoleDoc>>,
 }
 
+/// `[[event]]`: an occasion that many facts share. Its date and place are
+/// facts of their own (`ID.date`, `ID.place`); facts that belong to it say
+/// so with `event = ID` and inherit its phrases. Two events may share a
+/// name: the year, date or place written near a claim (or the publication
+/// date) decides which one it is about.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[serde(rename = "Event")]
+struct EventDoc {
+    /// Unique among events; facts name it with `event`.
+    id: String,
+    /// The occasion's name ("Paris summit of the coalition of the willing").
+    name: String,
+    /// Other names an article may use for it ("Paris summit").
+    aliases: Option<Words>,
+    /// Its date, checked like a `date` fact (fact id `ID.date`).
+    date: Option<TomlDate>,
+    /// An entity id of kind place, checked like an `entity` fact (fact id `ID.place`).
+    place: Option<String>,
+    /// Phrases that tie a sentence to this occasion; without them, its name and aliases do.
+    about: Option<Words>,
+    /// A key of `[sources]` for its date and place.
+    source: Option<String>,
+    /// Shown in the report.
+    note: Option<String>,
+}
+
 /// The value keys of a fact: exactly one per fact.
 const VALUE_KEYS: [&str; 8] = [
     "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
@@ -205,6 +234,8 @@ struct FactDoc {
     source: Option<String>,
     /// Shown in the report next to the verdict.
     note: Option<String>,
+    /// The id of the `[[event]]` (occasion) it belongs to; it inherits the event's phrases.
+    event: Option<String>,
     /// The first day the value holds. A value that changes over time is
     /// several facts with distinct ids and periods that do not overlap.
     from: Option<TomlDate>,
@@ -287,6 +318,8 @@ struct SummaryDoc {
     matches: u64,
     discrepancy: u64,
     unverifiable: u64,
+    /// Claims an `ignore` comment or setting suppressed; not counted in the three above.
+    suppressed: u64,
 }
 
 #[derive(JsonSchema)]
@@ -298,6 +331,8 @@ struct TotalDoc {
     matches: u64,
     discrepancy: u64,
     unverifiable: u64,
+    /// Claims an `ignore` comment or setting suppressed; not counted in the three above.
+    suppressed: u64,
 }
 
 #[derive(JsonSchema)]
@@ -331,14 +366,21 @@ fn require_all(schema: &mut Schema) {
     require_all_but(schema, "");
 }
 
-/// As [`require_all`], except `path`, which only `--format jsonl` writes.
+/// As [`require_all`], except `path`, which only `--format jsonl` writes, and
+/// `suppressed`, present only on a suppressed claim.
 fn require_all_but_path(schema: &mut Schema) {
-    require_all_but(schema, "path");
+    require_all_but(schema, "path suppressed");
 }
 
+/// Every property is required but those named in `optional` (space-separated).
 fn require_all_but(schema: &mut Schema, optional: &str) {
+    let optional: Vec<&str> = optional.split_whitespace().collect();
     let names: Vec<Json> = match schema.get("properties").and_then(Json::as_object) {
-        Some(props) => props.keys().filter(|k| *k != optional).map(|k| json!(k)).collect(),
+        Some(props) => props
+            .keys()
+            .filter(|k| !optional.contains(&k.as_str()))
+            .map(|k| json!(k))
+            .collect(),
         None => return,
     };
     schema.insert("required".into(), Json::Array(names));
@@ -385,6 +427,9 @@ struct ClaimDoc {
     path: Option<String>,
     verdict: VerdictDoc,
     kind: KindDoc,
+    /// The code of the rule behind the verdict (`factcheck rules CODE`); null on a plain match.
+    #[schemars(regex(pattern = r"^[DLU][0-9]{3}$"))]
+    rule: Option<String>,
     /// Exactly the file's bytes in `span.start..span.end`.
     text: String,
     /// The sentence, on one line.
@@ -405,6 +450,9 @@ struct ClaimDoc {
     range: Option<RangeDoc>,
     /// The entity a `role` or `name` claim was checked against.
     entity: Option<String>,
+    /// True on a claim an `ignore` comment or setting suppressed (absent otherwise):
+    /// it is reported but never fails the run.
+    suppressed: Option<bool>,
 }
 
 /// Drop `null` from every type and `anyOf` (TOML has no null).

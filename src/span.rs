@@ -135,6 +135,11 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
+/// Collapse runs of white space, for text shown on one line.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

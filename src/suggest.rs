@@ -19,6 +19,7 @@ use crate::Checker;
 use crate::article::Article;
 use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{FactBase, words};
+use crate::finding::Weak;
 use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
 use crate::link::{Linked, link};
 use crate::span::Span;
@@ -121,7 +122,12 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
             .collect(),
     };
     let mut out = Suggestions::default();
-    for claim in claims.iter().filter(|c| c.verdict == Verdict::Unverifiable) {
+    // A claim that links to a draft already has its fact: it waits for a source.
+    let drafted = |c: &crate::finding::Finding| c.rule == Some(crate::rules::Rule::DraftFact);
+    for claim in claims
+        .iter()
+        .filter(|c| c.verdict == Verdict::Unverifiable && !drafted(c))
+    {
         let text = crate::report::one_line(&article.text[claim.span.start..claim.span.end]);
         let pos = article.lines.position(&article.text, claim.span.start);
         let at = format!("{}:{}:{}", article.path, pos.line, pos.column);
@@ -130,7 +136,10 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
             .iter()
             .find(|m| m.span == claim.span && m.kind == claim.kind);
         let result = match mention {
-            Some(m) => drafter.draft(m, &claim.message),
+            Some(m) => drafter.draft(
+                m,
+                &crate::report::words::message(&text, claim.kind.as_str(), &claim.reason),
+            ),
             None => Err(format!(
                 "an {} list that two facts fit equally well: make their `about` phrases distinct",
                 claim.kind.as_str()
@@ -231,20 +240,15 @@ impl Drafter<'_> {
             return Ok(("fact", id, t));
         }
         // A new fact only helps when nothing but a missing fact stood in the way.
-        match link(
-            &self.article.prose,
-            m,
-            &self.ex.about,
-            self.base,
-            self.article.published,
-        ) {
+        match link(&self.article.prose, m, self.ex, self.base, self.article.published) {
             Linked::Ambiguous(_) => {
                 return Err("two facts fit equally well: make their `about` phrases distinct".into());
             }
-            Linked::Weak { reason, .. }
-                if !reason.starts_with("none of their") && !reason.contains("stands too far") =>
-            {
-                return Err(format!("a new fact would not link either: {reason}"));
+            Linked::Weak { reason, .. } if !matches!(reason, Weak::NoPhrase | Weak::TooFar { .. }) => {
+                return Err(format!(
+                    "a new fact would not link either: {}",
+                    crate::report::words::weak(&reason)
+                ));
             }
             _ => {}
         }

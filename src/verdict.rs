@@ -6,7 +6,6 @@
 //! the article's own style.
 
 use jiff::civil::Date;
-use serde::Serialize;
 use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
@@ -15,7 +14,10 @@ use crate::extract::{Amount, DateStyle, EntityMention, Extraction, Kind, Mention
 use crate::facts::{At, EntityKind, Fact, FactBase, FactValue, Index, RoleFinding, judge_role};
 use crate::lexicon::{MONTH_NAMES, Qualifier, Title, weekday_name};
 use crate::link::{Link, Linked, SetClaim, link, link_by_unit, link_nearby, place_agreements, set_kind, sets};
-use crate::span::{Span, starting_in};
+use crate::rules::Rule;
+use crate::span::{Span, one_line, starting_in};
+
+pub use crate::finding::{Because, Finding, FormerWhy, ListPart, Reason, Shown, SourceRef, Verdict, Weak};
 
 /// Units that count people, as the start of the unit ("leaders", "heads of state ...").
 const PEOPLE_UNITS: &[&str] = &[
@@ -34,63 +36,15 @@ const COUNTRY_UNITS: &[&str] = &["countries", "nations", "states", "governments"
 /// Candidate facts a "not linked to" message names; the rest are counted.
 const NAMED_CANDIDATES: usize = 5;
 
-/// The three verdicts of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Match,
-    Discrepancy,
-    Unverifiable,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Match => "match",
-            Verdict::Discrepancy => "discrepancy",
-            Verdict::Unverifiable => "unverifiable",
-        }
-    }
-}
-
-/// A source as shown next to a verdict.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SourceRef {
-    pub id: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
-}
-
-/// One claim with its verdict and evidence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub verdict: Verdict,
-    pub kind: Kind,
-    pub span: Span,
-    pub sentence: Span,
-    pub found: Json,
-    pub expected: Option<Json>,
-    /// The range an approximation allows ("more than 30": 30 and up).
-    pub range: Option<(Option<f64>, Option<f64>)>,
-    pub fact: Option<String>,
-    pub source: Option<SourceRef>,
-    pub message: String,
-    pub suggestion: Option<String>,
-    /// Why the claim was tied to its fact.
-    pub because: Option<String>,
-    /// The entity a role or name claim was checked against.
-    pub entity: Option<String>,
-}
-
 /// Check every claim in an article.
-pub fn check(article: &Article, base: &FactBase, index: &Index) -> Vec<Claim> {
+pub fn check(article: &Article, base: &FactBase, index: &Index) -> Vec<Finding> {
     let ex = crate::extract::extract(article, base, index);
     judge(article, base, index, &ex)
 }
 
 /// Turn extracted mentions into verdicts.
-pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = ex
+pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction) -> Vec<Finding> {
+    let mut claims: Vec<Finding> = ex
         .mentions
         .iter()
         .map(|m| Judge { article, base, index }.mention(m, ex))
@@ -106,17 +60,39 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
     for place in place_agreements(&article.prose, ex, base, article.published, &taken) {
         let mut c = Judge { article, base, index }.set(&place, ex);
         if c.verdict == Verdict::Match {
-            let why = format!(
-                "a place written as where it happened, and \"{}\" elsewhere in the article names {}",
-                place.link.phrase, base.facts[place.link.fact].id
-            );
-            c.because = Some(why);
+            c.because = Some(Because::Place {
+                phrase: place.link.phrase.clone(),
+                fact: base.facts[place.link.fact].id.clone(),
+            });
             claims.push(c);
         }
     }
     claims.sort_by_key(|c| (c.span, c.kind));
     corrections(article, &mut claims);
+    for c in &mut claims {
+        drafts(base, c);
+    }
     claims
+}
+
+/// A fact with no source (`source = ""`, as `factcheck suggest` drafts
+/// them) neither confirms nor contradicts: the claim it would judge is
+/// unverifiable, and says the fact is a draft (rule U009).
+fn drafts(base: &FactBase, c: &mut Finding) {
+    if c.verdict == Verdict::Unverifiable {
+        return;
+    }
+    let Some(id) = c.fact.clone() else {
+        return;
+    };
+    if base.fact_index(&id).is_none_or(|i| base.facts[i].source.is_some()) {
+        return;
+    }
+    c.verdict = Verdict::Unverifiable;
+    c.rule = Some(Rule::DraftFact);
+    c.reason = Reason::Draft { fact: id };
+    c.source = None;
+    c.suggestion = None;
 }
 
 /// Words that mark a paragraph as correcting an earlier error.
@@ -143,7 +119,7 @@ const CORRECTION_CUES: &[&str] = &[
 /// stated"), the wrong value is quoted to be put right: a discrepancy whose
 /// fact the same paragraph also states correctly is not flagged when the
 /// paragraph (or the whole piece) reads as a correction.
-fn corrections(article: &Article, claims: &mut [Claim]) {
+fn corrections(article: &Article, claims: &mut [Finding]) {
     let heading = article
         .blocks
         .first()
@@ -183,7 +159,7 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
             .filter_map(|c| {
                 c.fact
                     .clone()
-                    .map(|f| (f, crate::report::one_line(&article.text[c.span.start..c.span.end])))
+                    .map(|f| (f, one_line(&article.text[c.span.start..c.span.end])))
             })
             .collect();
         for c in claims[in_block]
@@ -193,17 +169,16 @@ fn corrections(article: &Article, claims: &mut [Claim]) {
             if notice && !right.iter().any(|(f, _)| c.fact.as_ref() == Some(f)) {
                 // A correction notice states the error it corrects.
                 c.verdict = Verdict::Unverifiable;
-                c.message = format!(
-                    "{} is quoted in a correction notice; not judged",
-                    crate::report::one_line(&article.text[c.span.start..c.span.end])
-                );
+                c.rule = Some(Rule::CorrectionNotice);
+                c.reason = Reason::CorrectionNotice;
                 c.suggestion = None;
             } else if let Some((fact, said)) = right.iter().find(|(f, _)| c.fact.as_ref() == Some(f)) {
                 c.verdict = Verdict::Unverifiable;
-                c.message = format!(
-                    "{} is put right in the same paragraph (\"{said}\", {fact}); read as a correction, not judged",
-                    crate::report::one_line(&article.text[c.span.start..c.span.end])
-                );
+                c.rule = Some(Rule::CorrectedNearby);
+                c.reason = Reason::CorrectedNearby {
+                    said: said.clone(),
+                    fact: fact.clone(),
+                };
                 c.suggestion = None;
             }
         }
@@ -307,21 +282,18 @@ impl Judge<'_> {
     /// The ids of `facts`, the first [`NAMED_CANDIDATES`] of them and a
     /// count of the rest: against a large fact base a claim can have
     /// thousands of candidates.
-    fn some_ids(&self, facts: &[usize]) -> String {
-        let ids: Vec<&str> = facts
+    fn some_ids(&self, facts: &[usize]) -> (Vec<String>, usize) {
+        let ids = facts
             .iter()
             .take(NAMED_CANDIDATES)
-            .map(|&f| self.base.facts[f].id.as_str())
+            .map(|&f| self.base.facts[f].id.clone())
             .collect();
-        match facts.len().saturating_sub(NAMED_CANDIDATES) {
-            0 => ids.join(", "),
-            more => format!("{} and {more} more", ids.join(", ")),
-        }
+        (ids, facts.len().saturating_sub(NAMED_CANDIDATES))
     }
 
     /// A claim with no fact behind it.
-    fn unverifiable(&self, m: &Mention, found: Json, message: String) -> Claim {
-        Claim {
+    fn unverifiable(&self, m: &Mention, found: Json, rule: Rule, reason: Reason) -> Finding {
+        Finding {
             verdict: Verdict::Unverifiable,
             kind: m.kind,
             span: m.span,
@@ -331,7 +303,8 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message,
+            rule: Some(rule),
+            reason,
             suggestion: None,
             because: None,
             entity: None,
@@ -365,7 +338,7 @@ impl Judge<'_> {
         }
     }
 
-    fn mention(&self, m: &Mention, ex: &Extraction) -> Claim {
+    fn mention(&self, m: &Mention, ex: &Extraction) -> Finding {
         match &m.value {
             Value::Quote {
                 text,
@@ -386,8 +359,7 @@ impl Judge<'_> {
             _ => {}
         }
         let found = self.found(m);
-        let what = crate::report::one_line(self.text(m.span));
-        let mut linked = link(&self.article.prose, m, &ex.about, self.base, self.article.published);
+        let mut linked = link(&self.article.prose, m, ex, self.base, self.article.published);
         let mut in_paragraph = false;
         // A headline figure the headline cannot link is held against the body's.
         let mut from_body = false;
@@ -438,33 +410,21 @@ impl Judge<'_> {
         }
         match linked {
             Linked::Strong(l) if from_body => {
-                let mut c = self.compare(m, found, &l);
-                let why = format!(
-                    "a headline figure, held against the body's link to {}",
-                    self.base.facts[l.fact].id
-                );
-                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-                c.because = Some(why);
-                c
+                let why = Because::Headline {
+                    fact: self.base.facts[l.fact].id.clone(),
+                };
+                self.compare_because(m, found, &l, why)
             }
             Linked::Strong(l) if in_paragraph => {
-                let mut c = self.compare(m, found, &l);
-                let why = format!(
-                    "linked by \"{}\" nearby in the article and a value close to the fact's",
-                    l.phrase
-                );
-                c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-                c.because = Some(why);
-                c
+                let why = Because::Nearby {
+                    phrase: l.phrase.clone(),
+                };
+                self.compare_because(m, found, &l, why)
             }
             Linked::Strong(l) => self.compare(m, found, &l),
             Linked::Ambiguous(facts) => {
-                let ids: Vec<&str> = facts.iter().map(|&f| self.base.facts[f].id.as_str()).collect();
-                let mut c = self.unverifiable(
-                    m,
-                    found,
-                    format!("{what}: ambiguous, {} fit equally well; not judged", ids.join(" and ")),
-                );
+                let ids: Vec<String> = facts.iter().map(|&f| self.base.facts[f].id.clone()).collect();
+                let mut c = self.unverifiable(m, found, Rule::Ambiguous, Reason::Ambiguous { facts: ids });
                 c.range = Self::range(m);
                 c
             }
@@ -472,33 +432,90 @@ impl Judge<'_> {
                 if let Some(c) = self
                     .by_unit_alone(m, ex, found.clone())
                     .or_else(|| self.size_of_set(m, ex, found.clone()))
+                    .or_else(|| {
+                        matches!(reason, Weak::NoPhrase)
+                            .then(|| self.by_occasion(m, ex, found.clone()))
+                            .flatten()
+                    })
                 {
                     return c;
                 }
                 let self_check = self.calendar(m, found.clone());
                 self_check.unwrap_or_else(|| {
-                    let ids = self.some_ids(&facts);
-                    let mut c = self.unverifiable(m, found, format!("{what}: not linked to {ids}: {reason}"));
+                    let (ids, more) = self.some_ids(&facts);
+                    let rule = reason.rule();
+                    let reason = Reason::NotLinked {
+                        facts: ids,
+                        more,
+                        weak: reason,
+                    };
+                    let mut c = self.unverifiable(m, found, rule, reason);
                     c.range = Self::range(m);
                     c
                 })
             }
             Linked::Nothing => self.calendar(m, found.clone()).unwrap_or_else(|| {
-                let mut c = self.unverifiable(
-                    m,
-                    found,
-                    format!("{what}: no {} fact in the fact base covers this", m.kind.as_str()),
-                );
+                let mut c = self.unverifiable(m, found, Rule::NoFact, Reason::NoFact);
                 c.range = Self::range(m);
                 c
             }),
         }
     }
 
+    /// A claim whose sentence holds no phrase of a fitting fact, only a phrase
+    /// of the occasion fitting facts belong to ("At the summit, 35 countries
+    /// ..." where the count has phrases of its own): the occasion says which
+    /// summit, not which of its figures, so such a link can confirm a fact
+    /// but never contradict it. Of two occasions of one name, the sentence or
+    /// the publication date must decide which ([`crate::occasion::decide`]).
+    fn by_occasion(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
+        let published = self.article.published;
+        let hits: Vec<(usize, &crate::facts::AboutHit)> = starting_in(&ex.about, m.sentence, |h| h.span.start)
+            .iter()
+            .filter(|h| m.sentence.contains(h.span) && !h.span.overlaps(m.span))
+            .flat_map(|h| h.occasion.iter().map(move |&f| (f, h)))
+            .filter(|&(f, _)| crate::link::fits(self.base, f, m) && self.base.facts[f].valid.at(published) == At::Holds)
+            .collect();
+        let (first, _) = hits.first()?;
+        let mut facts: Vec<usize> = hits.iter().map(|(f, _)| *f).collect();
+        facts.sort_unstable();
+        facts.dedup();
+        if facts
+            .iter()
+            .any(|&f| self.base.facts[f].event != self.base.facts[*first].event)
+        {
+            let cues = crate::occasion::Cues::of(self.base, ex, m.sentence, published);
+            let event = crate::occasion::decide(self.base, &facts, &cues)?;
+            facts.retain(|&f| self.base.facts[f].event.as_deref() == Some(event));
+        }
+        let fact = *facts.first()?;
+        if facts
+            .iter()
+            .any(|&f| self.base.facts[f].value != self.base.facts[fact].value)
+            || crate::link::cued_against(&self.article.prose, m, &ex.about)
+            || self.dated_elsewhere(m.sentence, fact, ex).is_some()
+        {
+            return None;
+        }
+        let (_, hit) = hits.iter().find(|(f, _)| *f == fact)?;
+        let l = Link {
+            fact,
+            phrase: hit.phrase.clone(),
+            distance: 0,
+            hit: hit.span,
+        };
+        let why = Because::Occasion {
+            phrase: hit.phrase.clone(),
+            fact: self.base.facts[fact].id.clone(),
+        };
+        let c = self.compare_because(m, found, &l, why);
+        (c.verdict == Verdict::Match).then_some(c)
+    }
+
     /// A figure no phrase links, tied to the one fact of its unit
     /// ([`link_by_unit`]): a match when it agrees, else nothing (the caller
     /// says unverifiable).
-    fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let l = link_by_unit(&self.article.prose, m, &ex.about, self.base, self.article.published)?;
         if self.dated_elsewhere(m.sentence, l.fact, ex).is_some() {
             return None;
@@ -508,17 +525,12 @@ impl Judge<'_> {
         if m.kind == Kind::Weekday && !self.beside_its_occasion(m, l.fact, ex) {
             return None;
         }
-        let mut c = self.compare(m, found, &l);
-        if c.verdict != Verdict::Match {
-            return None;
-        }
-        let why = format!(
-            "no phrase links it, but its {} fits {} alone, and the value agrees",
-            l.phrase, self.base.facts[l.fact].id
-        );
-        c.message = c.message.replace(c.because.as_deref().unwrap_or("\u{0}"), &why);
-        c.because = Some(why);
-        Some(c)
+        let why = Because::UnitAlone {
+            basis: l.phrase.clone(),
+            fact: self.base.facts[l.fact].id.clone(),
+        };
+        let c = self.compare_because(m, found, &l, why);
+        (c.verdict == Verdict::Match).then_some(c)
     }
 
     /// "Three leaders signed the declaration": a count of the members of a
@@ -526,7 +538,7 @@ impl Judge<'_> {
     /// them (people for people, countries for countries). Like
     /// [`Self::by_unit_alone`], it can only agree: "27 leaders" beside "signed"
     /// may count those present, not the signatories.
-    fn size_of_set(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn size_of_set(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let Value::Count { amount, unit, .. } = &m.value else {
             return None;
         };
@@ -563,8 +575,11 @@ impl Judge<'_> {
             return None;
         }
         let names = join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
-        let because = format!("linked by \"{}\" to the complete list of {}", hit.phrase, fact.id);
-        Some(Claim {
+        let because = Because::CompleteList {
+            phrase: hit.phrase.clone(),
+            fact: fact.id.clone(),
+        };
+        Some(Finding {
             verdict: Verdict::Match,
             kind: m.kind,
             span: m.span,
@@ -574,12 +589,13 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message: format!(
-                "{} agrees with the {} members of {} ({names}; {because})",
-                crate::report::one_line(self.text(m.span)),
-                list.len(),
-                fact.id
-            ),
+            rule: None,
+            reason: Reason::AgreesWithList {
+                fact: fact.id.clone(),
+                members: list.len(),
+                names,
+                because: because.clone(),
+            },
             suggestion: None,
             because: Some(because),
             entity: None,
@@ -598,11 +614,11 @@ impl Judge<'_> {
             if o.sentence != m.sentence || matches!(o.kind, Kind::Date | Kind::Weekday | Kind::Year) {
                 return false;
             }
-            let tied = match link(prose, o, &ex.about, self.base, published) {
+            let tied = match link(prose, o, ex, self.base, published) {
                 Linked::Strong(l) => Some(l),
                 _ => link_by_unit(prose, o, &ex.about, self.base, published),
             };
-            tied.is_some_and(|l| self.occasion_dates(l.fact).contains(&day))
+            tied.is_some_and(|l| crate::occasion::dates(self.base, l.fact).contains(&day))
         })
     }
 
@@ -618,7 +634,7 @@ impl Judge<'_> {
         }
         ex.mentions.iter().filter(|o| !headline.contains(o.span)).find_map(|o| {
             let Value::Count { .. } = &o.value else { return None };
-            match link(&self.article.prose, o, &ex.about, self.base, self.article.published) {
+            match link(&self.article.prose, o, ex, self.base, self.article.published) {
                 Linked::Strong(l)
                     if self.base.facts[l.fact]
                         .unit
@@ -635,7 +651,7 @@ impl Judge<'_> {
 
     /// "35 countries, including 37 heads of state": a part larger than its
     /// whole is wrong whatever the facts say.
-    fn part_larger_than_whole(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Claim> {
+    fn part_larger_than_whole(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
         let Value::Count { amount, .. } = &m.value else {
             return None;
         };
@@ -667,8 +683,8 @@ impl Judge<'_> {
         if low <= high {
             return None;
         }
-        let whole_text = crate::report::one_line(self.text(whole.span));
-        Some(Claim {
+        let whole_text = one_line(self.text(whole.span));
+        Some(Finding {
             verdict: Verdict::Discrepancy,
             kind: m.kind,
             span: m.span,
@@ -678,12 +694,12 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: None,
             source: None,
-            message: format!(
-                "{} is more than the {whole_text} it is part of",
-                crate::report::one_line(self.text(m.span))
-            ),
+            rule: Some(Rule::PartExceedsWhole),
+            reason: Reason::PartExceedsWhole {
+                whole: whole_text.clone(),
+            },
             suggestion: None,
-            because: Some(format!("arithmetic: a part of \"{whole_text}\"")),
+            because: Some(Because::Arithmetic { whole: whole_text }),
             entity: None,
         })
     }
@@ -692,7 +708,7 @@ impl Judge<'_> {
     /// a closer claim of the same kind owns its `about` phrase ("over 2025,
     /// four years after the full-scale invasion in February 2022"), or the
     /// sentence is dated far from the fact's occasion.
-    fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<String> {
+    fn overruled(&self, m: &Mention, l: &Link, ex: &Extraction) -> Option<Weak> {
         let prose = &self.article.prose;
         let closer = starting_in(&ex.mentions, m.sentence, |o| o.span.start)
             .iter()
@@ -700,15 +716,14 @@ impl Judge<'_> {
                 o.kind == m.kind
                     && o.span != m.span
                     && o.sentence == m.sentence
-                    && matches!(link(prose, o, &ex.about, self.base, self.article.published),
+                    && matches!(link(prose, o, ex, self.base, self.article.published),
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
             });
         if let Some(o) = closer {
-            return Some(format!(
-                "\"{}\" belongs to the closer \"{}\"",
-                l.phrase,
-                crate::report::one_line(self.text(o.span))
-            ));
+            return Some(Weak::OwnedByCloser {
+                phrase: l.phrase.clone(),
+                other: one_line(self.text(o.span)),
+            });
         }
         if let Some(reason) = self.placed_elsewhere(l, ex) {
             return Some(reason);
@@ -719,34 +734,13 @@ impl Judge<'_> {
         self.dated_elsewhere(m.sentence, l.fact, ex)
     }
 
-    /// The places of the occasions a fact belongs to: the places of the
-    /// place facts that share an `about` phrase with it (Paris for the summit's date).
-    fn occasion_places(&self, fact: usize) -> Vec<&str> {
-        let mut places: Vec<&str> = self.base.facts[fact]
-            .about
-            .iter()
-            .flat_map(|a| self.base.entity_facts_about(a).iter())
-            .filter_map(|&f| match &self.base.facts[f].value {
-                FactValue::Entity(e) => self
-                    .base
-                    .entity(e)
-                    .filter(|e| e.kind == EntityKind::Place)
-                    .map(|e| e.id.as_str()),
-                _ => None,
-            })
-            .collect();
-        places.sort_unstable();
-        places.dedup();
-        places
-    }
-
     /// "flew in from talks in Miami on Monday", "On Wednesday, ministers met
     /// in Brussels": the sentence of the phrase that links the claim places
     /// it somewhere other than its occasion, so it is another occasion. A
     /// place counts when it comes right after the phrase ("talks in Miami",
     /// "met in Brussels"), or is a known place written "in" or "at" anywhere
     /// in the sentence.
-    fn placed_elsewhere(&self, l: &Link, ex: &Extraction) -> Option<String> {
+    fn placed_elsewhere(&self, l: &Link, ex: &Extraction) -> Option<Weak> {
         let prose = &self.article.prose;
         // The phrase's own sentence: a link from nearby has it in another one.
         let sentence = self.article.sentence_of(Span::new(l.hit.start, l.hit.start))?;
@@ -787,7 +781,7 @@ impl Judge<'_> {
         if right_after.is_none() && located.is_empty() {
             return None;
         }
-        let occasion = self.occasion_places(l.fact);
+        let occasion = crate::occasion::places(self.base, l.fact);
         if occasion.is_empty() {
             return None;
         }
@@ -814,28 +808,28 @@ impl Judge<'_> {
                 (!is_occasion(name, &prose[m.span.start..])).then_some(name)
             })
         })?;
-        Some(format!(
-            "the sentence places it in {place}, not at its occasion ({})",
-            occasion
+        Some(Weak::PlacedElsewhere {
+            place: place.to_owned(),
+            occasion: occasion
                 .iter()
                 .map(|id| self.base.entity_name(id))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ))
+                .join(", "),
+        })
     }
 
     /// "On Wednesday, foreign ministers met in Brussels": a place given in a
     /// sentence that names a day other than its occasion's is another
     /// meeting's place. (A wrong day beside the right place is still the
     /// date's discrepancy; the place is then left unjudged.)
-    fn on_another_day(&self, set: &SetClaim, ex: &Extraction) -> Option<String> {
+    fn on_another_day(&self, set: &SetClaim, ex: &Extraction) -> Option<Weak> {
         let FactValue::Entity(e) = &self.base.facts[set.link.fact].value else {
             return None;
         };
         if self.base.entity(e).is_none_or(|e| e.kind != EntityKind::Place) {
             return None;
         }
-        let occasions = self.occasion_dates(set.link.fact);
+        let occasions = crate::occasion::dates(self.base, set.link.fact);
         if occasions.is_empty() {
             return None;
         }
@@ -848,40 +842,17 @@ impl Judge<'_> {
                     Value::Weekday { resolved, of_date, .. } => of_date.map_or_else(|| resolved.clone(), |d| vec![d]),
                     _ => return None,
                 };
-                (!days.is_empty() && !days.iter().any(|d| occasions.contains(d))).then(|| {
-                    format!(
-                        "the sentence is dated \"{}\", another day than its occasion's",
-                        self.text(m.span)
-                    )
+                (!days.is_empty() && !days.iter().any(|d| occasions.contains(d))).then(|| Weak::AnotherDay {
+                    dated: self.text(m.span).to_owned(),
                 })
             })
-    }
-
-    /// The dates of the occasions a fact belongs to: the date facts that
-    /// share an `about` phrase with it (the summit's date for its head count).
-    fn occasion_dates(&self, fact: usize) -> Vec<Date> {
-        // Looked up by phrase, not found by a walk over every fact.
-        let mut dates: Vec<usize> = self.base.facts[fact]
-            .about
-            .iter()
-            .flat_map(|a| self.base.dates_about(a).iter().copied())
-            .collect();
-        dates.sort_unstable();
-        dates.dedup();
-        dates
-            .into_iter()
-            .filter_map(|f| match self.base.facts[f].value {
-                FactValue::Date(d) => Some(d),
-                _ => None,
-            })
-            .collect()
     }
 
     /// "The group first met in London in March 2025, when 18 countries took
     /// part": a sentence dated well away from the fact's occasion is about
     /// another one.
-    fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<String> {
-        let occasions = self.occasion_dates(fact);
+    fn dated_elsewhere(&self, sentence: Span, fact: usize, ex: &Extraction) -> Option<Weak> {
+        let occasions = crate::occasion::dates(self.base, fact);
         if occasions.is_empty() {
             return None;
         }
@@ -897,10 +868,21 @@ impl Judge<'_> {
             })
         };
         let mut dated: Vec<(Span, bool)> = Vec::new();
+        // "the summit took place on 6 January 2025": a date the sentence ties to
+        // the occasion's own date fact is a claim about that occasion, right or
+        // wrong (the date's own verdict says which), not another occasion.
+        let of_the_occasion = |m: &Mention| match link(&self.article.prose, m, ex, self.base, self.article.published) {
+            Linked::Strong(l) => matches!(self.base.facts[l.fact].value, FactValue::Date(d) if occasions.contains(&d)),
+            _ => false,
+        };
         for m in starting_in(&ex.mentions, sentence, |m| m.span.start)
             .iter()
             .filter(|m| sentence.contains(m.span))
         {
+            if matches!(m.value, Value::Date { .. }) && of_the_occasion(m) {
+                dated.push((m.span, true));
+                continue;
+            }
             match &m.value {
                 Value::Date { resolved: Some(d), .. } => dated.push((m.span, near_day(*d))),
                 Value::Date { month, .. } => dated.push((m.span, near_month(None, Some(*month)))),
@@ -924,15 +906,14 @@ impl Judge<'_> {
             return None;
         }
         let (span, _) = dated[0];
-        Some(format!(
-            "the sentence is dated \"{}\", away from the occasion of {}",
-            crate::report::one_line(self.text(span)),
-            self.base.facts[fact].id
-        ))
+        Some(Weak::DatedElsewhere {
+            dated: one_line(self.text(span)),
+            fact: self.base.facts[fact].id.clone(),
+        })
     }
 
     /// A weekday written next to its own date needs no fact: the calendar decides.
-    fn calendar(&self, m: &Mention, found: Json) -> Option<Claim> {
+    fn calendar(&self, m: &Mention, found: Json) -> Option<Finding> {
         let Value::Weekday {
             day,
             of_date: Some(date),
@@ -943,7 +924,7 @@ impl Judge<'_> {
         };
         let right = date.weekday();
         let ok = right == *day;
-        Some(Claim {
+        Some(Finding {
             verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
             kind: m.kind,
             span: m.span,
@@ -953,30 +934,49 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: if ok {
-                format!("{} is a {}", date, weekday_name(right))
+            rule: (!ok).then_some(Rule::WeekdayCalendar),
+            reason: if ok {
+                Reason::CalendarAgrees {
+                    date: date.to_string(),
+                    weekday: weekday_name(right).to_owned(),
+                }
             } else {
-                format!(
-                    "{}, but {} is a {} (calendar)",
-                    weekday_name(*day),
-                    date,
-                    weekday_name(right)
-                )
+                Reason::CalendarDiffers {
+                    said: weekday_name(*day).to_owned(),
+                    date: date.to_string(),
+                    right: weekday_name(right).to_owned(),
+                }
             },
             suggestion: (!ok).then(|| weekday_name(right).to_owned()),
-            because: Some("the date written next to it".into()),
+            because: Some(Because::Calendar),
             entity: None,
         })
     }
 
     /// Compare a linked mention with its fact.
-    fn compare(&self, m: &Mention, found: Json, l: &Link) -> Claim {
+    fn compare(&self, m: &Mention, found: Json, l: &Link) -> Finding {
+        let because = Because::Phrase {
+            phrase: l.phrase.clone(),
+            unit: match &m.value {
+                Value::Count { unit, .. } => Some(unit.clone()),
+                _ => None,
+            },
+        };
+        self.compare_because(m, found, l, because)
+    }
+
+    /// [`Self::compare`], the link having come by the route `because` says.
+    fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
         let fact = &self.base.facts[l.fact];
-        let what = crate::report::one_line(self.text(m.span));
-        let mut because = format!("linked by \"{}\"", l.phrase);
-        if let Value::Count { unit, .. } = &m.value {
-            because.push_str(&format!(" and unit \"{unit}\""));
-        }
+        let rule = match (&m.value, &fact.value) {
+            (Value::Date { .. } | Value::DateRange { .. }, _) => Rule::DateDiffers,
+            (Value::Weekday { .. }, _) => Rule::WeekdayDiffers,
+            (Value::Year { .. }, _) => Rule::YearDiffers,
+            (Value::Count { .. }, _) => Rule::CountDiffers,
+            (Value::Money { currency, .. }, _) if fact.currency.as_deref() != Some(currency) => Rule::CurrencyDiffers,
+            (Value::Money { .. }, _) => Rule::AmountDiffers,
+            _ => Rule::PercentDiffers,
+        };
         let (ok, expected, suggestion): (bool, Json, Option<String>) = match (&m.value, &fact.value) {
             (
                 Value::Date {
@@ -1048,24 +1048,33 @@ impl Judge<'_> {
             ),
             _ => (false, Json::Null, None),
         };
-        let mut shown = display(&expected, fact);
+        let value = display(&expected, fact);
+        let mut shown = Shown::Value(value.clone());
         // "on Tuesday" in a piece published a week later is the wrong Tuesday.
         if let (Value::Weekday { day, resolved, .. }, FactValue::Date(d), false) = (&m.value, &fact.value, ok)
             && *day == d.weekday()
             && let Some(r) = resolved.first()
         {
-            let published = self.article.published.map(|p| p.to_string()).unwrap_or_default();
-            shown = format!(
-                "{d}; read against publication on {published}, this {} is {r}",
-                weekday_name(*day)
-            );
+            shown = Shown::OtherWeek {
+                date: d.to_string(),
+                published: self.article.published.map(|p| p.to_string()).unwrap_or_default(),
+                weekday: weekday_name(*day).to_owned(),
+                resolved: r.to_string(),
+            };
         }
-        let message = if ok {
-            format!("{what} agrees with {} ({shown})", fact.id)
+        let reason = if ok {
+            Reason::Agrees {
+                fact: fact.id.clone(),
+                shown: value,
+            }
         } else {
-            format!("{what}, but the fact base says {shown} ({}; {because})", fact.id)
+            Reason::Differs {
+                fact: fact.id.clone(),
+                shown,
+                because: because.clone(),
+            }
         };
-        Claim {
+        Finding {
             verdict: if ok { Verdict::Match } else { Verdict::Discrepancy },
             kind: m.kind,
             span: m.span,
@@ -1075,7 +1084,8 @@ impl Judge<'_> {
             range: Self::range(m),
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message,
+            rule: (!ok).then_some(rule),
+            reason,
             suggestion: if ok { None } else { suggestion },
             because: Some(because),
             entity: None,
@@ -1138,7 +1148,7 @@ impl Judge<'_> {
         Some(format!("{head}{replacement}{}", &text[to..]))
     }
 
-    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Claim {
+    fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Finding {
         let segments = quote_segments(text);
         let words: Vec<String> = segments.concat();
         let found = json!(text);
@@ -1151,7 +1161,7 @@ impl Judge<'_> {
             .map(|(f, _)| &self.base.facts[f])
             .collect();
         let mine = |f: &Fact| speaker_id.is_none() || f.speaker.as_deref() == speaker_id;
-        let base_claim = |verdict, expected, fact: Option<&Fact>, message: String, because| Claim {
+        let base_claim = |verdict, expected, fact: Option<&Fact>, rule, reason, because| Finding {
             verdict,
             kind: Kind::Quote,
             span: m.span,
@@ -1161,7 +1171,8 @@ impl Judge<'_> {
             range: None,
             fact: fact.map(|f| f.id.clone()),
             source: fact.and_then(|f| self.source(f)),
-            message,
+            rule,
+            reason,
             suggestion: None,
             because,
             entity: None,
@@ -1172,7 +1183,12 @@ impl Judge<'_> {
                 Verdict::Match,
                 Some(json!(quote_text(f))),
                 Some(f),
-                format!("\"{}\" agrees with {} ({who})", short(text), f.id),
+                None,
+                Reason::QuoteAgrees {
+                    short: short(text),
+                    fact: f.id.clone(),
+                    who: who.to_owned(),
+                },
                 None,
             );
         }
@@ -1186,12 +1202,14 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(f.speaker.clone())),
                 Some(f),
-                format!(
-                    "\"{}\" is attributed to {name}, but the fact base records it as said by {said_by} ({})",
-                    short(text),
-                    f.id
-                ),
-                Some("linked by the quotation's words".into()),
+                Some(Rule::QuoteMisattributed),
+                Reason::QuoteMisattributed {
+                    short: short(text),
+                    name: name.clone(),
+                    said_by: said_by.to_owned(),
+                    fact: f.id.clone(),
+                },
+                Some(Because::QuoteWords),
             );
             if let Some(s) = speaker_span {
                 claim.span = claim.span.cover(s);
@@ -1211,38 +1229,41 @@ impl Judge<'_> {
                 Verdict::Discrepancy,
                 Some(json!(quote_text(f))),
                 Some(f),
-                format!(
-                    "quotation differs from the record ({}): {}",
-                    f.id,
-                    word_diff(record, &words)
-                ),
-                Some(format!(
-                    "linked by speaker {} and {:.0}% of the words",
-                    speaker_name.clone().unwrap_or_default(),
-                    ratio * 100.0
-                )),
+                Some(Rule::QuoteDiffers),
+                Reason::QuoteDiffers {
+                    fact: f.id.clone(),
+                    diff: word_diff(record, &words),
+                },
+                Some(Because::SpeakerWords {
+                    speaker: speaker_name.clone().unwrap_or_default(),
+                    percent: format!("{:.0}", ratio * 100.0),
+                }),
             );
         }
-        let who = speaker_name.map_or_else(String::new, |n| format!(" of {n}"));
         base_claim(
             Verdict::Unverifiable,
             None,
             None,
-            format!("no quotation{who} on record matches this"),
+            Some(Rule::QuoteNotOnRecord),
+            Reason::QuoteNotOnRecord { speaker: speaker_name },
             None,
         )
     }
 
-    fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Claim {
+    fn role(&self, m: &Mention, entity: Option<usize>, title: &str, name: &str, title_span: Span) -> Finding {
         let found = json!(title);
         let Some(e) = entity else {
-            return self.unverifiable(m, found, format!("{title} {name}: this person is not in the fact base"));
+            let reason = Reason::UnknownPerson {
+                title: title.to_owned(),
+                name: name.to_owned(),
+            };
+            return self.unverifiable(m, found, Rule::UnknownPerson, reason);
         };
         let entity = &self.base.entities[e];
         let parsed = Title::parse(title);
         // Roles may hold for a period: judged at the article's date (see facts::judge_role).
         let finding = judge_role(self.base, self.index, e, &parsed, self.article.published);
-        let mut claim = Claim {
+        let mut claim = Finding {
             verdict: Verdict::Match,
             kind: Kind::Role,
             span: m.span,
@@ -1252,9 +1273,10 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: String::new(),
+            rule: None,
+            reason: Reason::NoFact,
             suggestion: None,
-            because: Some(format!("linked by the name \"{name}\"")),
+            because: Some(Because::Name { name: name.to_owned() }),
             entity: Some(entity.id.clone()),
         };
         // The claim around its title: "UK Prime Minister| Keir Starmer" or
@@ -1272,16 +1294,31 @@ impl Judge<'_> {
         };
         match finding {
             RoleFinding::NoRoles => {
-                return self.unverifiable(m, found, format!("no roles on record for {}", entity.name));
+                let reason = Reason::NoRoles {
+                    name: entity.name.clone(),
+                };
+                return self.unverifiable(m, found, Rule::NoRoles, reason);
             }
-            RoleFinding::CannotTell(why) => return self.unverifiable(m, found, format!("{title} {name}: {why}")),
+            RoleFinding::CannotTell(why) => {
+                let rule = match why {
+                    FormerWhy::NoPublicationDate => Rule::NeedsPublicationDate,
+                    FormerWhy::NoPastRoleFits | FormerWhy::RoleUndated => Rule::FormerUndated,
+                };
+                let reason = Reason::FormerUndated {
+                    title: title.to_owned(),
+                    name: name.to_owned(),
+                    why,
+                };
+                return self.unverifiable(m, found, rule, reason);
+            }
             RoleFinding::NoDate { role } => {
-                let msg = format!(
-                    "{title} {name}: {} was {}; the article has no publication date to judge at (pass --published)",
-                    entity.name,
-                    roles[role].describe()
-                );
-                return self.unverifiable(m, found, msg);
+                let reason = Reason::TitleNeedsDate {
+                    title: title.to_owned(),
+                    name: name.to_owned(),
+                    full_name: entity.name.clone(),
+                    role: roles[role].describe(),
+                };
+                return self.unverifiable(m, found, Rule::NeedsPublicationDate, reason);
             }
             RoleFinding::Holds { role: i } | RoleFinding::Held { role: i } => {
                 let right = &roles[i];
@@ -1291,11 +1328,11 @@ impl Judge<'_> {
                     right.title.clone()
                 };
                 claim.expected = Some(json!(shown));
-                claim.message = format!(
-                    "{title} agrees with the roles of {} ({})",
-                    entity.name,
-                    right.describe_inline()
-                );
+                claim.reason = Reason::TitleAgrees {
+                    title: title.to_owned(),
+                    name: entity.name.clone(),
+                    role: right.describe_inline(),
+                };
             }
             RoleFinding::NotThen {
                 role,
@@ -1304,19 +1341,17 @@ impl Judge<'_> {
                 holders,
             } => {
                 let right = &roles[role];
-                let then = if holders.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} held that office then", names(&holders))
-                };
                 claim.verdict = Verdict::Discrepancy;
-                claim.message = format!(
-                    "{title}, but on {date} {} was {} {} ({}){then}",
-                    entity.name,
-                    if ended { "no longer" } else { "not yet" },
-                    right.title,
-                    right.valid
-                );
+                claim.rule = Some(Rule::TitleNotThen);
+                claim.reason = Reason::TitleNotThen {
+                    title: title.to_owned(),
+                    date: date.to_string(),
+                    name: entity.name.clone(),
+                    ended,
+                    role: right.title.clone(),
+                    period: right.valid.to_string(),
+                    holders: (!holders.is_empty()).then(|| names(&holders)),
+                };
                 if ended {
                     claim.expected = Some(json!(format!("former {}", right.title)));
                     let written = &self.article.text[title_span.start..title_span.end];
@@ -1331,12 +1366,14 @@ impl Judge<'_> {
             RoleFinding::StillHolds { role, date } => {
                 let right = &roles[role];
                 claim.verdict = Verdict::Discrepancy;
+                claim.rule = Some(Rule::TitleStillHeld);
                 claim.expected = Some(json!(right.title));
-                claim.message = format!(
-                    "{title}, but on {date} {} still held that office ({})",
-                    entity.name,
-                    right.describe_inline()
-                );
+                claim.reason = Reason::TitleStillHeld {
+                    title: title.to_owned(),
+                    date: date.to_string(),
+                    name: entity.name.clone(),
+                    role: right.describe_inline(),
+                };
                 let written = &self.article.text[title_span.start..title_span.end];
                 let current = written
                     .split_once(char::is_whitespace)
@@ -1348,12 +1385,13 @@ impl Judge<'_> {
                 let right = &roles[best];
                 let listed: Vec<String> = shown.iter().map(|&i| roles[i].describe()).collect();
                 claim.verdict = Verdict::Discrepancy;
+                claim.rule = Some(Rule::TitleWrong);
                 claim.expected = Some(json!(right.title));
-                claim.message = format!(
-                    "{title}, but the fact base gives {} as {}",
-                    entity.name,
-                    listed.join(" / ")
-                );
+                claim.reason = Reason::TitleWrong {
+                    title: title.to_owned(),
+                    name: entity.name.clone(),
+                    roles: listed.join(" / "),
+                };
                 let former = if ended { "former " } else { "" };
                 claim.suggestion = Some(format!("{head}{former}{}{rest}", right.title));
             }
@@ -1361,9 +1399,9 @@ impl Judge<'_> {
         claim
     }
 
-    fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str) -> Claim {
+    fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str) -> Finding {
         let e = &self.base.entities[entity];
-        Claim {
+        Finding {
             verdict: Verdict::Discrepancy,
             kind: Kind::Name,
             span: m.span,
@@ -1373,14 +1411,39 @@ impl Judge<'_> {
             range: None,
             fact: None,
             source: None,
-            message: format!("\"{found}\" looks like a misspelling of {expected} ({})", e.name),
+            rule: Some(Rule::NameMisspelt),
+            reason: Reason::Misspelt {
+                found: found.to_owned(),
+                expected: expected.to_owned(),
+                name: e.name.clone(),
+            },
             suggestion: Some(expected.to_owned()),
-            because: Some("a near-miss of a known spelling".into()),
+            because: Some(Because::NearMiss),
             entity: Some(e.id.clone()),
         }
     }
 
-    fn set(&self, set: &SetClaim, ex: &Extraction) -> Claim {
+    fn set(&self, set: &SetClaim, ex: &Extraction) -> Finding {
+        // Two occasions of one name fit equally: what the sentence says (or the
+        // publication date) may decide which is meant.
+        let mut decided;
+        let set = match set.rival {
+            Some(rival) if self.base.facts[rival].event != self.base.facts[set.link.fact].event => {
+                let cues = crate::occasion::Cues::of(self.base, ex, set.sentence, self.article.published);
+                match crate::occasion::decide(self.base, &[set.link.fact, rival], &cues) {
+                    Some(event) => {
+                        decided = set.clone();
+                        decided.rival = None;
+                        if self.base.facts[rival].event.as_deref() == Some(event) {
+                            decided.link.fact = rival;
+                        }
+                        &decided
+                    }
+                    None => set,
+                }
+            }
+            _ => set,
+        };
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
@@ -1389,8 +1452,11 @@ impl Judge<'_> {
         } else {
             json!(ids)
         };
-        let because = format!("linked by \"{}\"", set.link.phrase);
-        let mut claim = Claim {
+        let because = Because::Phrase {
+            phrase: set.link.phrase.clone(),
+            unit: None,
+        };
+        let mut claim = Finding {
             verdict: Verdict::Match,
             kind,
             span: set.span,
@@ -1400,7 +1466,8 @@ impl Judge<'_> {
             range: None,
             fact: Some(fact.id.clone()),
             source: self.source(fact),
-            message: String::new(),
+            rule: None,
+            reason: Reason::NoFact,
             suggestion: None,
             because: Some(because.clone()),
             entity: None,
@@ -1411,21 +1478,26 @@ impl Judge<'_> {
         let reason = self
             .dated_elsewhere(set.sentence, set.link.fact, ex)
             .or_else(|| self.on_another_day(set, ex).filter(|_| !agrees));
-        if let Some(reason) = reason {
+        if let Some(weak) = reason {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
-            claim.message = format!("not judged against {}: {reason}", fact.id);
+            claim.rule = Some(weak.rule());
+            claim.reason = Reason::ListNotJudged {
+                fact: fact.id.clone(),
+                weak,
+            };
             return claim;
         }
         if let Some(rival) = set.rival {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
-            claim.message = format!(
-                "ambiguous: {} and {} fit equally well; not judged",
-                fact.id, self.base.facts[rival].id
-            );
+            claim.rule = Some(Rule::Ambiguous);
+            claim.reason = Reason::ListAmbiguous {
+                fact: fact.id.clone(),
+                rival: self.base.facts[rival].id.clone(),
+            };
             return claim;
         }
         let expected: Vec<&str> = match &fact.value {
@@ -1449,34 +1521,42 @@ impl Judge<'_> {
         };
         // Naming one member of a complete set is true; listing several but not all is an omission.
         let omission = fact.complete && ids.len() + strangers.len() >= 2 && !missing.is_empty() && !set.open;
-        let what = crate::report::one_line(self.text(set.span));
         if extra.is_empty() && strangers.is_empty() && !omission {
-            claim.message = format!("{what} agrees with {} ({})", fact.id, names(&expected));
+            claim.reason = Reason::ListAgrees {
+                fact: fact.id.clone(),
+                names: names(&expected),
+            };
             return claim;
         }
         let mut parts = Vec::new();
         if !missing.is_empty() && (omission || kind == Kind::Entity) {
-            parts.push(format!("missing {}", names(&missing)));
+            parts.push(ListPart::Missing(names(&missing)));
         }
         if !extra.is_empty() || !strangers.is_empty() {
             let mut all: Vec<String> = extra.iter().map(|id| self.base.entity_name(id).to_owned()).collect();
-            all.extend(strangers.iter().map(|s| crate::report::one_line(s)));
+            all.extend(strangers.iter().map(|s| one_line(s)));
             let all: Vec<&str> = all.iter().map(String::as_str).collect();
-            parts.push(format!("not in the fact base's list: {}", join_names(&all)));
+            parts.push(ListPart::Extra(join_names(&all)));
         }
         claim.verdict = Verdict::Discrepancy;
         if kind == Kind::Entity {
             let right = self.base.entity_name(expected[0]);
-            claim.message = format!("{what}, but the fact base says {right} ({}; {because})", fact.id);
+            claim.rule = Some(Rule::EntityDiffers);
+            claim.reason = Reason::Differs {
+                fact: fact.id.clone(),
+                shown: Shown::Value(right.to_owned()),
+                because,
+            };
             claim.suggestion = Some(self.name_in_place(set.span, set.sentence, right));
             return claim;
         }
-        claim.message = format!(
-            "the fact base says {} ({}; {because}): {}",
-            names(&expected),
-            fact.id,
-            parts.join("; ")
-        );
+        claim.rule = Some(Rule::ListDiffers);
+        claim.reason = Reason::ListDiffers {
+            fact: fact.id.clone(),
+            expected: names(&expected),
+            because,
+            parts,
+        };
         let titled = self.text(set.span).split_whitespace().count() > set.members.len() * 2;
         if !titled {
             claim.suggestion = Some(names(&expected));

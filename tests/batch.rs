@@ -122,9 +122,11 @@ fn every_bad_article_is_named_in_order_and_the_others_checked() {
             report["errors"],
             serde_json::json!([
                 {"path": "batch/017.txt",
-                 "error": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"},
+                 "error": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+                 "message": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"},
                 {"path": "batch/052.txt",
-                 "error": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
+                 "error": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                 "message": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
             ])
         );
         assert_eq!(report["summary"]["articles"], 58);

@@ -124,7 +124,7 @@ fn unknown_keys_and_bad_values_name_file_line_and_column() {
         ),
         (
             "[check]\nformat = \"json\"\n",
-            "error: factcheck.toml:1:2: unknown key `check` (expected one of: facts, include, exclude, fail-on, format, published)",
+            "error: factcheck.toml:1:2: unknown key `check` (expected one of: facts, include, exclude, fail-on, format, published, ignore)",
         ),
         (
             "format = \"pdf\"\n",
@@ -163,7 +163,7 @@ fn unknown_keys_and_bad_values_name_file_line_and_column() {
     assert_eq!(
         r.stderr,
         format!(
-            "error: {}:1:1: unknown key `colour` (expected one of: facts, include, exclude, fail-on, format, published)\n",
+            "error: {}:1:1: unknown key `colour` (expected one of: facts, include, exclude, fail-on, format, published, ignore)\n",
             file.display()
         )
     );
@@ -214,7 +214,11 @@ fn no_config_means_the_old_defaults() {
         .write_stdin("36 countries"));
     assert_eq!(
         r.stderr,
-        format!("error: {}: no such file or directory\n", sub.display())
+        format!(
+            "error: {}: no such file or directory (the default fact base; name one with -f PATH, \
+             or set `facts = [\"PATH\"]` in factcheck.toml)\n",
+            sub.display()
+        )
     );
 }
 

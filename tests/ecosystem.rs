@@ -174,6 +174,7 @@ fn man_pages_in_roff() {
             "factcheck-facts-validate.1",
             "factcheck-facts.1",
             "factcheck-man.1",
+            "factcheck-rules.1",
             "factcheck-schema.1",
             "factcheck-suggest.1",
             "factcheck-watch.1",

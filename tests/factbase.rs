@@ -446,7 +446,7 @@ fn suggest_prints_a_sourced_skeleton_for_each_unverifiable_claim() {
 }
 
 #[test]
-fn suggest_append_round_trip_keeps_the_file_and_the_claim_then_matches() {
+fn suggest_append_round_trip_keeps_the_file_and_links_the_claim_to_the_draft() {
     let dir = tempfile::tempdir().unwrap();
     let original = std::fs::read_to_string(common::root().join("claims/paris-summit.toml")).unwrap();
     let target = common::write(dir.path(), "claims.toml", &original);
@@ -474,10 +474,13 @@ fn suggest_append_round_trip_keeps_the_file_and_the_claim_then_matches() {
     // The result validates (a draft without a source is only a warning) ...
     let v = run(&["facts", "validate", t], "");
     assert_eq!(v.code, 0, "{}", v.stderr);
-    // ... and the once-unverifiable claim now matches.
+    // ... and the claim now links to the draft, which, citing no source yet,
+    // never confirms it (contract: draft facts): unverifiable, by rule U009.
     let count = check(a);
-    assert_eq!(count["verdict"], "match", "{count:#}");
+    assert_eq!(count["verdict"], "unverifiable", "{count:#}");
+    assert_eq!(count["rule"], "U009");
     assert_eq!(count["fact"], "working.troops");
+    assert!(count["message"].as_str().unwrap().contains("draft"), "{count:#}");
 
     // Nothing is left to add: a second run never duplicates an id.
     let r = run(&["suggest", a, "-f", t, "--published", "2026-01-07", "--append", t], "");

@@ -85,6 +85,8 @@ struct Summary {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    /// Addition (second round): claims suppressed by `ignore`.
+    suppressed: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +97,8 @@ struct Total {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    /// Addition (second round): claims suppressed by `ignore`.
+    suppressed: usize,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -127,6 +131,8 @@ enum Kind {
 struct Claim {
     verdict: Verdict,
     kind: Kind,
+    /// Addition (second round): the rule's code, null on a plain match.
+    rule: Nullable<String>,
     text: String,
     sentence: String,
     span: Span,
@@ -142,6 +148,9 @@ struct Claim {
     range: Nullable<Range>,
     /// Addition: the entity a role or name claim is about.
     entity: Nullable<String>,
+    /// Addition (second round): present and true on a suppressed claim.
+    #[serde(default)]
+    suppressed: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -267,17 +276,37 @@ fn json_report_has_the_contract_shape_and_true_spans() {
     );
 
     // Summaries are the claims' verdicts, counted.
-    let n = |v: Verdict| a.claims.iter().filter(|c| c.verdict == v).count();
+    let n = |v: Verdict| {
+        a.claims
+            .iter()
+            .filter(|c| c.verdict == v && c.suppressed.is_none())
+            .count()
+    };
     let counted = Summary {
         matches: n(Verdict::Match),
         discrepancy: n(Verdict::Discrepancy),
         unverifiable: n(Verdict::Unverifiable),
+        suppressed: a.claims.iter().filter(|c| c.suppressed == Some(true)).count(),
     };
+    // Every verdict but a plain match names its rule.
+    for c in &a.claims {
+        assert_eq!(c.rule.0.is_some(), c.verdict != Verdict::Match, "{c:?}");
+    }
     assert_eq!(a.summary, counted);
     assert_eq!(doc.summary.articles, 1);
     assert_eq!(
-        (doc.summary.matches, doc.summary.discrepancy, doc.summary.unverifiable),
-        (counted.matches, counted.discrepancy, counted.unverifiable)
+        (
+            doc.summary.matches,
+            doc.summary.discrepancy,
+            doc.summary.unverifiable,
+            doc.summary.suppressed
+        ),
+        (
+            counted.matches,
+            counted.discrepancy,
+            counted.unverifiable,
+            counted.suppressed
+        )
     );
     assert!(
         counted.matches >= 5 && counted.discrepancy >= 1 && counted.unverifiable >= 1,

@@ -103,7 +103,7 @@ fn unknown_top_level_table() {
     assert_invalid(
         "unknown-table.toml",
         &[
-            "tests/fixtures/facts/unknown-table.toml:1:2: unknown table `metadata` (expected one of: meta, sources, entity, fact)",
+            "tests/fixtures/facts/unknown-table.toml:1:2: unknown table `metadata` (expected one of: meta, sources, entity, event, fact)",
         ],
     );
 }

@@ -6,6 +6,7 @@
 pub mod factbase;
 pub mod man;
 pub mod progress;
+pub mod rules;
 pub mod settings;
 pub mod watch;
 pub mod write;

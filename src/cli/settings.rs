@@ -40,6 +40,8 @@ pub struct Settings {
     pub stdin_name: Option<PathBuf>,
     /// Fact-base warnings are not printed (`--quiet`); set by the caller.
     pub quiet: bool,
+    /// Rules whose claims are suppressed everywhere (`ignore` in the config).
+    pub ignore: Vec<factcheck::rules::Rule>,
 }
 
 impl Settings {
@@ -101,6 +103,7 @@ impl Settings {
                 .unwrap_or(FailOn::Discrepancy),
             stdin_name: common.stdin_filename.clone(),
             quiet: false,
+            ignore: config.as_ref().map(|c| c.ignore.clone()).unwrap_or_default(),
             config_file: config.map(|c| match config_dir {
                 Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),

@@ -87,9 +87,13 @@ pub fn run(checker: &Checker, report: &Report, output: Option<&PathBuf>, fail_on
         return Ok(exit::ERROR);
     }
     // What the files now say, as checked after the corrections.
-    let remaining = written
-        .iter()
-        .flat_map(|(a, w)| w.report(a).claims.iter().map(|c| c.verdict));
+    let remaining = written.iter().flat_map(|(a, w)| {
+        w.report(a)
+            .claims
+            .iter()
+            .filter(|c| c.suppressed.is_none())
+            .map(|c| c.verdict)
+    });
     Ok(exit_code(remaining, fail_on))
 }
 

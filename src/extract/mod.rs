@@ -204,6 +204,8 @@ pub struct Extraction {
     /// "the French"), for facts whose members are countries.
     pub stand_ins: Vec<EntityMention>,
     pub about: Vec<AboutHit>,
+    /// Events named (by name or alias), each with the events its words name.
+    pub event_names: Vec<(Span, Vec<usize>)>,
 }
 
 /// Find every typed mention in the article.
@@ -235,6 +237,12 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
                 .extend(people::stand_ins(prose, sentence, &entities, base, index));
         }
         ex.about.extend(about);
+        ex.event_names.extend(
+            index
+                .event_names_in(prose, sentence)
+                .into_iter()
+                .map(|(span, events)| (span, events.to_vec())),
+        );
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }

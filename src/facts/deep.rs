@@ -9,13 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::load::{Problem, Severity};
-use super::model::{Entity, EntityKind, Fact, FactValue, Origin};
+use super::model::{Entity, EntityKind, Event, Fact, FactValue, Origin};
+use super::problem::{Problem, Severity};
 
 /// What the loader gathered, borrowed for the checks.
 pub(super) struct Input<'a> {
     pub entities: Vec<(&'a Entity, &'a Origin)>,
     pub facts: &'a [Fact],
+    pub events: &'a [Event],
     pub source_origins: &'a BTreeMap<String, Origin>,
     pub cited_sources: HashSet<&'a str>,
     pub named_entities: HashSet<&'a str>,
@@ -148,15 +149,20 @@ impl Checks<'_, '_> {
         let mut phrase_ids: HashMap<String, usize> = HashMap::default();
         let mut written: HashMap<&str, usize> = HashMap::default();
         let mut key_ids: HashMap<String, usize> = HashMap::default();
-        let mut shapes: HashMap<KeyShape<'_>, usize> = HashMap::default();
+        // Facts of two occasions never contradict: the occasion decides between them.
+        let mut shapes: HashMap<(KeyShape<'_>, Option<&str>), usize> = HashMap::default();
+        let events: HashMap<&str, &Event> = self.input.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut entries: Vec<(usize, usize, usize)> = Vec::with_capacity(self.input.facts.len() * 2);
         let mut keys: Vec<usize> = Vec::new();
         let mut phrases: Vec<usize> = Vec::new();
         for (i, fact) in self.input.facts.iter().enumerate() {
             keys.clear();
             for (n, shape) in self.key_shapes(fact).into_iter().enumerate() {
-                let id = *shapes.entry(shape).or_insert_with(|| {
-                    let key = self.link_keys(fact).swap_remove(n);
+                let id = *shapes.entry((shape, fact.event.as_deref())).or_insert_with(|| {
+                    let mut key = self.link_keys(fact).swap_remove(n);
+                    if let Some(e) = &fact.event {
+                        key.push_str(&format!(" of event `{e}`"));
+                    }
                     let next = key_ids.len();
                     *key_ids.entry(key).or_insert(next)
                 });
@@ -166,8 +172,13 @@ impl Checks<'_, '_> {
                 continue;
             }
             phrases.clear();
-            for about in &fact.about {
-                let id = *written.entry(about.as_str()).or_insert_with(|| {
+            // A fact with no phrase of its own is linked by its event's.
+            let inherited: Vec<&str> = match fact.event.as_deref().and_then(|e| events.get(e)) {
+                Some(e) if fact.about.is_empty() => e.phrases().collect(),
+                _ => Vec::new(),
+            };
+            for about in fact.about.iter().map(String::as_str).chain(inherited) {
+                let id = *written.entry(about).or_insert_with(|| {
                     let phrase = about.trim().to_lowercase();
                     if phrase.is_empty() {
                         return usize::MAX;

@@ -26,7 +26,12 @@ pub struct AliasHit {
 /// An `about` phrase found in the text, with every fact that lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AboutHit {
+    /// The facts it ties to: those that list it, and those with no phrase of
+    /// their own whose event lists it (or names it).
     pub facts: Vec<usize>,
+    /// Facts whose event lists it but which have phrases of their own: it
+    /// names their occasion, not which of the occasion's facts is meant.
+    pub occasion: Vec<usize>,
     pub span: Span,
     pub phrase: String,
 }
@@ -38,9 +43,17 @@ pub struct Index {
     alias_text: Vec<String>,
     about: AhoCorasick,
     about_facts: Vec<Vec<usize>>,
+    about_occasion: Vec<Vec<usize>>,
     about_text: Vec<String>,
     units: AhoCorasick,
     unit_text: Vec<String>,
+    /// Events' names and aliases, the events each names, and the facts each
+    /// ties (strongly, and as their occasion only), in the same order.
+    event_names: AhoCorasick,
+    event_name_text: Vec<String>,
+    event_name_owners: Vec<Vec<usize>>,
+    name_facts: Vec<Vec<usize>>,
+    name_occasion: Vec<Vec<usize>>,
     /// The length of the longest unit, in bytes.
     unit_max: usize,
     /// Parsed roles, per entity.
@@ -192,6 +205,24 @@ pub fn at_word_bounds(text: &str, span: Span) -> bool {
     !glued(before) && !glued(after)
 }
 
+/// Owners numbered `2 * fact` (a phrase of the fact) or `2 * fact + 1` (a
+/// phrase of its occasion only), split into the two lists, a fact in the
+/// first not repeated in the second.
+fn split_owners(owners: Vec<Vec<usize>>) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    owners
+        .into_iter()
+        .map(|list| {
+            let strong: Vec<usize> = list.iter().filter(|o| *o % 2 == 0).map(|o| o / 2).collect();
+            let weak: Vec<usize> = list
+                .iter()
+                .filter(|o| *o % 2 == 1 && !strong.contains(&(*o / 2)))
+                .map(|o| o / 2)
+                .collect();
+            (strong, weak)
+        })
+        .unzip()
+}
+
 /// Dedupe phrases case-insensitively, keeping for each the list of owners.
 fn group<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> (Vec<String>, Vec<Vec<usize>>) {
     let mut map: std::collections::BTreeMap<String, (String, Vec<usize>)> = Default::default();
@@ -222,12 +253,25 @@ impl Index {
                 }
             }
         }
-        let (about_text, mut about_facts) = group(
-            base.facts
+        // A fact's phrases are its own; its event's phrases (`about`, then
+        // name and aliases, searched apart) are its own too when it has none,
+        // or when it is the event's date or place; otherwise they name its
+        // occasion only. Owners are numbered `2 * fact + 1` for the occasion.
+        let events: HashMap<&str, &super::model::Event> = base.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let weak_of = |f: &super::model::Fact| {
+            let event = f.event.as_deref().and_then(|e| events.get(e).copied());
+            let weak = usize::from(!f.about.is_empty() && !event.is_some_and(|e| e.owns(f)));
+            (event, weak)
+        };
+        let (about_text, owners) = group(base.facts.iter().enumerate().flat_map(|(i, f)| {
+            let (event, weak) = weak_of(f);
+            let inherited = event.into_iter().flat_map(|e| e.about.iter().map(String::as_str));
+            f.about
                 .iter()
-                .enumerate()
-                .flat_map(|(i, f)| f.about.iter().map(move |a| (a.as_str(), i))),
-        );
+                .map(move |a| (a.as_str(), 2 * i))
+                .chain(inherited.map(move |a| (a, 2 * i + weak)))
+        }));
+        let (mut about_facts, about_occasion) = split_owners(owners);
         // The automaton finds the longest phrase ("gathered in"); the facts of any
         // phrase inside it ("gathered") are evidence too.
         let inner = AhoCorasickBuilder::new()
@@ -245,6 +289,27 @@ impl Index {
             extra.dedup();
             about_facts[p].extend(extra);
         }
+        let (event_name_text, event_name_owners) = group(
+            base.events
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.names().map(move |n| (n, i))),
+        );
+        let event_names = automaton(&event_name_text);
+        // The facts each name ties, as for the events' other phrases.
+        let (tied_names, tied) = group(base.facts.iter().enumerate().flat_map(|(i, f)| {
+            let (event, weak) = weak_of(f);
+            event
+                .into_iter()
+                .flat_map(move |e| e.names().map(move |n| (n, 2 * i + weak)))
+        }));
+        // In the order of `event_name_text` (an event may have no facts).
+        let mut tied: HashMap<String, Vec<usize>> = tied_names.iter().map(|n| n.to_lowercase()).zip(tied).collect();
+        let name_owners = event_name_text
+            .iter()
+            .map(|n| tied.remove(&n.to_lowercase()).unwrap_or_default())
+            .collect();
+        let (name_facts, name_occasion) = split_owners(name_owners);
         let (unit_text, _) = group(
             base.facts
                 .iter()
@@ -360,8 +425,14 @@ impl Index {
             alias_text,
             about,
             about_facts,
+            about_occasion,
             about_text,
             units,
+            event_names,
+            event_name_text,
+            event_name_owners,
+            name_facts,
+            name_occasion,
             unit_max: unit_text.iter().map(String::len).max().unwrap_or(0),
             unit_text,
             roles,
@@ -463,17 +534,53 @@ impl Index {
             .collect()
     }
 
-    /// Every `about` phrase in `text[range]`.
+    /// Every `about` phrase in `text[range]`, and every event name (searched
+    /// apart, so that "Paris summit" does not hide "summit"), in text order.
     pub fn about_in(&self, text: &str, range: Span) -> Vec<AboutHit> {
-        self.about
-            .find_iter(&lowered(text, range.start..range.end))
+        let lowered = lowered(text, range.start..range.end);
+        let mut hits: Vec<AboutHit> = self
+            .about
+            .find_iter(&lowered)
             .filter_map(|m| {
                 let span = Span::new(range.start + m.start(), range.start + m.end());
                 at_word_bounds(text, span).then(|| AboutHit {
                     facts: self.about_facts[m.pattern().as_usize()].clone(),
+                    occasion: self.about_occasion[m.pattern().as_usize()].clone(),
                     span,
                     phrase: self.about_text[m.pattern().as_usize()].clone(),
                 })
+            })
+            .collect();
+        if self.name_facts.is_empty() {
+            return hits;
+        }
+        for m in self.event_names.find_iter(&lowered) {
+            let span = Span::new(range.start + m.start(), range.start + m.end());
+            let p = m.pattern().as_usize();
+            // A name that is also an `about` phrase is found once.
+            if at_word_bounds(text, span) && !hits.iter().any(|h| h.span == span) {
+                hits.push(AboutHit {
+                    facts: self.name_facts[p].clone(),
+                    occasion: self.name_occasion[p].clone(),
+                    span,
+                    phrase: self.event_name_text[p].clone(),
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        hits
+    }
+
+    /// Every event name or alias in `text[range]`, with the events it names.
+    pub fn event_names_in(&self, text: &str, range: Span) -> Vec<(Span, &[usize])> {
+        if self.event_name_owners.is_empty() {
+            return Vec::new();
+        }
+        self.event_names
+            .find_iter(&lowered(text, range.start..range.end))
+            .filter_map(|m| {
+                let span = Span::new(range.start + m.start(), range.start + m.end());
+                at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern().as_usize()].as_slice()))
             })
             .collect()
     }

@@ -6,8 +6,8 @@
 
 use serde_json::{Value as Json, json};
 
-use super::load::{Problem, Severity};
 use super::model::{Entity, Fact, FactBase, FactValue, Origin, Validity};
+use super::problem::{Problem, Severity};
 
 /// Version of the JSON that `facts list`, `facts show` and `facts validate` write.
 pub const FACTS_JSON_VERSION: u32 = 1;

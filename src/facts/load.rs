@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -18,38 +17,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::model::*;
+pub use super::problem::{Problem, Severity};
 use crate::span::LineIndex;
-
-/// How bad a problem is: errors stop a check, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem in the fact base, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    /// 1-based; 0 when the problem is with the file as a whole.
-    pub line: usize,
-    pub column: usize,
-    pub severity: Severity,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.column)?;
-        }
-        if self.severity == Severity::Warning {
-            write!(f, ": warning")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 /// Load the fact base with its warnings; any error-level problem fails the load.
 pub fn load_with_warnings(paths: &[PathBuf]) -> Result<(FactBase, Vec<Problem>), Vec<Problem>> {
@@ -168,6 +137,7 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
         loader.sources,
         loader.entities.into_iter().map(|(e, _)| e).collect(),
         loader.facts,
+        loader.events,
         lookups,
     );
     (Some(base), problems)
@@ -261,7 +231,8 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-const TOP_KEYS: &[&str] = &["meta", "sources", "entity", "fact"];
+const TOP_KEYS: &[&str] = &["meta", "sources", "entity", "event", "fact"];
+const EVENT_KEYS: &[&str] = &["id", "name", "aliases", "date", "place", "about", "source", "note"];
 const META_KEYS: &[&str] = &["title", "as_of"];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
 const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles"];
@@ -289,6 +260,7 @@ const FACT_KEYS: &[&str] = &[
     "note",
     "from",
     "until",
+    "event",
 ];
 
 /// A reference to check once every file is loaded.
@@ -308,6 +280,8 @@ struct Loader {
     source_origin: BTreeMap<String, Origin>,
     entities: Vec<(Entity, Origin)>,
     facts: Vec<Fact>,
+    events: Vec<Event>,
+    /// References to entities, and (`what` = "event") to events.
     entity_refs: Vec<Ref>,
     source_refs: Vec<Ref>,
     /// Every name and alias, with its entity id and where it is written.
@@ -348,6 +322,10 @@ enum Item {
     Fact {
         fact: Fact,
         entity_refs: usize,
+        source_refs: usize,
+    },
+    Event {
+        event: Event,
         source_refs: usize,
     },
 }
@@ -427,11 +405,13 @@ impl Loader {
             entities.reserve(count(|i| matches!(i, Item::Entity { .. })));
             let mut facts: HashMap<&str, &Origin> = HashMap::default();
             facts.reserve(count(|i| matches!(i, Item::Fact { .. })));
+            let mut events: HashMap<&str, &Origin> = HashMap::default();
             for (w, walk) in walks.iter().enumerate() {
                 for (i, item) in walk.items.iter().enumerate() {
                     let (id, origin, first, what) = match item {
                         Item::Entity { entity, origin, .. } => (&entity.id, origin, &mut entities, "entity"),
                         Item::Fact { fact, .. } => (&fact.id, &fact.origin, &mut facts, "fact"),
+                        Item::Event { event, .. } => (&event.id, &event.origin, &mut events, "event"),
                         Item::Source { .. } => continue,
                     };
                     match first.entry(id) {
@@ -450,7 +430,7 @@ impl Loader {
         let (facts, entities) = walks.iter().flat_map(|w| &w.items).fold((0, 0), |(f, e), i| match i {
             Item::Fact { .. } => (f + 1, e),
             Item::Entity { .. } => (f, e + 1),
-            Item::Source { .. } => (f, e),
+            Item::Source { .. } | Item::Event { .. } => (f, e),
         });
         self.facts.reserve(facts);
         self.entities.reserve(entities);
@@ -524,6 +504,18 @@ impl Loader {
                         self.source_refs.extend(cited);
                         self.facts.push(fact);
                     }
+                    Item::Event {
+                        event,
+                        source_refs: n_source,
+                    } => {
+                        let cited = source_refs.by_ref().take(n_source);
+                        if dropped {
+                            cited.for_each(drop);
+                            continue;
+                        }
+                        self.source_refs.extend(cited);
+                        self.events.push(event);
+                    }
                 }
             }
         }
@@ -576,6 +568,7 @@ impl Walk {
                 },
                 "entity" => self.walk_array(ctx, value, "entity", Self::walk_entity),
                 "fact" => self.walk_array(ctx, value, "fact", Self::walk_fact),
+                "event" => self.walk_array(ctx, value, "event", Self::walk_event),
                 other => {
                     let what = match value.get_ref() {
                         DeValue::Table(_) | DeValue::Array(_) => "table",
@@ -764,6 +757,7 @@ impl Walk {
         let currency = f.spanned_string("currency");
         let complete = f.boolean("complete");
         let tolerance = f.number("tolerance");
+        let event = f.spanned_string("event");
         let mut problems = std::mem::take(&mut f.problems);
         for (phrase, pspan) in &about {
             if let Some(why) = super::words::too_common(phrase) {
@@ -881,6 +875,9 @@ impl Walk {
         if let Some((s, sspan)) = &speaker {
             push_ref(&mut self.entity_refs, s, sspan, "speaker");
         }
+        if let Some((e, espan)) = &event {
+            push_ref(&mut self.entity_refs, e, espan, "event");
+        }
         // `source = ""` is a draft's placeholder (see `factcheck suggest`): no source yet.
         let source = source.filter(|(s, _)| !s.trim().is_empty());
         if let Some((s, sspan)) = &source {
@@ -889,6 +886,7 @@ impl Walk {
         let fact = Fact {
             id,
             about,
+            event: event.map(|(e, _)| e),
             value,
             unit: unit.unwrap_or_default(),
             speaker: speaker.map(|(s, _)| s),
@@ -905,6 +903,99 @@ impl Walk {
             entity_refs: self.entity_refs.len() - entity_refs_before,
             source_refs: self.source_refs.len() - source_refs_before,
         });
+    }
+}
+
+impl Walk {
+    /// An `[[event]]`, and the facts that hold its date and place.
+    fn walk_event(&mut self, ctx: &FileCtx<'_>, span: &Range<usize>, t: &Table<'_>) {
+        self.unknown_keys(ctx, t, EVENT_KEYS, "[[event]]");
+        let mut f = Fields::new(ctx, t, "[[event]]");
+        let id = f.required_string("id", span);
+        let name = f.required_string("name", span);
+        let aliases = f.string_list("aliases").unwrap_or_default();
+        let about = f.spanned_list("about").unwrap_or_default();
+        let date = f.date("date");
+        let place = f.spanned_string("place");
+        let source = f.spanned_string("source");
+        let note = f.string("note");
+        let mut problems = std::mem::take(&mut f.problems);
+        for (phrase, pspan) in &about {
+            if let Some(why) = super::words::too_common(phrase) {
+                problems.push(ctx.problem(pspan, why));
+            }
+        }
+        self.problems.append(&mut problems);
+        let (Some(id), Some(name)) = (id, name) else {
+            return;
+        };
+        let source = source.filter(|(s, _)| !s.trim().is_empty());
+        let sources_before = self.source_refs.len();
+        let reference = |span: &Range<usize>, id: &str, what| {
+            let o = ctx.origin(span);
+            Ref {
+                file: o.file,
+                line: o.line,
+                column: o.column,
+                id: id.to_owned(),
+                what,
+            }
+        };
+        if let Some((s, sspan)) = &source {
+            self.source_refs.push(reference(sspan, s, "source"));
+        }
+        let event = Event {
+            id: id.clone(),
+            name,
+            aliases,
+            date,
+            place: place.as_ref().map(|(p, _)| p.clone()),
+            about: about.into_iter().map(|(a, _)| a).collect(),
+            source: source.as_ref().map(|(s, _)| s.clone()),
+            note,
+            origin: ctx.origin(span),
+        };
+        // The date and the place are facts of the occasion's own, tied to it by
+        // every phrase that names it.
+        let phrases: Vec<String> = event.about.clone();
+        let own_fact = |fact_id: String, value: FactValue, key: &str| Fact {
+            id: fact_id,
+            about: phrases.clone(),
+            event: Some(id.clone()),
+            value,
+            unit: Vec::new(),
+            speaker: None,
+            currency: None,
+            complete: false,
+            tolerance: 0.0,
+            source: event.source.clone(),
+            note: None,
+            valid: Validity::default(),
+            origin: ctx.origin(&t.get(key).map(|v| v.span()).unwrap_or(span.clone())),
+        };
+        let date_fact = date.map(|d| own_fact(Event::date_fact(&id), FactValue::Date(d), "date"));
+        let place_fact = place
+            .as_ref()
+            .map(|(p, _)| own_fact(Event::place_fact(&id), FactValue::Entity(p.clone()), "place"));
+        self.items.push(Item::Event {
+            event,
+            source_refs: self.source_refs.len() - sources_before,
+        });
+        if let Some(fact) = date_fact {
+            self.items.push(Item::Fact {
+                fact,
+                entity_refs: 0,
+                source_refs: 0,
+            });
+        }
+        if let (Some(fact), Some((p, pspan))) = (place_fact, &place) {
+            self.entity_refs.push(reference(pspan, p, "place"));
+            self.items.push(Item::Fact {
+                fact,
+                entity_refs: 1,
+                source_refs: 0,
+            });
+        }
     }
 }
 
@@ -934,9 +1025,40 @@ impl Loader {
     /// References to entities and sources that are not defined, and facts that cite no source.
     fn references(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        let entities: HashSet<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
+        let entities: HashMap<&str, EntityKind> = self.entities.iter().map(|(e, _)| (e.id.as_str(), e.kind)).collect();
+        let events: HashMap<&str, &Event> = self.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let error = |r: &Ref, message: String| Problem {
+            file: r.file.clone(),
+            line: r.line,
+            column: r.column,
+            severity: Severity::Error,
+            message,
+        };
         for r in &self.entity_refs {
-            if !entities.contains(r.id.as_str()) {
+            if r.what == "event" {
+                if !events.contains_key(r.id.as_str()) {
+                    let known: Vec<&str> = self.events.iter().map(|e| e.id.as_str()).collect();
+                    let hint = did_you_mean(&r.id, &known);
+                    let hint = if hint.starts_with(" (did") { hint } else { String::new() };
+                    out.push(error(r, format!("event `{}` is not a known event id{hint}", r.id)));
+                }
+                continue;
+            }
+            if r.what == "place"
+                && let Some(kind) = entities.get(r.id.as_str())
+                && *kind != EntityKind::Place
+            {
+                out.push(error(
+                    r,
+                    format!(
+                        "an event's `place` must be an entity of kind place, but `{}` is a {}",
+                        r.id,
+                        kind.as_str()
+                    ),
+                ));
+                continue;
+            }
+            if !entities.contains_key(r.id.as_str()) {
                 let known: Vec<&str> = self.entities.iter().map(|(e, _)| e.id.as_str()).collect();
                 let hint = did_you_mean(&r.id, &known);
                 let hint = if hint.starts_with(" (did") { hint } else { String::new() };
@@ -964,6 +1086,21 @@ impl Loader {
                 });
             }
         }
+        // A fact of an occasion holds on the occasion's day.
+        for fact in &self.facts {
+            if let Some(event) = fact.event.as_deref().and_then(|e| events.get(e))
+                && let Some(day) = event.date
+                && !fact.valid.contains(day)
+            {
+                out.push(at(
+                    &fact.origin,
+                    format!(
+                        "fact `{}` belongs to event `{}` of {day}, a date out of its range ({}): fix `from`/`until` or the event",
+                        fact.id, event.id, fact.valid
+                    ),
+                ));
+            }
+        }
         for fact in &self.facts {
             if fact.source.is_none() {
                 out.push(Problem {
@@ -983,6 +1120,7 @@ impl Loader {
         let deep = super::deep::Input {
             entities: self.entities.iter().map(|(e, o)| (e, o)).collect(),
             facts: &self.facts,
+            events: &self.events,
             source_origins: &self.source_origin,
             cited_sources: self.source_refs.iter().map(|r| r.id.as_str()).collect(),
             named_entities: self.entity_refs.iter().map(|r| r.id.as_str()).collect(),

@@ -10,11 +10,13 @@ mod index;
 pub mod inspect;
 mod load;
 mod model;
+mod problem;
 mod time;
 pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
-pub use load::{Problem, Severity, load_paths, load_with_warnings, validate_paths, validate_with};
 pub(crate) use load::{display_path, io_reason};
+pub use load::{load_paths, load_with_warnings, validate_paths, validate_with};
 pub use model::*;
-pub use time::{RoleFinding, judge_role, stale_for};
+pub use problem::{Problem, Severity};
+pub use time::{FormerWhy, RoleFinding, judge_role, stale_for};

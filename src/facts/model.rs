@@ -254,11 +254,64 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// An occasion that many facts share: one summit, one election, one G7
+/// meeting of one year. Its date and place are facts of their own (ids
+/// `EVENT.date` and `EVENT.place`); the facts that belong to it
+/// (`event = ID`) inherit its phrases.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    /// Other names an article may use for it ("Paris summit").
+    pub aliases: Vec<String>,
+    pub date: Option<Date>,
+    /// An entity id of kind place.
+    pub place: Option<String>,
+    /// Phrases that tie a sentence to this occasion.
+    pub about: Vec<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+impl Event {
+    /// The phrases that tie a sentence to the occasion: its `about`, its
+    /// name and its aliases. (Names are also cues: "the Apulia summit" names
+    /// one occasion of two.)
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.about.iter().map(String::as_str).chain(self.names())
+    }
+
+    /// Whether `fact` is the fact of this event's own date or place.
+    pub fn owns(&self, fact: &Fact) -> bool {
+        fact.event.as_deref() == Some(&self.id)
+            && (fact.id == Event::date_fact(&self.id) || fact.id == Event::place_fact(&self.id))
+    }
+
+    /// Its name and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The id of the fact that holds the event's date.
+    pub fn date_fact(id: &str) -> String {
+        format!("{id}.date")
+    }
+
+    /// The id of the fact that holds the event's place.
+    pub fn place_fact(id: &str) -> String {
+        format!("{id}.place")
+    }
+}
+
 /// One checked statement of the fact base.
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub id: String,
+    /// The fact's own phrases (its event's phrases are inherited, see [`Event`]).
     pub about: Vec<String>,
+    /// The occasion it belongs to, an event id.
+    pub event: Option<String>,
     pub value: FactValue,
     /// Nouns a count is of ("countries", "nations").
     pub unit: Vec<String>,
@@ -297,7 +350,10 @@ pub struct FactBase {
     pub sources: BTreeMap<String, Source>,
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
+    pub events: Vec<Event>,
     entity_index: FxHashMap<String, usize>,
+    event_index: FxHashMap<String, usize>,
+    fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
@@ -319,11 +375,14 @@ struct ByKind {
     dates_by_value: HashMap<Date, Vec<usize>>,
     /// Facts whose value is one entity, by `about` phrase (lower case).
     entity_by_about: HashMap<String, Vec<usize>>,
+    /// Facts by the event they belong to.
+    by_event: HashMap<String, Vec<usize>>,
 }
 
 /// The lookups of a [`FactBase`]: entities by id, facts by kind.
 pub(crate) struct Lookups {
     entity_index: FxHashMap<String, usize>,
+    fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
 }
 
@@ -332,6 +391,7 @@ impl Lookups {
     pub(crate) fn new<'a>(entity_ids: impl Iterator<Item = &'a str>, facts: &[Fact]) -> Lookups {
         Lookups {
             entity_index: entity_ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect(),
+            fact_index: facts.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect(),
             by_kind: ByKind::new(facts),
         }
     }
@@ -341,6 +401,9 @@ impl ByKind {
     fn new(facts: &[Fact]) -> ByKind {
         let mut by = ByKind::default();
         for (i, f) in facts.iter().enumerate() {
+            if let Some(e) = &f.event {
+                by.by_event.entry(e.clone()).or_default().push(i);
+            }
             match &f.value {
                 FactValue::Entity(_) => {
                     for a in &f.about {
@@ -398,7 +461,7 @@ impl FactBase {
         facts: Vec<Fact>,
     ) -> Self {
         let lookups = Lookups::new(entities.iter().map(|e| e.id.as_str()), &facts);
-        FactBase::with_lookups(files, meta, sources, entities, facts, lookups)
+        FactBase::with_lookups(files, meta, sources, entities, facts, Vec::new(), lookups)
     }
 
     /// The base with `extra` entities after its own: the same base as
@@ -420,17 +483,41 @@ impl FactBase {
         sources: BTreeMap<String, Source>,
         entities: Vec<Entity>,
         facts: Vec<Fact>,
-        Lookups { entity_index, by_kind }: Lookups,
+        events: Vec<Event>,
+        Lookups {
+            entity_index,
+            fact_index,
+            by_kind,
+        }: Lookups,
     ) -> Self {
+        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         FactBase {
             files,
             meta,
             sources,
             entities,
             facts,
+            events,
             entity_index,
+            event_index,
+            fact_index,
             by_kind,
         }
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.event_index.get(id).map(|&i| &self.events[i])
+    }
+
+    /// Indexes of the facts that belong to event `id`, in fact order.
+    pub fn facts_of_event(&self, id: &str) -> &[usize] {
+        self.by_kind.by_event.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The event a fact belongs to.
+    pub fn event_of(&self, fact: usize) -> Option<&Event> {
+        self.facts[fact].event.as_deref().and_then(|id| self.event(id))
     }
 
     /// Indexes of the facts of one kind, in fact order.
@@ -468,6 +555,11 @@ impl FactBase {
     /// Indexes of the date facts whose date is `date`, in fact order.
     pub fn dates_on(&self, date: Date) -> &[usize] {
         self.by_kind.dates_by_value.get(&date).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index of the fact with this id.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.fact_index.get(id).copied()
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {

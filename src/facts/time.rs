@@ -8,8 +8,8 @@
 use jiff::civil::Date;
 
 use super::index::Index;
-use super::load::{Problem, Severity};
 use super::model::{At, FactBase};
+use super::problem::{Problem, Severity};
 use crate::lexicon::Title;
 
 /// How a title before a known person's name fares against that person's roles.
@@ -32,7 +32,7 @@ pub enum RoleFinding {
     /// The title fits only dated roles, and the article has no date.
     NoDate { role: usize },
     /// A "former" title that the fact base cannot judge, and why.
-    CannotTell(String),
+    CannotTell(FormerWhy),
     /// No role fits the title. `shown`: the roles that hold at the date (all,
     /// when none does); `best`: the one to suggest; `ended`: it had ended.
     Wrong {
@@ -42,6 +42,17 @@ pub enum RoleFinding {
     },
     /// The person has no roles on record.
     NoRoles,
+}
+
+/// Why a "former" title cannot be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormerWhy {
+    /// The article has no date to judge "former" at.
+    NoPublicationDate,
+    /// No past role on record fits the title.
+    NoPastRoleFits,
+    /// The roles that fit have no dates.
+    RoleUndated,
 }
 
 /// Judge `title` (as written before the name of entity `entity`) at `date`.
@@ -55,7 +66,7 @@ pub fn judge_role(base: &FactBase, index: &Index, entity: usize, title: &Title, 
     let at = |i: usize| roles[i].valid.at(date);
     if title.former {
         let Some(d) = date else {
-            return RoleFinding::CannotTell("the article has no publication date to judge \"former\" at".into());
+            return RoleFinding::CannotTell(FormerWhy::NoPublicationDate);
         };
         if let Some(&i) = fitting.iter().find(|&&i| roles[i].valid.ended_by(d)) {
             return RoleFinding::Held { role: i };
@@ -74,12 +85,11 @@ pub fn judge_role(base: &FactBase, index: &Index, entity: usize, title: &Title, 
                 holders: holders(base, index, entity, i, d),
             };
         }
-        let why = if fitting.is_empty() {
-            "no past role on record fits it"
+        return RoleFinding::CannotTell(if fitting.is_empty() {
+            FormerWhy::NoPastRoleFits
         } else {
-            "the fact base gives no dates for that role"
-        };
-        return RoleFinding::CannotTell(why.into());
+            FormerWhy::RoleUndated
+        });
     }
     if fitting.is_empty() {
         let holding: Vec<usize> = (0..roles.len()).filter(|&i| at(i) != At::DoesNot).collect();

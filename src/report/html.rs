@@ -21,8 +21,9 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, Summary, plural};
-use crate::verdict::{Claim, Verdict};
+use crate::finding::Verdict;
 
 /// The HTML report.
 pub struct Html;

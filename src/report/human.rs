@@ -22,8 +22,9 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, Style, Summary, one_line, plural};
-use crate::verdict::{Claim, Verdict};
+use crate::finding::Verdict;
 
 /// Lines longer than this (in bytes) are shown as an excerpt around the claim.
 const LONG_LINE: usize = 512;
@@ -217,6 +218,8 @@ impl Emitter for Human {
             let mut matches = false;
             for c in &a.claims {
                 match c.verdict {
+                    // Quietly: what fails the run, nothing an `ignore` set aside.
+                    _ if quiet && c.suppressed.is_some() => {}
                     Verdict::Match if quiet => {}
                     Verdict::Match => {
                         writeln!(out, "{}", self.match_line(a, c))?;

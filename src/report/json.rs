@@ -8,9 +8,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, Summary, one_line};
 use crate::extract::Kind;
-use crate::verdict::{Claim, SourceRef, Verdict};
+use crate::finding::{SourceRef, Verdict};
+use crate::rules::Rule;
 
 /// Version of the JSON report shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -73,6 +75,8 @@ struct SummaryOut {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    /// Claims an `ignore` comment or setting suppressed (not counted above).
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -82,6 +86,7 @@ struct TotalOut {
     matches: usize,
     discrepancy: usize,
     unverifiable: usize,
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -107,6 +112,8 @@ pub(crate) struct ClaimOut<'a> {
     path: Option<&'a str>,
     verdict: Verdict,
     kind: Kind,
+    /// The rule behind every verdict but a plain match.
+    rule: Option<Rule>,
     text: &'a str,
     sentence: String,
     span: SpanOut,
@@ -119,6 +126,9 @@ pub(crate) struct ClaimOut<'a> {
     because: &'a Option<String>,
     range: Option<RangeOut>,
     entity: &'a Option<String>,
+    /// Present (and true) only on a claim an `ignore` suppressed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 #[derive(Serialize)]
@@ -133,6 +143,7 @@ fn summary_out(s: Summary) -> SummaryOut {
         matches: s.matches,
         discrepancy: s.discrepancies,
         unverifiable: s.unverifiable,
+        suppressed: s.suppressed,
     }
 }
 
@@ -142,6 +153,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         path: with_path.then_some(a.article.path.as_str()),
         verdict: c.verdict,
         kind: c.kind,
+        rule: c.rule,
         text: a.text(c.span),
         sentence: one_line(a.text(c.sentence)),
         span: SpanOut {
@@ -168,6 +180,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
             max: hi.map(crate::verdict::num),
         }),
         entity: &c.entity,
+        suppressed: c.suppressed.is_some(),
     }
 }
 
@@ -222,6 +235,7 @@ impl Json {
                 matches: total.matches,
                 discrepancy: total.discrepancies,
                 unverifiable: total.unverifiable,
+                suppressed: total.suppressed,
             },
             errors: report.errors.iter().map(ErrorOut::of).collect(),
         }

@@ -14,8 +14,9 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, one_line, relative_path};
-use crate::verdict::{Claim, Verdict};
+use crate::finding::Verdict;
 
 /// JUnit XML.
 pub struct Junit {

@@ -10,6 +10,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+pub mod words;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -17,9 +18,13 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::article::Article;
+use crate::extract::Kind;
 use crate::facts::{FactBase, Problem, Severity};
+use crate::finding::{SourceRef, Verdict};
+use crate::rules::Rule;
 use crate::span::{Position, Span};
-use crate::verdict::{Claim, Verdict};
+
+pub use crate::span::one_line;
 
 pub use diff::{Corrections, Unfixable, corrections, corrections_diff};
 pub use github::{Github, escape_data, escape_property};
@@ -28,6 +33,32 @@ pub use human::Human;
 pub use json::{Json, JsonLines};
 pub use junit::Junit;
 pub use sarif::Sarif;
+
+/// One claim with its verdict and evidence, in words: a
+/// [`crate::finding::Finding`] with its message built ([`words::claim`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub verdict: Verdict,
+    pub kind: Kind,
+    pub span: Span,
+    pub sentence: Span,
+    pub found: serde_json::Value,
+    pub expected: Option<serde_json::Value>,
+    /// The range an approximation allows ("more than 30": 30 and up).
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub fact: Option<String>,
+    pub source: Option<SourceRef>,
+    /// The rule behind the verdict (none for a plain match).
+    pub rule: Option<Rule>,
+    pub message: String,
+    pub suggestion: Option<String>,
+    /// Why the claim was tied to its fact.
+    pub because: Option<String>,
+    /// The entity a role or name claim was checked against.
+    pub entity: Option<String>,
+    /// Suppressed by an `ignore` comment or setting: reported, never failing.
+    pub suppressed: Option<crate::suppress::Suppressed>,
+}
 
 /// The result of checking one article.
 #[derive(Debug, Clone)]
@@ -120,18 +151,23 @@ impl Report {
     }
 }
 
-/// Claims counted by verdict.
+/// Claims counted by verdict; suppressed claims are counted apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub matches: usize,
     pub discrepancies: usize,
     pub unverifiable: usize,
+    pub suppressed: usize,
 }
 
 impl Summary {
     fn of<'a>(claims: impl Iterator<Item = &'a Claim>) -> Summary {
         let mut s = Summary::default();
         for c in claims {
+            if c.suppressed.is_some() {
+                s.suppressed += 1;
+                continue;
+            }
             match c.verdict {
                 Verdict::Match => s.matches += 1,
                 Verdict::Discrepancy => s.discrepancies += 1,
@@ -141,6 +177,7 @@ impl Summary {
         s
     }
 
+    /// The claims counted by verdict (suppressed ones aside).
     pub fn total(&self) -> usize {
         self.matches + self.discrepancies + self.unverifiable
     }
@@ -295,11 +332,6 @@ pub fn run_summary(report: &Report) -> String {
         plural(s.discrepancies, "discrepancy", "discrepancies"),
         s.unverifiable
     )
-}
-
-/// Collapse runs of white space, for sentences shown on one line.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "1 discrepancy", "2 discrepancies".

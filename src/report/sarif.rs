@@ -1,10 +1,14 @@
 //! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 //!
-//! One run, one rule per claim kind (`factcheck/count`, ...), one result per
-//! finding: a discrepancy is an `error`, an unverifiable claim a `warning`.
-//! A problem in the fact base is a result of the `factcheck/fact-base` rule
-//! on its file and line (an error when the base does not load, then the
-//! run is also marked unsuccessful, or a warning).
+//! One run, the engine's rules as SARIF rules (`ruleId` is the rule's code,
+//! `D105`, with its summary, explanation and `factcheck rules CODE` as help),
+//! one result per finding: a discrepancy is an `error`, an unverifiable claim
+//! a `warning`. A claim suppressed by an `ignore` comment or setting is a
+//! result with a `suppressions` entry (`inSource` or `external`), which code
+//! scanning shows as dismissed. A problem in the fact base is a result of
+//! the `factcheck/fact-base` rule on its file and line (an error when the
+//! base does not load, then the run is also marked unsuccessful, or a
+//! warning).
 //! Matches are not results: code scanning turns every result into an alert
 //! that someone must read or dismiss, whatever its level, so agreeing claims
 //! would bury the findings; the run's `properties.summary` counts them instead.
@@ -21,13 +25,15 @@ use serde_json::{Value, json};
 use serde_sarif::sarif::{
     ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString,
     Notification, PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
-    Result as SarifResult, ResultLevel, Run, Sarif as SarifLog, Tool, ToolComponent,
+    Result as SarifResult, ResultLevel, Run, Sarif as SarifLog, Suppression, Tool, ToolComponent,
 };
 
+use super::Claim;
 use super::{ArticleReport, Emitter, Report, relative_path};
-use crate::extract::Kind;
 use crate::facts::{Problem, Severity};
-use crate::verdict::{Claim, Verdict};
+use crate::finding::Verdict;
+use crate::rules::{Group, Rule};
+use crate::suppress::Suppressed;
 
 /// The schema GitHub code scanning validates uploads against.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -42,68 +48,39 @@ impl Emitter for Sarif {
     }
 }
 
-/// The rule id of a claim kind: `factcheck/count`.
-pub fn rule_id(kind: Kind) -> String {
-    format!("factcheck/{}", kind.as_str())
-}
-
-/// What each rule checks, in a few words, then in a sentence.
-fn describe(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Date => (
-            "Date of an event",
-            "A calendar date (day, month and year) that the fact base records for an event.",
-        ),
-        Kind::Weekday => (
-            "Day of the week of a dated event",
-            "A weekday named for an event, checked against the date the fact base records.",
-        ),
-        Kind::Year => ("Year of an event", "A year that the fact base records for an event."),
-        Kind::Count => (
-            "Count of people, countries or things",
-            "A number of things (\"35 countries\", \"some 5,000 troops\"), approximations included.",
-        ),
-        Kind::Entity => (
-            "Person, country, place or organisation tied to a fact",
-            "A named entity in a role the fact base records, such as where a summit took place.",
-        ),
-        Kind::Entities => (
-            "List of participants, signatories or members",
-            "A list of entities, checked against the fact base's list for the same fact.",
-        ),
-        Kind::Role => (
-            "Title before a known person's name",
-            "A title such as \"French President\" placed before a person the fact base knows.",
-        ),
-        Kind::Name => (
-            "Spelling of a known person's name",
-            "A near-miss spelling of a name in the fact base that is not one of its aliases.",
-        ),
-        Kind::Quote => (
-            "Quotation attributed to a speaker",
-            "A quotation, checked for its wording and for who said it.",
-        ),
-        Kind::Amount => ("Amount of money", "A sum of money with its currency."),
-        Kind::Percent => ("Percentage", "A percentage, approximations included."),
-    }
-}
-
-const HELP: &str = "A discrepancy means the article contradicts a fact in the fact base: correct the \
-article, or, if the fact base is out of date, update the fact and its source. An unverifiable claim \
-has no fact to check against: verify it by hand, or add a fact with its source to the fact base.";
-
-fn rule(kind: Kind) -> ReportingDescriptor {
-    let (short, full) = describe(kind);
+/// The SARIF rule of one of the engine's rules.
+fn rule(r: Rule) -> ReportingDescriptor {
+    let doc = r.doc();
+    let level = match doc.group {
+        Group::Discrepancy => "error",
+        Group::Link | Group::Unverifiable => "warning",
+    };
+    let help = format!(
+        "{}\n\n`factcheck rules {}` explains it with examples. A discrepancy means the article \
+         contradicts a fact in the fact base: correct the article, or, if the fact base is out of date, \
+         update the fact and its source. An unverifiable claim has no fact it can be judged by: verify it \
+         by hand, or add a fact with its source.",
+        doc.explanation.trim(),
+        doc.code
+    );
     ReportingDescriptor::builder()
-        .id(rule_id(kind))
-        .name(format!("{}-claim", kind.as_str()))
-        .short_description(MultiformatMessageString::builder().text(short).build())
-        .full_description(MultiformatMessageString::builder().text(full).build())
-        .help(MultiformatMessageString::builder().text(HELP).build())
-        .default_configuration(ReportingConfiguration::builder().level(json!("error")).build())
+        .id(r.code())
+        .name(doc.name.clone())
+        .short_description(MultiformatMessageString::builder().text(doc.summary.clone()).build())
+        .full_description(MultiformatMessageString::builder().text(doc.explanation.trim()).build())
+        .help(MultiformatMessageString::builder().text(help).build())
+        .default_configuration(ReportingConfiguration::builder().level(json!(level)).build())
         .properties(
             PropertyBag::builder()
-                .tags(vec!["fact-check".to_owned(), kind.as_str().to_owned()])
+                .tags(vec![
+                    "fact-check".to_owned(),
+                    match doc.group {
+                        Group::Discrepancy => "discrepancy",
+                        Group::Link => "link",
+                        Group::Unverifiable => "unverifiable",
+                    }
+                    .to_owned(),
+                ])
                 .build(),
         )
         .build()
@@ -162,6 +139,7 @@ fn region(a: &ArticleReport, c: &Claim, with_snippet: bool) -> Region {
 fn properties(c: &Claim) -> PropertyBag {
     let mut bag: BTreeMap<String, Value> = BTreeMap::new();
     bag.insert("verdict".into(), json!(c.verdict.as_str()));
+    bag.insert("kind".into(), json!(c.kind.as_str()));
     bag.insert("found".into(), c.found.clone());
     if let Some(v) = &c.expected {
         bag.insert("expected".into(), v.clone());
@@ -209,19 +187,32 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                     .build(),
             ]
         });
+    let rule = c.rule.unwrap_or(Rule::NoFact);
     let mut r = SarifResult::builder()
-        .rule_id(rule_id(c.kind))
-        .rule_index(Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or_default() as i64)
+        .rule_id(rule.code())
+        .rule_index(Rule::ALL.iter().position(|r| *r == rule).unwrap_or_default() as i64)
         .level(level)
         .message(Message::builder().text(c.message.as_str()).build())
         .locations(vec![location])
         .properties(properties(c))
         .build();
     r.fixes = fixes;
+    r.suppressions = c.suppressed.map(|s| {
+        vec![match s {
+            Suppressed::Comment { line } => Suppression::builder()
+                .kind(json!("inSource"))
+                .justification(format!("`factcheck: ignore` comment on line {line}"))
+                .build(),
+            Suppressed::Setting => Suppression::builder()
+                .kind(json!("external"))
+                .justification(format!("`ignore` in factcheck.toml lists {}", rule.code()))
+                .build(),
+        }]
+    });
     r
 }
 
-/// The rule of problems in the fact base (after the claim kinds' rules).
+/// The rule of problems in the fact base (after the engine's rules).
 pub const FACT_BASE_RULE: &str = "factcheck/fact-base";
 
 fn fact_base_rule() -> ReportingDescriptor {
@@ -267,7 +258,7 @@ fn problem_result(p: &Problem) -> SarifResult {
     }
     SarifResult::builder()
         .rule_id(FACT_BASE_RULE)
-        .rule_index(Kind::ALL.len() as i64)
+        .rule_index(Rule::ALL.len() as i64)
         .level(match p.severity {
             Severity::Error => ResultLevel::Error,
             Severity::Warning => ResultLevel::Warning,
@@ -290,7 +281,7 @@ fn log(report: &Report) -> SarifLog {
                 Verdict::Match => None,
             }),
     );
-    let mut rules: Vec<ReportingDescriptor> = Kind::ALL.iter().map(|k| rule(*k)).collect();
+    let mut rules: Vec<ReportingDescriptor> = Rule::ALL.iter().map(|r| rule(*r)).collect();
     // Only when used: a clean run's log stays as it was.
     if !report.fact_problems.is_empty() {
         rules.push(fact_base_rule());
@@ -314,6 +305,7 @@ fn log(report: &Report) -> SarifLog {
             "match": total.matches,
             "discrepancy": total.discrepancies,
             "unverifiable": total.unverifiable,
+            "suppressed": total.suppressed,
         }),
     );
     run_props.insert(
@@ -399,16 +391,16 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_its_own_rule() {
-        let ids: Vec<String> = Kind::ALL.iter().map(|k| rule(*k).id).collect();
-        assert_eq!(ids.len(), Kind::ALL.len());
-        assert_eq!(
-            ids[Kind::ALL.iter().position(|k| *k == Kind::Count).unwrap()],
-            "factcheck/count"
-        );
-        let mut dedup = ids.clone();
-        dedup.sort();
-        dedup.dedup();
-        assert_eq!(dedup.len(), ids.len());
+    fn every_rule_is_a_sarif_rule_with_its_code_and_help() {
+        let rules: Vec<ReportingDescriptor> = Rule::ALL.iter().map(|r| rule(*r)).collect();
+        assert_eq!(rules.len(), Rule::ALL.len());
+        let count = &rules[Rule::ALL.iter().position(|r| *r == Rule::CountDiffers).unwrap()];
+        assert_eq!(count.id, "D105");
+        assert_eq!(count.name.as_deref(), Some("count-differs"));
+        assert!(count.help.as_ref().unwrap().text.contains("factcheck rules D105"));
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), rules.len());
     }
 }

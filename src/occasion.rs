@@ -1,0 +1,192 @@
+//! Occasions: which summit, election or meeting a fact (and a sentence) is about.
+//!
+//! A fact of an `[[event]]` has its event's date and place as its occasion. A
+//! fact without one has the dates and places of the facts that share a phrase
+//! with it (the summit's date for its head count, in a fact base written
+//! before events existed). Rules that ask "is this sentence about the fact's
+//! occasion?" (another place, another date) ask here.
+//!
+//! Two events may share a name ("G7 summit" in 2024 and in 2025). When the
+//! facts that fit a claim equally well belong to several of them, what is
+//! written around the claim decides: a date or year, a place, and failing
+//! those the publication date when it lies clearly nearest one of them. When
+//! nothing decides, the claim is ambiguous (unverifiable), never a
+//! discrepancy.
+
+use jiff::civil::Date;
+
+use crate::extract::{Extraction, Value};
+use crate::facts::{EntityKind, FactBase, FactValue};
+use crate::span::{Span, starting_in};
+
+/// The dates of the occasions a fact belongs to.
+pub fn dates(base: &FactBase, fact: usize) -> Vec<Date> {
+    if let Some(event) = base.event_of(fact) {
+        let mut out: Vec<Date> = event.date.into_iter().collect();
+        for &f in base.facts_of_event(&event.id) {
+            if let FactValue::Date(d) = base.facts[f].value
+                && !out.contains(&d)
+            {
+                out.push(d);
+            }
+        }
+        return out;
+    }
+    // Looked up by phrase, not found by a walk over every fact.
+    let mut dates: Vec<usize> = base.facts[fact]
+        .about
+        .iter()
+        .flat_map(|a| base.dates_about(a).iter().copied())
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+        .into_iter()
+        .filter_map(|f| match base.facts[f].value {
+            FactValue::Date(d) => Some(d),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The places (entity ids) of the occasions a fact belongs to.
+pub fn places(base: &FactBase, fact: usize) -> Vec<&str> {
+    let is_place = |id: &str| base.entity(id).is_some_and(|e| e.kind == EntityKind::Place);
+    let mut places: Vec<&str> = if let Some(event) = base.event_of(fact) {
+        event
+            .place
+            .as_deref()
+            .into_iter()
+            .chain(
+                base.facts_of_event(&event.id)
+                    .iter()
+                    .filter_map(|&f| match &base.facts[f].value {
+                        FactValue::Entity(e) if is_place(e) => Some(e.as_str()),
+                        _ => None,
+                    }),
+            )
+            .collect()
+    } else {
+        base.facts[fact]
+            .about
+            .iter()
+            .flat_map(|a| base.entity_facts_about(a).iter())
+            .filter_map(|&f| match &base.facts[f].value {
+                FactValue::Entity(e) if is_place(e) => Some(e.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
+    places.sort_unstable();
+    places.dedup();
+    places
+}
+
+/// What a sentence says of when and where: the cues that tell two occasions
+/// of one name apart.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Days written in full (with a year, or read against publication).
+    pub days: Vec<Date>,
+    /// Years written, alone or with a day or month.
+    pub years: Vec<i64>,
+    /// Places (entity indexes) named.
+    pub places: Vec<usize>,
+    /// Events named by a name or alias, each name with the events it names.
+    pub named: Vec<Vec<usize>>,
+    pub published: Option<Date>,
+}
+
+impl Cues {
+    /// The cues of `sentence`.
+    pub fn of(base: &FactBase, ex: &Extraction, sentence: Span, published: Option<Date>) -> Cues {
+        let mut cues = Cues {
+            published,
+            ..Cues::default()
+        };
+        for m in starting_in(&ex.mentions, sentence, |m| m.span.start) {
+            if !sentence.contains(m.span) {
+                continue;
+            }
+            match &m.value {
+                Value::Date {
+                    resolved: Some(d),
+                    year,
+                    ..
+                } => {
+                    cues.days.push(*d);
+                    if year.is_some() {
+                        cues.years.push(i64::from(d.year()));
+                    }
+                }
+                Value::Year { year, .. } => cues.years.push(*year),
+                _ => {}
+            }
+        }
+        for (span, events) in starting_in(&ex.event_names, sentence, |(s, _)| s.start) {
+            if sentence.contains(*span) {
+                cues.named.push(events.clone());
+            }
+        }
+        for e in starting_in(&ex.entities, sentence, |e| e.span.start) {
+            if sentence.contains(e.span) && base.entities[e.entity].kind == EntityKind::Place {
+                cues.places.push(e.entity);
+            }
+        }
+        cues
+    }
+}
+
+/// Of the events of `facts` (two or more distinct ones), the one the cues
+/// decide, if any: a name that is that event's alone, a day written, then a
+/// year, then a place, then the publication date when it lies clearly nearest
+/// one event's date.
+pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'b str> {
+    let mut events: Vec<&str> = facts.iter().filter_map(|&f| base.facts[f].event.as_deref()).collect();
+    events.sort_unstable();
+    events.dedup();
+    if events.len() < 2 {
+        return None;
+    }
+    let only = |keep: &dyn Fn(&str) -> bool| -> Option<&'b str> {
+        let mut it = events.iter().copied().filter(|e| keep(e));
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    };
+    // A name or alias that names one of them only ("the Apulia summit").
+    let named = |id: &str| {
+        cues.named
+            .iter()
+            .any(|names| names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len())
+    };
+    if let Some(e) = only(&named) {
+        return Some(e);
+    }
+    let date_of = |id: &str| base.event(id).and_then(|e| e.date);
+    if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.days.contains(&d))) {
+        return Some(e);
+    }
+    if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.years.contains(&i64::from(d.year())))) {
+        return Some(e);
+    }
+    let place_of = |id: &str| base.event(id).and_then(|e| e.place.as_deref());
+    if let Some(e) = only(&|e| place_of(e).is_some_and(|p| cues.places.iter().any(|&i| base.entities[i].id == p))) {
+        return Some(e);
+    }
+    // Nothing written: the occasion nearest the publication date, if it is
+    // clearly the nearest (less than half as far as the next).
+    let published = cues.published?;
+    let mut by_distance: Vec<(i64, &str)> = events
+        .iter()
+        .filter_map(|&e| {
+            let d = date_of(e)?;
+            let days = i64::from((d - published).get_days()).abs();
+            Some((days, e))
+        })
+        .collect();
+    by_distance.sort_unstable();
+    match by_distance.as_slice() {
+        [(near, e), (next, _), ..] if near * 2 < *next && by_distance.len() == events.len() => Some(e),
+        _ => None,
+    }
+}
