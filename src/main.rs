@@ -709,7 +709,12 @@ fn run_validate(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
     // `check` meets a bad fact base; stdout holds only the verdict on success.
     let mut err = io::stderr().lock();
     for p in &problems {
-        let _ = writeln!(err, "{}{p}", if p.severity == Severity::Error { "error: " } else { "" });
+        let _ = writeln!(
+            err,
+            "{}{}",
+            if p.severity == Severity::Error { "error: " } else { "" },
+            with_hint(p)
+        );
     }
     match &base {
         Some(b) if errors == 0 => write_out(None, |out| {
