@@ -342,3 +342,71 @@ fn diff_and_write_refuse_a_report_format() {
     let report: Value = serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
     assert_eq!(report["articles"][0]["path"], "a.md");
 }
+
+/// Issue 15, item 11: a correction keeps "a"/"an" in agreement with what
+/// it writes ("an €80 billion" becomes "a €90 billion", "a 30%" becomes
+/// "an 18%"), in --diff, --write and the suggestion every report shows.
+#[test]
+fn corrections_keep_a_and_an_in_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("facts.toml"),
+        fixture::facts().replace("percent = 20", "percent = 18"),
+    )
+    .unwrap();
+    let article = "---\npublished: 2026-01-07\n---\n\n\
+                   Leaders backed an €80 billion loan. Russia occupies a 30% share of Ukraine.\n\
+                   An €80 billion loan was backed by the leaders at the\nsummit.\n";
+    std::fs::write(d.join("a.md"), article).unwrap();
+    let want = "---\npublished: 2026-01-07\n---\n\n\
+                Leaders backed a €90 billion loan. Russia occupies an 18% share of Ukraine.\n\
+                A €90 billion loan was backed by the leaders at the\nsummit.\n";
+
+    let r = check(d, &["--diff"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let (minus, plus) = diff_lines(&r.stdout);
+    assert_eq!(
+        minus,
+        [
+            "Leaders backed an €80 billion loan. Russia occupies a 30% share of Ukraine.",
+            "An €80 billion loan was backed by the leaders at the"
+        ]
+    );
+    assert_eq!(
+        plus,
+        [
+            "Leaders backed a €90 billion loan. Russia occupies an 18% share of Ukraine.",
+            "A €90 billion loan was backed by the leaders at the"
+        ]
+    );
+    let human = check(d, &[]).stdout;
+    assert!(human.contains("help: write \"a €90 billion\""), "{human}");
+    assert!(human.contains("help: write \"an 18%\""), "{human}");
+    assert!(human.contains("help: write \"A €90 billion\""), "{human}");
+    let github = check(d, &["--format", "github"]).stdout;
+    assert!(github.contains("help: write \"an 18%25\""), "{github}");
+    let sarif: Value = serde_json::from_str(&check(d, &["--format", "sarif"]).stdout).unwrap();
+    let fixes: Vec<(&str, u64)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            let rep = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+            Some((
+                rep["insertedContent"]["text"].as_str()?,
+                rep["deletedRegion"]["charLength"].as_u64()?,
+            ))
+        })
+        .collect();
+    assert!(
+        fixes.contains(&("a €90 billion", "an €80 billion".chars().count() as u64)),
+        "{fixes:?}"
+    );
+
+    let r = check(d, &["--write"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(std::fs::read_to_string(d.join("a.md")).unwrap(), want);
+    let r = check(d, &["--write"]);
+    assert!(r.stdout.starts_with("0 files changed"), "{}", r.stdout);
+}

@@ -88,7 +88,7 @@ impl Emitter for Github {
                 }
                 let title = format!("factcheck {} ({})", c.verdict.as_str(), c.kind.as_str());
                 let mut message = c.message.clone();
-                if let Some(s) = c.suggestion.as_ref().filter(|_| c.verdict == Verdict::Discrepancy) {
+                if let Some((_, _, s)) = super::claim_correction(a, c).filter(|_| c.verdict == Verdict::Discrepancy) {
                     message.push_str(&format!("\nhelp: write \"{s}\""));
                 }
                 writeln!(

@@ -126,7 +126,8 @@ impl Human {
         } else if let Some(e) = &c.entity {
             evidence.push(format!("entity {e} in the fact base"));
         }
-        let help = c.suggestion.as_ref().map(|s| format!("write \"{s}\""));
+        // As --diff writes it: with "a"/"an" before it in agreement.
+        let help = super::claim_correction(a, c).map(|(_, _, s)| format!("write \"{s}\""));
         let mut renderer = if self.style.color {
             Renderer::styled()
         } else {

@@ -26,7 +26,9 @@ use crate::span::{Position, Span};
 
 pub use crate::span::one_line;
 
-pub use diff::{Corrections, Unfixable, corrections, corrections_diff};
+pub use diff::{
+    Corrections, Unfixable, claim_correction, correction, corrections, corrections_diff, indefinite_article,
+};
 pub use github::{Github, escape_data, escape_property};
 pub use html::Html;
 pub use human::Human;

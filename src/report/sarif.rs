@@ -117,22 +117,27 @@ fn encode_uri_path(path: &str) -> String {
 }
 
 fn region(a: &ArticleReport, c: &Claim, with_snippet: bool) -> Region {
-    let (start, end) = a.positions(c.span);
+    let mut r = span_region(a, c.span);
+    if with_snippet {
+        r.snippet = Some(ArtifactContent::builder().text(a.text(c.span)).build());
+    }
+    r
+}
+
+/// The region of a byte span of an article.
+fn span_region(a: &ArticleReport, span: crate::span::Span) -> Region {
+    let (start, end) = a.positions(span);
     let text = &a.article.text;
-    let char_offset = text[..c.span.start].chars().count();
-    let char_length = a.text(c.span).chars().count();
-    let mut r = Region::builder()
+    let char_offset = text[..span.start].chars().count();
+    let char_length = a.text(span).chars().count();
+    Region::builder()
         .start_line(start.line as i64)
         .start_column(start.column as i64)
         .end_line(end.line as i64)
         .end_column(end.column as i64)
         .char_offset(char_offset as i64)
         .char_length(char_length as i64)
-        .build();
-    if with_snippet {
-        r.snippet = Some(ArtifactContent::builder().text(a.text(c.span)).build());
-    }
-    r
+        .build()
 }
 
 /// The fact-check evidence, for tools that read more than the message.
@@ -165,11 +170,11 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                 .build(),
         )
         .build();
-    let fixes = c
-        .suggestion
-        .as_ref()
+    // The edit --diff makes: the claim, with "a"/"an" before it when the
+    // correction needs the other one.
+    let fixes = super::claim_correction(a, c)
         .filter(|_| c.verdict == Verdict::Discrepancy)
-        .map(|s| {
+        .map(|(start, end, s)| {
             vec![
                 Fix::builder()
                     .description(Message::builder().text(format!("write \"{s}\"")).build())
@@ -178,7 +183,7 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                             .artifact_location(artifact_location(&a.article.path))
                             .replacements(vec![
                                 Replacement::builder()
-                                    .deleted_region(region(a, c, false))
+                                    .deleted_region(span_region(a, crate::span::Span { start, end }))
                                     .inserted_content(ArtifactContent::builder().text(s.as_str()).build())
                                     .build(),
                             ])
