@@ -1,8 +1,7 @@
 //! The fact-base commands: `facts list`, `facts show`, `facts validate
 //! --format json`, `suggest` and `schema`. They print; the library renders.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, ValueEnum};
@@ -212,11 +211,70 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
     Ok(exit::CLEAN)
 }
 
+/// The text of `target` (empty when it does not exist yet).
+fn read_target(target: &Path) -> Result<String> {
+    match std::fs::read(target) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| anyhow!("{}: not valid UTF-8", target.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => bail!("{}: {}", target.display(), e),
+    }
+}
+
+/// Every fact draft must link back to the claim it came from, or it would
+/// never check anything: the articles are checked again against the fact
+/// base with the drafts in it (in `target`, or in a file of their own),
+/// and a draft its claim does not link to moves to the claims not drafted.
+/// When the drafts make the base invalid, they stay as they are (`--append`
+/// then refuses them with the errors).
+fn keep_drafts_that_link_back(
+    paths: &[PathBuf],
+    target: Option<&Path>,
+    articles: Vec<factcheck::article::Article>,
+    all: &mut factcheck::suggest::Suggestions,
+) -> Result<()> {
+    if all.drafts.iter().all(|d| d.array != "fact") {
+        return Ok(());
+    }
+    let (file, existing) = match target {
+        Some(t) => (t.to_path_buf(), read_target(t)?),
+        None => (PathBuf::from("factcheck-suggested-drafts.toml"), String::new()),
+    };
+    let Ok(text) = factcheck::suggest::append(&existing, all) else {
+        return Ok(());
+    };
+    let (base, problems) = facts::validate_with(paths, &file, &text);
+    let Some(base) = base.filter(|_| problems.iter().all(|p| p.severity != Severity::Error)) else {
+        return Ok(());
+    };
+    let checker = factcheck::Checker::new(base);
+    let reports: Vec<_> = articles.into_iter().map(|a| checker.check(a)).collect();
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut all.drafts).into_iter().partition(|d| {
+        reports
+            .iter()
+            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
+            .is_none_or(|r| factcheck::suggest::links_back(d, r).is_ok())
+    });
+    all.drafts = kept;
+    for d in dropped {
+        let why = reports
+            .iter()
+            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
+            .and_then(|r| factcheck::suggest::links_back(&d, r).err())
+            .unwrap_or_default();
+        all.skipped.push(factcheck::suggest::Skipped {
+            at: d.at,
+            text: d.text,
+            why: format!("{why}: write its `about` phrases by hand"),
+        });
+    }
+    Ok(())
+}
+
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
     let paths = fact_paths(&args.facts, &args.cfg)?;
     let (checker, _) = load_facts(&paths, false)?;
     let sources = factcheck::input::collect(&args.articles, &Default::default())?;
-    let mut taken = BTreeSet::new();
+    let mut taken = factcheck::suggest::Taken::default();
     let mut all = factcheck::suggest::Suggestions::default();
     // As in `check`: --published, else `published` in the settings file.
     let policy = match args.published {
@@ -227,12 +285,16 @@ pub fn suggest(args: &SuggestArgs) -> Result<u8> {
             .and_then(|c| c.published)
             .unwrap_or(Published::FrontMatter),
     };
+    let mut articles = Vec::new();
     for source in &sources {
         let article = factcheck::input::read(source, policy)?;
         let s = factcheck::suggest::suggest(&checker, &article, &mut taken);
         all.drafts.extend(s.drafts);
         all.skipped.extend(s.skipped);
+        articles.push(article);
     }
+    drop(checker);
+    keep_drafts_that_link_back(&paths, args.append.as_deref(), articles, &mut all)?;
     let Some(target) = &args.append else {
         if all.drafts.is_empty() && all.skipped.is_empty() {
             eprint_line("no unverifiable claims: nothing to suggest");
@@ -249,11 +311,7 @@ pub fn suggest(args: &SuggestArgs) -> Result<u8> {
         eprint_line(&format!("{}: nothing to add", target.display()));
         return Ok(exit::CLEAN);
     }
-    let existing = match std::fs::read(target) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not valid UTF-8", target.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => bail!("{}: {}", target.display(), e),
-    };
+    let existing = read_target(target)?;
     let text = factcheck::suggest::append(&existing, &all).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
     // The file is written only if the whole fact base, with it, still validates.
     let (_, problems) = facts::validate_with(&paths, target, &text);

@@ -188,15 +188,9 @@ pub fn indefinite_article(phrase: &str) -> Option<&'static str> {
         "one", "once", "eu", "ew", "uni", "use", "usu", "uti", "ukr", "ura", "uru", "ufo", "uto",
     ];
     let an_words = ["hour", "honest", "honor", "honour", "heir"];
-    if a_words.iter().any(|p| w.starts_with(p)) {
-        Some("a")
-    } else if an_words.iter().any(|p| w.starts_with(p)) {
-        Some("an")
-    } else if w.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        Some("an")
-    } else {
-        Some("a")
-    }
+    let vowel_sound = !a_words.iter().any(|p| w.starts_with(p))
+        && (an_words.iter().any(|p| w.starts_with(p)) || w.starts_with(['a', 'e', 'i', 'o', 'u']));
+    Some(if vowel_sound { "an" } else { "a" })
 }
 
 /// The replacement laid out like the original: where the original broke a
