@@ -78,6 +78,9 @@ enum Command {
     Man(cli::man::ManArgs),
     /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
     Suggest(cli::factbase::SuggestArgs),
+    /// For the pre-commit hook: check the articles among FILEs, or every article
+    /// when the fact base or factcheck.toml is among them; other files are ignored.
+    Precommit(cli::precommit::PrecommitArgs),
     /// List the rules behind the verdicts, or explain one (`factcheck rules D105`).
     Rules(cli::rules::RulesArgs),
     /// Print the JSON Schema of a fact-base file or of the JSON report.
@@ -162,8 +165,8 @@ struct Common {
     max_size: Option<u64>,
 }
 
-/// How to report: shared by `check` and `watch`.
-#[derive(Args)]
+/// How to report: shared by `check`, `watch` and `precommit`.
+#[derive(Args, Clone)]
 struct Output {
     /// Report format [default: `format` in factcheck.toml, or human]
     #[arg(long, value_enum, value_name = "FMT")]
@@ -828,6 +831,7 @@ fn main() -> ExitCode {
             command: FactsCommand::Show(args),
         } => cli::factbase::show(args),
         Command::Suggest(args) => cli::factbase::suggest(args),
+        Command::Precommit(args) => cli::precommit::run(args),
         Command::Rules(args) => cli::rules::run(args),
         Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),

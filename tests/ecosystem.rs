@@ -174,6 +174,7 @@ fn man_pages_in_roff() {
             "factcheck-facts-validate.1",
             "factcheck-facts.1",
             "factcheck-man.1",
+            "factcheck-precommit.1",
             "factcheck-rules.1",
             "factcheck-schema.1",
             "factcheck-suggest.1",
@@ -351,8 +352,51 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// What pre-commit would run for the staged files of the git repository in
+/// `dir`: the hook's `entry` followed by the staged files its `files`
+/// pattern lets through, or nothing (`None`) when none does.
+fn pre_commit(dir: &Path, hook: &Value) -> Option<common::Run> {
+    let files = regex_lite::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    let staged = Command::new("git")
+        .args(["diff", "--cached", "--name-only", "--diff-filter=ACMR"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let staged: Vec<String> = String::from_utf8(staged.stdout)
+        .unwrap()
+        .lines()
+        .filter(|f| files.is_match(f))
+        .map(str::to_owned)
+        .collect();
+    if staged.is_empty() {
+        return None;
+    }
+    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
+    assert_eq!(entry[0], "factcheck");
+    Some(run(factcheck_in(dir).args(&entry[1..]).args(&staged)))
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 15, item 15: the hook runs on articles, the fact base and
+/// factcheck.toml, never on README.md or docs; it checks the articles a
+/// commit changes, and every article when the fact base changes. Tested
+/// with git in a temporary repository, staging files as a commit would and
+/// running the hook's entry on what its `files` pattern lets through.
 #[test]
-fn the_pre_commit_hook_runs_on_the_files_pre_commit_passes() {
+fn the_pre_commit_hook_checks_changed_articles_and_all_of_them_when_the_base_changes() {
     let hooks = yaml(".pre-commit-hooks.yaml");
     let hook = &hooks.as_array().expect("a list of hooks")[0];
     assert_eq!(hook["id"], "factcheck");
@@ -360,32 +404,97 @@ fn the_pre_commit_hook_runs_on_the_files_pre_commit_passes() {
     let files = regex_lite::Regex::new(hook["files"].as_str().unwrap()).unwrap();
     for (path, wanted) in [
         ("articles/a.md", true),
-        ("notes.markdown", true),
-        ("b.txt", true),
+        ("articles/2026/notes.markdown", true),
+        ("articles/brief.txt", true),
+        ("claims/paris-summit.toml", true),
+        ("factcheck.toml", true),
+        ("README.md", false),
+        ("docs/accuracy.md", false),
+        ("CHANGELOG.md", false),
+        ("tests/corpus/wire.txt", false),
         ("src/main.rs", false),
+        ("Cargo.toml", false),
     ] {
         assert_eq!(files.is_match(path), wanted, "{path}");
     }
-    // pre-commit runs `entry` followed by the changed files' names.
-    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
-    assert_eq!(entry[0], "factcheck");
+
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("drafts")).unwrap();
-    fixture::copy_into(dir.path(), "a.md");
-    fixture::copy_into(&dir.path().join("drafts"), "b.md");
+    let d = dir.path();
+    for sub in ["articles/drafts", "claims", "docs"] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+    }
+    std::fs::write(d.join("claims/facts.toml"), fixture::facts()).unwrap();
+    let clean = "Representatives from 35 countries attended the summit.\n";
+    let wrong = "Representatives from 36 countries attended the summit.\n";
+    std::fs::write(d.join("articles/a.md"), clean).unwrap();
+    std::fs::write(d.join("articles/b.md"), wrong).unwrap();
+    std::fs::write(d.join("articles/drafts/c.md"), wrong).unwrap();
+    std::fs::write(d.join("README.md"), wrong).unwrap();
+    std::fs::write(d.join("factcheck.toml"), "exclude = [\"articles/drafts\"]\n").unwrap();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "start"]);
+
+    // README.md and docs: the hook does not run at all.
+    std::fs::write(d.join("README.md"), format!("{wrong}More.\n")).unwrap();
+    std::fs::write(d.join("docs/guide.md"), wrong).unwrap();
+    git(d, &["add", "."]);
+    assert!(pre_commit(d, hook).is_none(), "README.md and docs never start the hook");
+    git(d, &["commit", "-qm", "docs"]);
+
+    // A changed article: that article only (b.md, wrong, is not checked).
+    std::fs::write(d.join("articles/a.md"), format!("{clean}\nMore.\n")).unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("1 article, 1 claim: 1 match"), "{}", r.stdout);
+    git(d, &["commit", "-qm", "a"]);
+
+    // A changed draft: excluded in factcheck.toml, so nothing is checked.
+    std::fs::write(d.join("articles/drafts/c.md"), format!("{wrong}\nMore.\n")).unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 0, "an excluded draft passes: {}{}", r.stdout, r.stderr);
+    git(d, &["commit", "-qm", "c"]);
+
+    // The fact base changes: every article (but the excluded drafts).
     std::fs::write(
-        dir.path().join("factcheck.toml"),
-        "facts = \"facts.toml\"\nexclude = [\"drafts\"]\n",
+        d.join("claims/facts.toml"),
+        fixture::facts().replace("title = \"Harbour", "title = \"The harbour"),
     )
     .unwrap();
-    let r = run(factcheck_in(dir.path()).args(&entry[1..]).args(["drafts/b.md"]));
-    assert_eq!(r.code, 0, "an excluded draft passes: {}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("0 articles"), "{}", r.stdout);
-    let r = run(factcheck_in(dir.path()).args(&entry[1..]).args(["a.md", "drafts/b.md"]));
-    assert_eq!(r.code, 1, "a discrepancy blocks the commit");
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(
+        r.code, 1,
+        "b.md's discrepancy fails the commit: {}{}",
+        r.stdout, r.stderr
+    );
+    assert!(r.stdout.contains("articles/a.md: 1 claim"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("a.md: 12 claims") && !r.stdout.contains("drafts/b.md"),
+        r.stdout.contains("articles/b.md: 1 claim: 0 matches, 1 discrepancy"),
         "{}",
         r.stdout
     );
+    assert!(!r.stdout.contains("drafts/c.md"), "{}", r.stdout);
+    git(d, &["reset", "-q", "--hard"]);
+
+    // factcheck.toml changes: every article too.
+    std::fs::write(
+        d.join("factcheck.toml"),
+        "exclude = [\"articles/drafts\"]\nfail-on = \"discrepancy\"\n",
+    )
+    .unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("2 articles, 2 claims"), "{}", r.stdout);
+
+    // Called with only files it does not check, it passes quietly.
+    let r = run(factcheck_in(d).args(["precommit", "README.md", "docs/guide.md"]));
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
 }

@@ -5,6 +5,7 @@
 
 pub mod factbase;
 pub mod man;
+pub mod precommit;
 pub mod progress;
 pub mod rules;
 pub mod settings;
