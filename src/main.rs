@@ -83,7 +83,7 @@ enum Command {
     Precommit(cli::precommit::PrecommitArgs),
     /// List the rules behind the verdicts, or explain one (`factcheck rules D105`).
     Rules(cli::rules::RulesArgs),
-    /// Print the JSON Schema of a fact-base file or of the JSON report.
+    /// Print the JSON Schema of a fact-base file, the JSON report or the claims listing.
     Schema {
         #[arg(value_enum)]
         which: cli::factbase::SchemaKind,

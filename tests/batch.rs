@@ -208,8 +208,13 @@ fn claims_lists_the_readable_articles_and_names_the_others() {
     assert!(!r.stdout.contains("002"), "{}", r.stdout);
     let r = run(factcheck_in(dir.path()).args(["claims", "batch", "-f", "facts.toml", "--format", "json"]));
     assert_eq!(r.code, 2);
-    let claims: Value = serde_json::from_str(&r.stdout).expect("JSON of the others");
-    assert_eq!(claims.as_array().map(Vec::len), Some(4), "one claim per good article");
+    let listing: Value = serde_json::from_str(&r.stdout).expect("JSON of the others");
+    assert_eq!(
+        listing["claims"].as_array().map(Vec::len),
+        Some(4),
+        "one claim per good article"
+    );
+    assert_eq!(listing["errors"][0]["path"], "batch/002.txt", "and the one not read");
     // Nothing readable at all: no listing, only the error.
     let r = run(factcheck_in(dir.path()).args(["claims", "batch/002.txt", "-f", "facts.toml"]));
     assert_eq!((r.code, r.stdout.as_str()), (2, ""));

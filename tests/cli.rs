@@ -696,7 +696,8 @@ fn claims_as_json() {
         .write_stdin(ARTICLE));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: Value = serde_json::from_str(&r.stdout).unwrap();
-    let list = json.as_array().expect("an array of claims");
+    assert_eq!(json["version"], 1);
+    let list = json["claims"].as_array().expect("an array of claims");
     let kinds: Vec<(&str, &str)> = list
         .iter()
         .map(|c| (c["kind"].as_str().unwrap(), c["text"].as_str().unwrap()))

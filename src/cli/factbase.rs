@@ -104,6 +104,8 @@ pub enum SchemaKind {
     Facts,
     /// The JSON report (`check --format json`).
     Report,
+    /// The claims found (`claims --format json`).
+    Claims,
 }
 
 fn json_out(value: &serde_json::Value) -> Result<()> {
@@ -206,6 +208,7 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
     let text = match kind {
         SchemaKind::Facts => factcheck::schema::facts_schema(),
         SchemaKind::Report => factcheck::schema::report_schema(),
+        SchemaKind::Claims => factcheck::schema::claims_schema(),
     };
     write_out(None, |out| out.write_all(text.as_bytes()))?;
     Ok(exit::CLEAN)

@@ -297,6 +297,66 @@ impl Emitter for Json {
     }
 }
 
+/// Version of the `factcheck claims --format json` shape.
+pub const CLAIMS_VERSION: u32 = 1;
+
+/// `factcheck claims --format json`: `schemas/claims.schema.json`.
+#[derive(Serialize)]
+struct ClaimsDocument<'a> {
+    version: u32,
+    tool: Tool,
+    claims: Vec<FoundOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<ErrorOut<'a>>,
+}
+
+/// A claim as found, without a verdict.
+#[derive(Serialize)]
+struct FoundOut<'a> {
+    path: &'a str,
+    kind: Kind,
+    text: &'a str,
+    span: SpanOut,
+    found: &'a serde_json::Value,
+}
+
+pub(crate) fn write_claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let claims = report
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.claims.iter().map(move |c| {
+                let (start, end) = a.positions(c.span);
+                FoundOut {
+                    path: &a.article.path,
+                    kind: c.kind,
+                    text: a.text(c.span),
+                    span: SpanOut {
+                        start: c.span.start,
+                        end: c.span.end,
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                    },
+                    found: &c.found,
+                }
+            })
+        })
+        .collect();
+    let doc = ClaimsDocument {
+        version: CLAIMS_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        claims,
+        errors: report.errors.iter().map(ErrorOut::of).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
 /// One claim object a line, each with its `path`; then one line for each
 /// article that could not be read (`path`, `error`, `message`, no
 /// `verdict`), so the stream never passes for the whole run's.

@@ -32,7 +32,7 @@ pub use diff::{
 pub use github::{Github, escape_data, escape_property};
 pub use html::Html;
 pub use human::Human;
-pub use json::{Json, JsonLines};
+pub use json::{CLAIMS_VERSION, Json, JsonLines};
 pub use junit::Junit;
 pub use sarif::Sarif;
 
@@ -341,27 +341,10 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `factcheck claims --format json`: every claim found, typed, without verdicts.
+/// `factcheck claims --format json`: every claim found, typed, without
+/// verdicts, in a versioned document (see [`json::CLAIMS_VERSION`]).
 pub fn write_claims_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let claims: Vec<serde_json::Value> = report
-        .articles
-        .iter()
-        .flat_map(|a| {
-            a.claims.iter().map(move |c| {
-                let (start, end) = a.positions(c.span);
-                serde_json::json!({
-                    "path": a.article.path,
-                    "kind": c.kind,
-                    "text": a.text(c.span),
-                    "span": {"start": c.span.start, "end": c.span.end, "line": start.line,
-                             "column": start.column, "end_line": end.line, "end_column": end.column},
-                    "found": c.found,
-                })
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &claims)?;
-    writeln!(out)
+    json::write_claims(report, out)
 }
 
 /// `factcheck claims`: one line a claim, `path:line:col  kind  text  = value`.
