@@ -16,6 +16,7 @@ mod mutations;
 mod precision;
 mod properties;
 mod quotes;
+mod readme;
 mod robustness;
 mod rules;
 mod schema;
