@@ -528,8 +528,9 @@ fn guard_report_targets(output: &Output, settings: &Settings, sources: &[input::
     let articles: Vec<PathBuf> = sources
         .iter()
         .filter_map(|s| match s {
-            input::Source::File(p) => canonical(p),
-            input::Source::Stdin | input::Source::StdinAs(_) => None,
+            // Standard input named after a file (`--stdin-filename`) stands for it.
+            input::Source::File(p) | input::Source::StdinAs(p) => canonical(p),
+            input::Source::Stdin => None,
         })
         .collect();
     let facts: Vec<PathBuf> = settings.facts.iter().filter_map(|p| canonical(p)).collect();

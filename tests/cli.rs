@@ -775,6 +775,10 @@ fn reports_never_overwrite_their_inputs() {
     );
     refused(&["check", "a.md", "--write", "-o", "a.md"], "an article being checked");
     refused(&["watch", "a.md", "-o", "a.md"], "an article being checked");
+    refused(
+        &["check", "-", "--stdin-filename", "a.md", "-o", "a.md"],
+        "an article being checked",
+    );
     assert_eq!(std::fs::read_to_string(&article).unwrap(), common::fixture::article());
     assert_eq!(
         std::fs::read_to_string(d.join("base/facts.toml")).unwrap(),
