@@ -5,7 +5,8 @@
 //! helpers every subcommand shares (output, fact base, exit codes). The
 //! CLI-side modules under `src/cli/` do the printing for the longer flows,
 //! such as `settings` (flags + `factcheck.toml` → resolved settings),
-//! `watch` (the watch loop) and `write` (`--write`). The library never prints.
+//! `watch` (the watch loop), `write` (`--write`), `man` (the manual pages)
+//! and `precommit` (the pre-commit hook). The library never prints.
 
 mod cli;
 
