@@ -333,3 +333,29 @@ fn nothing_changed_means_one_check_and_a_save_one_more() {
     let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(page.contains("35 countries"));
 }
+
+/// A report the watch writes into the folder it watches (`-o report.md`)
+/// is neither a save that starts a check nor an article to check.
+#[test]
+fn a_report_written_into_the_watched_folder_is_no_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("facts.toml"), fixture::facts()).unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    let article = dir.path().join("news/a.md");
+    std::fs::write(&article, "Representatives from 36 countries attended.\n").unwrap();
+    let w = Watch::start(
+        dir.path(),
+        &["watch", "news", "-f", "facts.toml", "-o", "news/report.md"],
+    );
+    let first = w.wait_for("watching");
+    assert!(first.contains("1 article, 1 claim"), "{first}");
+    let idle = w.lines_within(Duration::from_secs(2));
+    assert!(idle.is_empty(), "the report is no save:\n{}", idle.join("\n"));
+    assert!(dir.path().join("news/report.md").is_file());
+    std::fs::write(&article, "Representatives from 35 countries attended.\n").unwrap();
+    let second = w.wait_for("watching");
+    assert!(
+        second.contains("1 article, 1 claim: 1 match"),
+        "the report is no article: {second}"
+    );
+}

@@ -20,12 +20,13 @@ use std::io::{self, IsTerminal};
 use anyhow::{Result, bail};
 
 use factcheck::config::FailOn;
+use factcheck::input::Source;
 use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
 use crate::{
-    Common, Output, check_each, eprint_line, guard_report_targets, term_width, use_color, write_extra_reports,
+    Common, Output, check_sources, eprint_line, guard_report_targets, term_width, use_color, write_extra_reports,
     write_out,
 };
 
@@ -58,9 +59,20 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
         width: output.output.is_none().then(|| term_width(to_terminal)).flatten(),
     };
     loop {
+        let written: Vec<std::path::PathBuf> = reports.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
         let round = Settings::resolve(common, output.format, output.fail_on).and_then(|mut settings| {
             settings.quiet = output.quiet;
-            let (_, report) = check_each(&settings)?;
+            // A report the watch writes into a watched folder is no article.
+            let sources = settings.sources().map(|sources| {
+                sources
+                    .into_iter()
+                    .filter(|s| match s {
+                        Source::File(p) => std::fs::canonicalize(p).map_or(true, |p| !written.contains(&p)),
+                        _ => true,
+                    })
+                    .collect()
+            });
+            let (_, report) = check_sources(&settings, sources)?;
             if report.articles.is_empty()
                 && let Some((last, before)) = report.errors.split_last()
             {
