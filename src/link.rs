@@ -282,23 +282,28 @@ fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
 pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, published: Option<Date>) -> Linked {
     // Only the sentence's phrases count; finding them by position keeps a long article linear.
     let about = starting_in(&ex.about, mention.sentence, |h| h.span.start);
-    let fits = |f: usize| compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot;
+    let fits = |f: usize| {
+        compatible(base, f, mention) && base.facts[f].valid.at(published) != At::DoesNot && ex.admits(base, f)
+    };
     let [kind, more] = of_kind(base, mention);
     if !kind.iter().chain(more).any(|&f| fits(f)) {
         return Linked::Nothing;
     }
     // Only the facts of the sentence's phrases can score: taken from the
     // phrases, so the cost does not grow with the fact base.
+    let subjects = Subjects::of(base, ex, mention);
     let mut named: Vec<usize> = about
         .iter()
         .filter(|h| mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
         .flat_map(|h| h.facts.iter().copied())
-        .filter(|&f| fits(f))
+        .filter(|&f| fits(f) && subjects.allow(base, f))
         .collect();
     named.sort_unstable();
     named.dedup();
-    // Best (distance, phrase) per candidate fact, from hits in the same sentence.
-    let mut scored: Vec<(usize, usize, usize, Link, Span)> = Vec::new();
+    // Best (distance, phrase) per candidate fact, from hits in the same
+    // sentence; a fact whose subject the sentence names nearer the claim
+    // first ("Pius XI was elected in 1922, John XXIII in 1958").
+    let mut scored: Vec<Scored> = Vec::new();
     for &fact in &named {
         let best = about
             .iter()
@@ -307,7 +312,7 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
             .min_by_key(|(d, h)| (*d, usize::MAX - h.phrase.len()));
         if let Some((d, h)) = best {
             scored.push((
-                d,
+                (subjects.gap(base, fact), d),
                 kind_rank(base, fact, mention),
                 usize::MAX - h.phrase.len(),
                 Link {
@@ -322,6 +327,8 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
     }
     scored.sort_by_key(|s| (s.0, s.1, s.2, s.3.fact));
     let Some((d, rank, plen, best, _)) = scored.first().cloned() else {
+        let subjects = &subjects;
+        let fits = |f: usize| fits(f) && subjects.allow(base, f);
         let mut candidates: Vec<usize> = kind.iter().chain(more).copied().filter(|&f| fits(f)).collect();
         candidates.sort_unstable();
         return Linked::Weak {
@@ -345,7 +352,7 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         all.extend(rivals);
         // Facts of two occasions of one name: what the sentence says of when
         // and where (or the publication date) may decide which is meant.
-        let tied: Vec<&(usize, usize, usize, Link, Span)> =
+        let tied: Vec<&Scored> =
             scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
         let facts: Vec<usize> = tied.iter().map(|s| s.3.fact).collect();
         let cues = crate::occasion::Cues::of(base, ex, mention.sentence, published);
@@ -371,6 +378,73 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         return Linked::Ambiguous(all);
     }
     Linked::Strong(best)
+}
+
+/// A candidate link and its rank: ((subject gap, distance), kind rank,
+/// phrase length (inverted), the link, its phrase's span).
+type Scored = ((usize, usize), usize, usize, Link, Span);
+
+/// The subjects a sentence names, for facts about a subject.
+struct Subjects {
+    /// (entity, where it is named).
+    named: Vec<(usize, Span)>,
+    /// The claim's span.
+    at: Span,
+}
+
+impl Subjects {
+    fn of(base: &FactBase, ex: &Extraction, mention: &Mention) -> Subjects {
+        let _ = base;
+        let named = starting_in(&ex.entities, mention.sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| mention.sentence.contains(m.span))
+            .map(|m| (m.entity, m.span))
+            .collect();
+        Subjects {
+            named,
+            at: mention.span,
+        }
+    }
+
+    /// Whether a fact about a subject may be what the sentence speaks of:
+    /// not when it names others of the subject's kind and not the subject
+    /// ("Francis was born in 1936" is not Leo XIV's birth year).
+    fn allow(&self, base: &FactBase, fact: usize) -> bool {
+        let Some(s) = base.facts[fact]
+            .subject
+            .as_deref()
+            .and_then(|s| base.entity_position(s))
+        else {
+            return true;
+        };
+        let kind = base.entities[s].kind;
+        let mut same_kind = self.named.iter().filter(|(e, _)| base.entities[*e].kind == kind);
+        same_kind.clone().next().is_none() || same_kind.any(|(e, _)| *e == s)
+    }
+
+    /// How far from the claim the sentence names the fact's subject, in
+    /// bytes; a fact of no subject, or one not named, comes after.
+    fn gap(&self, base: &FactBase, fact: usize) -> usize {
+        let Some(s) = base.facts[fact]
+            .subject
+            .as_deref()
+            .and_then(|s| base.entity_position(s))
+        else {
+            return usize::MAX;
+        };
+        self.named
+            .iter()
+            .filter(|(e, _)| *e == s)
+            .map(|(_, span)| {
+                if span.end <= self.at.start {
+                    self.at.start - span.end
+                } else {
+                    span.start.saturating_sub(self.at.end)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    }
 }
 
 /// Why the best link of a mention is too weak to judge it by, if it is: the
@@ -536,10 +610,11 @@ pub fn link_nearby(
 pub fn link_by_unit(
     prose: &str,
     mention: &Mention,
-    about: &[AboutHit],
+    ex: &Extraction,
     base: &FactBase,
     published: Option<Date>,
 ) -> Option<Link> {
+    let about = &ex.about;
     // A phrase of a fact it could fit stands in its sentence: that link was tried, and failed.
     let phrased = starting_in(about, mention.sentence, |h| h.span.start).iter().any(|h| {
         mention.sentence.contains(h.span)
@@ -571,12 +646,36 @@ pub fn link_by_unit(
     // Lazily: in a large fact base the second fact that differs comes soon,
     // so the walk stops long before the end of a long list.
     let mut live = facts.iter().copied().filter(|&f| {
-        compatible(base, f, mention)
+        ex.admits(base, f)
+            && compatible(base, f, mention)
             && base.facts[f].valid.at(published) == At::Holds
             && currency.is_none_or(|c| base.facts[f].currency.as_deref() == Some(c))
     });
     let fact = live.next()?;
-    if live.any(|f| !same_value(base, f, fact)) {
+    let mut rival = live.find(|&f| !same_value(base, f, fact));
+    let mut fact = fact;
+    if rival.is_some() {
+        // Several facts of the unit disagree: the one the article speaks of
+        // elsewhere (a phrase of it stands somewhere in the article) may still
+        // be alone. A walk over the article's phrases, not over the facts.
+        let mut spoken: Vec<usize> = ex
+            .about
+            .iter()
+            .flat_map(|h| h.facts.iter().chain(&h.occasion).copied())
+            .filter(|&f| facts.binary_search(&f).is_ok())
+            .filter(|&f| {
+                compatible(base, f, mention)
+                    && base.facts[f].valid.at(published) == At::Holds
+                    && currency.is_none_or(|c| base.facts[f].currency.as_deref() == Some(c))
+            })
+            .collect();
+        spoken.sort_unstable();
+        spoken.dedup();
+        let first = *spoken.first()?;
+        rival = spoken.iter().copied().find(|&f| !same_value(base, f, first));
+        fact = first;
+    }
+    if rival.is_some() {
         return None;
     }
     if cued_against(prose, mention, &[]) {

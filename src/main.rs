@@ -357,7 +357,7 @@ impl std::fmt::Display for InvalidBase {
             .0
             .iter()
             .filter(|p| p.severity == Severity::Error)
-            .map(with_hint)
+            .map(|p| with_hint(p.to_string()))
             .collect();
         f.write_str(&lines.join("\nerror: "))
     }
@@ -365,11 +365,13 @@ impl std::fmt::Display for InvalidBase {
 
 impl std::error::Error for InvalidBase {}
 
-/// A problem as one line; a missing `claims` folder (the default fact base)
+/// A problem's line; a missing `claims` folder (the default fact base)
 /// says how to name another.
-fn with_hint(p: &facts::Problem) -> String {
-    let line = p.to_string();
-    if p.line == 0 && p.file.trim_end_matches('/') == "claims" && p.message == "no such file or directory" {
+fn with_hint(line: String) -> String {
+    if matches!(
+        line.trim_start_matches("error: "),
+        "claims: no such file or directory" | "claims/: no such file or directory"
+    ) {
         format!(
             "{line} (the default fact base; name one with -f PATH, or set `facts = [\"PATH\"]` in {})",
             factcheck::config::FILE_NAME
@@ -380,16 +382,15 @@ fn with_hint(p: &facts::Problem) -> String {
 }
 
 /// Load the fact base, or fail with every problem ([`InvalidBase`]).
-/// Warnings (see `facts validate`) go to stderr, unless `quiet`, and are
-/// returned: they do not stop anything.
+/// Warnings (see `facts validate`) are summed up in one line on stderr,
+/// unless `quiet` (`facts validate` shows them; a large base may have
+/// thousands), and returned: they do not stop anything.
 fn load_facts(paths: &[PathBuf], quiet: bool) -> Result<(Checker, Vec<facts::Problem>)> {
     let (base, problems) = facts::validate_paths(paths);
     match base {
         Some(base) if problems.iter().all(|p| p.severity != Severity::Error) => {
-            if !quiet {
-                for w in &problems {
-                    eprint_line(&w.to_string());
-                }
+            if !quiet && let Some(line) = facts::warnings_summary(&problems) {
+                eprint_line(&line);
             }
             Ok((Checker::new(base), problems))
         }
@@ -444,16 +445,28 @@ fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Re
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    for a in &articles {
-        // A warning, not an error: the base may be stale for this article.
-        if let Some(d) = a.article.published
-            && let Some(w) = facts::stale_for(&checker.base, &a.article.path, d)
-        {
-            if !settings.quiet {
-                eprint_line(&w.to_string());
-            }
-            problems.push(w);
+    // A warning, not an error: the base may be stale. Once a run, for the
+    // first article it may be stale for, with a count of the others.
+    let stale: Vec<_> = articles
+        .iter()
+        .filter_map(|a| {
+            let d = a.article.published?;
+            let used: Vec<&str> = a.claims.iter().filter_map(|c| c.fact.as_deref()).collect();
+            facts::stale_for(&checker.base, &a.article.path, d, &used)
+        })
+        .collect();
+    if let Some(first) = stale.first() {
+        let more = match stale.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more article)".to_owned(),
+            n => format!(" (and {n} more articles)"),
+        };
+        if !settings.quiet {
+            eprint_line(&format!("{first}{more}"));
         }
+        let mut w = first.clone();
+        w.message.push_str(&more);
+        problems.push(w);
     }
     let mut report = Report::new(&checker.base, articles);
     report.errors = errors;
@@ -713,13 +726,8 @@ fn run_validate(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
     // Problems are diagnostics and go to stderr, in the same shape as when
     // `check` meets a bad fact base; stdout holds only the verdict on success.
     let mut err = io::stderr().lock();
-    for p in &problems {
-        let _ = writeln!(
-            err,
-            "{}{}",
-            if p.severity == Severity::Error { "error: " } else { "" },
-            with_hint(p)
-        );
+    for line in facts::grouped_lines(&problems) {
+        let _ = writeln!(err, "{}", with_hint(line));
     }
     match &base {
         Some(b) if errors == 0 => write_out(None, |out| {

@@ -169,8 +169,23 @@ pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'
     if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.years.contains(&i64::from(d.year())))) {
         return Some(e);
     }
-    let place_of = |id: &str| base.event(id).and_then(|e| e.place.as_deref());
-    if let Some(e) = only(&|e| place_of(e).is_some_and(|p| cues.places.iter().any(|&i| base.entities[i].id == p))) {
+    // The event's place, or the places its facts give.
+    let places_of = |id: &str| -> Vec<&str> {
+        let mut out: Vec<&str> = base.event(id).and_then(|e| e.place.as_deref()).into_iter().collect();
+        for &f in base.facts_of_event(id) {
+            if let FactValue::Entity(p) = &base.facts[f].value
+                && base.entity(p).is_some_and(|e| e.kind == EntityKind::Place)
+            {
+                out.push(p);
+            }
+        }
+        out
+    };
+    if let Some(e) = only(&|e| {
+        places_of(e)
+            .iter()
+            .any(|p| cues.places.iter().any(|&i| base.entities[i].id == *p))
+    }) {
         return Some(e);
     }
     // Nothing written: the occasion nearest the publication date, if it is

@@ -516,7 +516,7 @@ impl Judge<'_> {
     /// ([`link_by_unit`]): a match when it agrees, else nothing (the caller
     /// says unverifiable).
     fn by_unit_alone(&self, m: &Mention, ex: &Extraction, found: Json) -> Option<Finding> {
-        let l = link_by_unit(&self.article.prose, m, &ex.about, self.base, self.article.published)?;
+        let l = link_by_unit(&self.article.prose, m, ex, self.base, self.article.published)?;
         if self.dated_elsewhere(m.sentence, l.fact, ex).is_some() {
             return None;
         }
@@ -616,7 +616,7 @@ impl Judge<'_> {
             }
             let tied = match link(prose, o, ex, self.base, published) {
                 Linked::Strong(l) => Some(l),
-                _ => link_by_unit(prose, o, &ex.about, self.base, published),
+                _ => link_by_unit(prose, o, ex, self.base, published),
             };
             tied.is_some_and(|l| crate::occasion::dates(self.base, l.fact).contains(&day))
         })

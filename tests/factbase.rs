@@ -157,15 +157,42 @@ fn without_a_date_dated_values_are_not_judged() {
 
 #[test]
 fn a_base_older_than_the_article_is_a_warning_not_an_error() {
-    let r = run(&["check", "-", "--published", "2026-03-01"], "Emmanuel Macron spoke.");
+    // Stale against the file whose facts the article's claims use, by that
+    // file's own `as_of` (claims/ holds several stories, each verified on its day).
+    const TEXT: &str = "The Paris summit gathered representatives from 35 countries.";
+    let r = run(&["check", "-", "--published", "2026-03-01"], TEXT);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr,
         "claims/paris-summit.toml:7:9: warning: the fact base was last verified on 2026-01-07 (`as_of`), \
          before <stdin> was published (2026-03-01); facts may have changed since\n"
     );
-    let r = run(&["check", "-", "--published", "2026-01-07"], "Emmanuel Macron spoke.");
+    let r = run(&["check", "-", "--published", "2026-01-07"], TEXT);
     assert_eq!(r.stderr, "");
+    // An article that uses no fact of an older file is not stale because of it.
+    let r = run(&["check", "-", "--published", "2026-03-01"], "Emmanuel Macron spoke.");
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn the_stale_warning_comes_once_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The Paris summit gathered representatives from 35 countries.\n";
+    for name in ["a.md", "b.md", "c.md"] {
+        common::write(dir.path(), name, text);
+    }
+    let r = run(
+        &["check", dir.path().to_str().unwrap(), "--published", "2026-03-01"],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stderr);
+    assert!(
+        lines[0].ends_with("facts may have changed since (and 2 more articles)"),
+        "{}",
+        lines[0]
+    );
 }
 
 // --- Deep validation: one fixture per rule --------------------------------------
@@ -181,42 +208,42 @@ fn at(fixture: &str, pos: &str, message: &str) -> String {
 }
 
 #[test]
-fn facts_that_contradict_each_other_are_an_error() {
+fn facts_no_phrase_tells_apart_are_a_warning_and_the_base_loads() {
+    // Ambiguity is data, not an error: such a base loads, and a claim both
+    // facts fit is unverifiable (ambiguous), never a discrepancy.
     let (code, lines) = validate("conflict.toml");
-    assert_eq!(code, 2);
-    assert_eq!(
-        lines,
-        [
-            format!(
-                "error: {}",
-                at(
-                    "conflict.toml",
-                    "11:1",
-                    "fact `summit.countries_again` contradicts fact `summit.countries` \
-                     (at tests/fixtures/deep/conflict.toml:4:1): both are `count` facts of \"countries\" linked by \
-                     \"gathered\", but one says 36 and the other 35; give them different `about` phrases, or \
-                     `from`/`until` dates that do not overlap"
-                )
-            ),
-            "1 error, 0 warnings".to_owned(),
-        ]
-    );
-}
-
-#[test]
-fn facts_sharing_only_some_phrases_are_a_warning() {
-    let (code, lines) = validate("conflict-partial.toml");
     assert_eq!(code, 0);
     assert_eq!(
         lines,
         [at(
-            "conflict-partial.toml",
-            "10:1",
-            "warning: fact `next_summit.date` contradicts fact `summit.date` \
-             (at tests/fixtures/deep/conflict-partial.toml:4:1): both are `date` facts linked by \"summit\", but one \
-             says 2026-03-03 and the other 2026-01-06; a sentence with only that phrase cannot tell them apart"
+            "conflict.toml",
+            "11:1",
+            "warning: fact `summit.countries_again` contradicts fact `summit.countries` \
+             (at tests/fixtures/deep/conflict.toml:4:1): both are `count` facts of \"countries\" linked by \
+             \"gathered\", but one says 36 and the other 35; no phrase tells them apart, so a claim they both fit \
+             is unverifiable; give them different `about` phrases, or `from`/`until` dates that do not overlap"
         )]
     );
+    let r = run(
+        &["check", "-", "-f", &format!("{DEEP}/conflict.toml"), "--format", "json"],
+        "35 countries gathered.",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let c = only(common::claims(&report), "count");
+    assert_eq!(
+        (c["verdict"].as_str(), c["rule"].as_str()),
+        (Some("unverifiable"), Some("U003"))
+    );
+}
+
+#[test]
+fn facts_sharing_only_some_phrases_are_no_problem() {
+    // A real base is full of them (five parties' shares all "of the vote"):
+    // the other phrases, names and occasions decide, or the claim is ambiguous.
+    let (code, lines) = validate("conflict-partial.toml");
+    assert_eq!(code, 0);
+    assert!(lines.is_empty(), "{lines:?}");
 }
 
 #[test]
@@ -244,26 +271,23 @@ fn an_alias_claimed_by_two_entities_is_an_error() {
 }
 
 #[test]
-fn an_about_phrase_of_stop_words_is_an_error() {
+fn an_about_phrase_of_stop_words_is_left_out_with_a_warning() {
     let (code, lines) = validate("common-about.toml");
-    assert_eq!(code, 2);
-    let why = "is too common: it would tie this fact to almost every sentence; use words specific to the fact";
+    assert_eq!(code, 0, "the base still loads");
+    let why = "is too common: it would tie this fact to almost every sentence, so it is ignored; use words specific to the fact";
     assert_eq!(
-        lines,
+        lines[..2],
         [
-            format!(
-                "error: {}",
-                at("common-about.toml", "6:20", &format!("`about` phrase \"the\" {why}"))
+            at(
+                "common-about.toml",
+                "6:20",
+                &format!("warning: `about` phrase \"the\" {why}")
             ),
-            format!(
-                "error: {}",
-                at(
-                    "common-about.toml",
-                    "6:27",
-                    &format!("`about` phrase \"said that\" {why}")
-                )
+            at(
+                "common-about.toml",
+                "6:27",
+                &format!("warning: `about` phrase \"said that\" {why}")
             ),
-            "2 errors, 0 warnings".to_owned(),
         ]
     );
 }
@@ -359,23 +383,49 @@ fn warnings_print_during_check_without_changing_the_exit_code() {
         "",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // One line, however many warnings: `facts validate` shows them.
     assert_eq!(
         r.stderr,
-        format!("{DEEP}/unused-source.toml:4:10: warning: source `old` is never cited by a fact\n")
+        "warning: 1 warning in the fact base; run `factcheck facts validate` to see it\n"
     );
+}
+
+#[test]
+fn validate_groups_repeated_warnings_of_one_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut facts = String::new();
+    for i in 0..8 {
+        facts += &format!("[sources.s{i}]\ntitle = \"Unused {i}\"\n\n");
+    }
+    facts += "[[fact]]\nid = \"a\"\nabout = [\"gathered\"]\ncount = 1\nunit = [\"x\"]\n";
+    let path = common::write(dir.path(), "f.toml", &facts);
+    let r = run(&["facts", "validate", path.to_str().unwrap()], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    // The fact's missing source, three unused sources, one line for the other five.
+    assert_eq!(lines.len(), 5, "{}", r.stderr);
+    assert_eq!(
+        lines[3],
+        "warning: ... and 5 more of sources no fact cites (`factcheck facts validate --format json` lists every one)"
+    );
+    assert!(lines[4].ends_with("warning: fact `a` cites no source"), "{}", lines[4]);
+    let r = run(&["facts", "validate", "--format", "json", path.to_str().unwrap()], "");
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["problems"].as_array().unwrap().len(), 9, "JSON lists every one");
 }
 
 #[test]
 fn errors_stop_the_check() {
     let r = run(
-        &["check", "-", "-f", &format!("{DEEP}/conflict.toml")],
+        &["check", "-", "-f", "tests/fixtures/facts/two-values.toml"],
         "35 countries gathered.",
     );
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
     assert!(
+        r.stderr.starts_with("error: tests/fixtures/facts/two-values.toml:"),
+        "{}",
         r.stderr
-            .starts_with("error: tests/fixtures/deep/conflict.toml:11:1: fact `summit.countries_again`")
     );
 }
 
@@ -387,7 +437,7 @@ fn validate_as_json_gives_every_problem_with_its_place() {
             "validate",
             "--format",
             "json",
-            &format!("{DEEP}/common-about.toml"),
+            "tests/fixtures/facts/several-problems.toml",
         ],
         "",
     );
@@ -395,19 +445,43 @@ fn validate_as_json_gives_every_problem_with_its_place() {
     assert_eq!(r.stderr, "");
     let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(doc["valid"], false);
-    assert_eq!(doc["summary"]["errors"], 2);
-    assert_eq!(doc["summary"]["warnings"], 0);
+    assert!(doc["summary"]["errors"].as_u64().unwrap() >= 2, "{doc:#}");
     let first = &doc["problems"][0];
-    assert_eq!(first["file"], "tests/fixtures/deep/common-about.toml");
-    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(6), Some(20)));
+    assert_eq!(first["file"], "tests/fixtures/facts/several-problems.toml");
+    assert!(first["line"].as_u64().unwrap() >= 1 && first["column"].as_u64().unwrap() >= 1);
     assert_eq!(first["severity"], "error");
+
+    let r = run(
+        &[
+            "facts",
+            "validate",
+            "--format",
+            "json",
+            &format!("{DEEP}/common-about.toml"),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(
+        (doc["summary"]["errors"].as_u64(), doc["valid"].as_bool()),
+        (Some(0), Some(true))
+    );
+    let first = &doc["problems"][0];
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(6), Some(20)));
+    assert_eq!(first["severity"], "warning");
     assert!(first["message"].as_str().unwrap().starts_with("`about` phrase \"the\""));
 
     let r = run(&["facts", "validate", "--format", "json"], "");
     assert_eq!(r.code, 0, "{}", r.stdout);
     let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(doc["valid"], true);
-    assert_eq!(doc["files"], serde_json::json!(["claims/paris-summit.toml"]));
+    assert!(
+        doc["files"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("claims/paris-summit.toml"))
+    );
     assert_eq!(doc["problems"], serde_json::json!([]));
 }
 
@@ -675,7 +749,7 @@ fn suggest_append_refuses_a_result_that_would_not_validate() {
 
 #[test]
 fn facts_list_filters_by_kind_and_prefix() {
-    let r = run(&["facts", "list", "--kind", "count"], "");
+    let r = run(&["facts", "list", "summit.", "--kind", "count"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,

@@ -127,6 +127,13 @@ fn the_held_out_corpus_reports_are_unchanged() {
 }
 
 #[test]
+fn the_story_corpora_reports_are_unchanged() {
+    for story in ["air-india-171", "canada-election", "company-results", "conclave-2025"] {
+        goldens(&format!("tests/stories/{story}"), "claims", &format!("stories/{story}"));
+    }
+}
+
+#[test]
 fn the_sample_article_reports_are_unchanged() {
     goldens("articles", "claims", "articles");
 }

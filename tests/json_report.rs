@@ -235,7 +235,11 @@ fn project_facts() -> (Vec<String>, usize) {
     }
     let mut files = Vec::new();
     walk(&common::root().join("claims"), &mut files);
-    let count = files
+    // Every `[[fact]]`, and the date and place facts of the events.
+    let count = factcheck::facts::load_paths(&[common::root().join("claims")])
+        .map(|b| b.facts.len())
+        .unwrap_or_default();
+    let written: usize = files
         .iter()
         .map(|f| {
             std::fs::read_to_string(f)
@@ -245,6 +249,7 @@ fn project_facts() -> (Vec<String>, usize) {
                 .count()
         })
         .sum();
+    assert!(count >= written, "{count} facts loaded, {written} written");
     let names = files
         .iter()
         .map(|f| f.strip_prefix(common::root()).unwrap().to_str().unwrap().to_owned())

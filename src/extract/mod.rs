@@ -206,6 +206,24 @@ pub struct Extraction {
     pub about: Vec<AboutHit>,
     /// Events named (by name or alias), each with the events its words name.
     pub event_names: Vec<(Span, Vec<usize>)>,
+    /// Per event of the fact base: whether the article is about it at all
+    /// (see [`Extraction::admits`]).
+    pub present: Vec<bool>,
+    /// The entities the article names (sorted), for facts about a subject.
+    pub named: Vec<usize>,
+}
+
+impl Extraction {
+    /// Whether `fact` may be judged in this article: a fact of an event the
+    /// article never names, whose place and people it never names either, is
+    /// another story's, whatever phrase it shares with this one ("the cost
+    /// of the hubs" is not a chip maker's cost). Facts of no event always may.
+    ///
+    /// Likewise a fact about a subject (see [`crate::facts::Fact::subject`])
+    /// and of no event: the article must name its subject.
+    pub fn admits(&self, base: &FactBase, fact: usize) -> bool {
+        ex_admits(base, &self.present, &self.named, fact)
+    }
 }
 
 /// Find every typed mention in the article.
@@ -247,6 +265,43 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         ex.mentions.extend(out);
     }
     quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
+    // Which occasions the article is about: those it names, or whose place,
+    // members or speakers it names; when it names none, any. An article that
+    // names one occasion is not about another that only shares a word with
+    // it ("met", "cost"): the phrases of the occasions it is not about tie
+    // nothing.
+    if !base.events.is_empty() {
+        let mut present = vec![false; base.events.len()];
+        for (_, events) in &ex.event_names {
+            for &e in events {
+                present[e] = true;
+            }
+        }
+        let named: std::collections::HashSet<usize> =
+            ex.entities.iter().chain(&ex.stand_ins).map(|m| m.entity).collect();
+        for (e, entities) in index.event_entities.iter().enumerate() {
+            if !present[e] && entities.iter().any(|x| named.contains(x)) {
+                present[e] = true;
+            }
+        }
+        // Nothing names any: none is ruled out. (A phrase alone that some
+        // occasion lists, "met", is not enough to rule out the others.)
+        if !present.contains(&true) {
+            present.fill(true);
+        }
+        ex.present = present;
+    }
+    ex.named = ex.entities.iter().chain(&ex.stand_ins).map(|m| m.entity).collect();
+    ex.named.sort_unstable();
+    ex.named.dedup();
+    {
+        let keep = |f: &usize| ex_admits(base, &ex.present, &ex.named, *f);
+        for hit in &mut ex.about {
+            hit.facts.retain(keep);
+            hit.occasion.retain(keep);
+        }
+        ex.about.retain(|h| !h.facts.is_empty() || !h.occasion.is_empty());
+    }
     if !article.folded.is_empty() {
         // Matches on folded full-width digits start in their padding.
         for m in &mut ex.mentions {
@@ -264,6 +319,21 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     // they are found sentence by sentence, so this only guarantees the order.
     ex.about.sort_by_key(|h| (h.span.start, h.span.end));
     ex
+}
+
+/// [`Extraction::admits`], before the extraction is whole.
+fn ex_admits(base: &FactBase, present: &[bool], named: &[usize], fact: usize) -> bool {
+    let f = &base.facts[fact];
+    if let Some(e) = f.event.as_deref().and_then(|id| base.event_position(id)) {
+        return present.get(e).copied().unwrap_or(true);
+    }
+    if let Some(s) = f.subject.as_deref().and_then(|s| base.entity_position(s)) {
+        return named.binary_search(&s).is_ok();
+    }
+    // A fact of no event in a file that has events belongs to that file's
+    // story: judged only where one of its occasions is.
+    let story = base.events_of_file(&f.origin.file);
+    story.is_empty() || story.iter().any(|&e| present.get(e).copied().unwrap_or(true))
 }
 
 /// Whether `span` overlaps anything already taken.

@@ -150,7 +150,8 @@ impl Checks<'_, '_> {
         let mut written: HashMap<&str, usize> = HashMap::default();
         let mut key_ids: HashMap<String, usize> = HashMap::default();
         // Facts of two occasions never contradict: the occasion decides between them.
-        let mut shapes: HashMap<(KeyShape<'_>, Option<&str>), usize> = HashMap::default();
+        // Nor do facts about two subjects ("born" for two people).
+        let mut shapes: HashMap<(KeyShape<'_>, Option<&str>, Option<&str>), usize> = HashMap::default();
         let events: HashMap<&str, &Event> = self.input.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut entries: Vec<(usize, usize, usize)> = Vec::with_capacity(self.input.facts.len() * 2);
         let mut keys: Vec<usize> = Vec::new();
@@ -158,14 +159,19 @@ impl Checks<'_, '_> {
         for (i, fact) in self.input.facts.iter().enumerate() {
             keys.clear();
             for (n, shape) in self.key_shapes(fact).into_iter().enumerate() {
-                let id = *shapes.entry((shape, fact.event.as_deref())).or_insert_with(|| {
-                    let mut key = self.link_keys(fact).swap_remove(n);
-                    if let Some(e) = &fact.event {
-                        key.push_str(&format!(" of event `{e}`"));
-                    }
-                    let next = key_ids.len();
-                    *key_ids.entry(key).or_insert(next)
-                });
+                let id = *shapes
+                    .entry((shape, fact.event.as_deref(), fact.subject.as_deref()))
+                    .or_insert_with(|| {
+                        let mut key = self.link_keys(fact).swap_remove(n);
+                        if let Some(e) = &fact.event {
+                            key.push_str(&format!(" of event `{e}`"));
+                        }
+                        if let Some(s) = &fact.subject {
+                            key.push_str(&format!(" about `{s}`"));
+                        }
+                        let next = key_ids.len();
+                        *key_ids.entry(key).or_insert(next)
+                    });
                 keys.push(id);
             }
             if keys.is_empty() {
@@ -239,7 +245,7 @@ impl Checks<'_, '_> {
                 if let Some(i) = rival
                     && reported.insert((i, j))
                 {
-                    out.push(self.conflict(i, j, phrase, key));
+                    out.extend(self.conflict(i, j, phrase, key));
                 }
                 if !seen
                     .iter()
@@ -251,33 +257,31 @@ impl Checks<'_, '_> {
         }
     }
 
-    fn conflict(&self, i: usize, j: usize, phrase: &str, key: &str) -> Problem {
+    /// The warning for two facts that disagree and share `phrase`, when no
+    /// phrase tells them apart. Sharing only some phrases is the normal
+    /// state of a real base (the shares of five parties all say "of the
+    /// vote"): the other phrases, names and occasions decide, and a sentence
+    /// that gives nothing else gets no verdict from them (ambiguous).
+    fn conflict(&self, i: usize, j: usize, phrase: &str, key: &str) -> Option<Problem> {
         let (a, b) = (&self.input.facts[i], &self.input.facts[j]);
         let set = |f: &Fact| -> BTreeSet<String> { f.about.iter().map(|p| p.trim().to_lowercase()).collect() };
         let (sa, sb) = (set(a), set(b));
-        // Told apart by no phrase at all: an error. Sharing only some phrases,
-        // the closest phrase still decides most sentences: a warning.
+        // Told apart by no phrase at all: a warning (the base loads; a claim
+        // they both fit is ambiguous, never a discrepancy).
         let indistinct = sa.is_subset(&sb) || sb.is_subset(&sa);
+        if !indistinct {
+            return None;
+        }
         let when = if a.valid.is_always() && b.valid.is_always() {
             String::new()
         } else {
             " at overlapping dates".to_owned()
         };
         let message = format!(
-            "fact `{}` contradicts fact `{}` (at {}): both are {key} linked by \"{phrase}\"{when}, but one says {} and the other {}; {}",
-            b.id,
-            a.id,
-            a.origin,
-            b.value,
-            a.value,
-            if indistinct {
-                "give them different `about` phrases, or `from`/`until` dates that do not overlap"
-            } else {
-                "a sentence with only that phrase cannot tell them apart"
-            }
+            "fact `{}` contradicts fact `{}` (at {}): both are {key} linked by \"{phrase}\"{when}, but one says {} and the other {}; no phrase tells them apart, so a claim they both fit is unverifiable; give them different `about` phrases, or `from`/`until` dates that do not overlap",
+            b.id, a.id, a.origin, b.value, a.value,
         );
-        let severity = if indistinct { Severity::Error } else { Severity::Warning };
-        at(&b.origin, severity, message)
+        Some(at(&b.origin, Severity::Warning, message))
     }
 
     /// One name or alias written for two entities: the tool cannot tell who is meant.

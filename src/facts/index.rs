@@ -52,6 +52,13 @@ pub struct Index {
     event_names: AhoCorasick,
     event_name_text: Vec<String>,
     event_name_owners: Vec<Vec<usize>>,
+    /// Per event: the people, places and organisations its facts name (its
+    /// place, places, members, speakers), sorted; countries are named by too
+    /// many stories to tell. An article that names none of them, nor the
+    /// event, is not about it.
+    pub event_entities: Vec<Vec<usize>>,
+    /// Events by the phrases of their own `about` (lower case).
+    event_about: HashMap<String, Vec<usize>>,
     name_facts: Vec<Vec<usize>>,
     name_occasion: Vec<Vec<usize>>,
     /// The length of the longest unit, in bytes.
@@ -310,6 +317,40 @@ impl Index {
             .map(|n| tied.remove(&n.to_lowercase()).unwrap_or_default())
             .collect();
         let (name_facts, name_occasion) = split_owners(name_owners);
+        let mut event_about: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in base.events.iter().enumerate() {
+            for a in &e.about {
+                let list = event_about.entry(a.trim().to_lowercase()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let event_entities = base
+            .events
+            .iter()
+            .map(|e| {
+                let facts = base.facts_of_event(&e.id).iter().map(|&f| &base.facts[f]);
+                let mut ids: Vec<usize> = e
+                    .place
+                    .iter()
+                    .map(String::as_str)
+                    .chain(facts.flat_map(|f| {
+                        let values: Vec<&str> = match &f.value {
+                            FactValue::Entity(x) => vec![x.as_str()],
+                            FactValue::Entities(list) => list.iter().map(String::as_str).collect(),
+                            _ => Vec::new(),
+                        };
+                        values.into_iter().chain(f.speaker.as_deref())
+                    }))
+                    .filter_map(|id| base.entity_position(id))
+                    .filter(|&i| base.entities[i].kind != EntityKind::Country)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
         let (unit_text, _) = group(
             base.facts
                 .iter()
@@ -431,6 +472,8 @@ impl Index {
             event_names,
             event_name_text,
             event_name_owners,
+            event_entities,
+            event_about,
             name_facts,
             name_occasion,
             unit_max: unit_text.iter().map(String::len).max().unwrap_or(0),
@@ -569,6 +612,13 @@ impl Index {
         }
         hits.sort_by_key(|h| (h.span.start, h.span.end));
         hits
+    }
+
+    /// The events whose own `about` list holds the phrase of `hit`.
+    pub fn events_evoked(&self, hit: &AboutHit) -> &[usize] {
+        self.event_about
+            .get(hit.phrase.to_lowercase().as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every event name or alias in `text[range]`, with the events it names.

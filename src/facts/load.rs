@@ -120,6 +120,30 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
         texts.iter().map(walk).collect()
     };
     loader.merge(walks);
+    // A fact whose id starts with an entity's id and a dot is about that
+    // entity, unless it says otherwise.
+    {
+        let ids: HashSet<&str> = loader.entities.iter().map(|(e, _)| e.id.as_str()).collect();
+        let inferred: Vec<Option<String>> = loader
+            .facts
+            .iter()
+            .map(|f| {
+                if f.subject.is_some() {
+                    return None;
+                }
+                // The longest such prefix: entity ids may hold dots too.
+                f.id.rmatch_indices('.')
+                    .map(|(i, _)| &f.id[..i])
+                    .find(|prefix| ids.contains(prefix))
+                    .map(str::to_owned)
+            })
+            .collect();
+        for (f, s) in loader.facts.iter_mut().zip(inferred) {
+            if s.is_some() {
+                f.subject = s;
+            }
+        }
+    }
     // The fact base's own lookups are built while it is checked.
     let lookups = || Lookups::new(loader.entities.iter().map(|(e, _)| e.id.as_str()), &loader.facts);
     let (more, lookups) = if large {
@@ -261,6 +285,7 @@ const FACT_KEYS: &[&str] = &[
     "from",
     "until",
     "event",
+    "subject",
 ];
 
 /// A reference to check once every file is loaded.
@@ -323,6 +348,8 @@ enum Item {
         fact: Fact,
         entity_refs: usize,
         source_refs: usize,
+        /// Made from an event's `date` or `place`.
+        generated: bool,
     },
     Event {
         event: Event,
@@ -399,6 +426,7 @@ impl Loader {
         // Which entities and facts take an id already taken: found first by
         // reference, so that no id is copied for the lookup.
         let mut dups: Vec<(usize, usize, Problem)> = Vec::new();
+        let mut given_way: Vec<(usize, usize, Option<Problem>)> = Vec::new();
         {
             let count = |kind: fn(&Item) -> bool| walks.iter().flat_map(|w| &w.items).filter(|i| kind(i)).count();
             let mut entities: HashMap<&str, &Origin> = HashMap::default();
@@ -406,8 +434,42 @@ impl Loader {
             let mut facts: HashMap<&str, &Origin> = HashMap::default();
             facts.reserve(count(|i| matches!(i, Item::Fact { .. })));
             let mut events: HashMap<&str, &Origin> = HashMap::default();
+            // A fact written as `EVENT.date` (or `.place`) for an event that
+            // gives its date is that date with phrases of its own: the date
+            // made from the event gives way to it, if they agree.
+            let written: HashMap<&str, &Fact> = walks
+                .iter()
+                .flat_map(|w| &w.items)
+                .filter_map(|i| match i {
+                    Item::Fact {
+                        fact, generated: false, ..
+                    } => Some((fact.id.as_str(), fact)),
+                    _ => None,
+                })
+                .collect();
             for (w, walk) in walks.iter().enumerate() {
                 for (i, item) in walk.items.iter().enumerate() {
+                    if let Item::Fact {
+                        fact, generated: true, ..
+                    } = item
+                        && let Some(own) = written.get(fact.id.as_str())
+                    {
+                        let problem = (own.value != fact.value || own.event != fact.event).then(|| {
+                            at(
+                                &fact.origin,
+                                format!(
+                                    "event `{}` gives {} here, but fact `{}` (at {}) gives {}; they are one fact: make them agree",
+                                    fact.event.as_deref().unwrap_or(""),
+                                    fact.value,
+                                    own.id,
+                                    own.origin,
+                                    own.value
+                                ),
+                            )
+                        });
+                        given_way.push((w, i, problem));
+                        continue;
+                    }
                     let (id, origin, first, what) = match item {
                         Item::Entity { entity, origin, .. } => (&entity.id, origin, &mut entities, "entity"),
                         Item::Fact { fact, .. } => (&fact.id, &fact.origin, &mut facts, "fact"),
@@ -427,6 +489,7 @@ impl Loader {
             }
         }
         let mut dups = dups.into_iter().peekable();
+        let mut given_way = given_way.into_iter().peekable();
         let (facts, entities) = walks.iter().flat_map(|w| &w.items).fold((0, 0), |(f, e), i| match i {
             Item::Fact { .. } => (f + 1, e),
             Item::Entity { .. } => (f, e + 1),
@@ -447,6 +510,9 @@ impl Loader {
             for (title, as_of) in meta {
                 self.meta.title = self.meta.title.take().or(title);
                 // With several files, the oldest `as_of` says how stale the base may be.
+                if let Some((as_of, origin)) = &as_of {
+                    self.meta.as_of_by_file.push((*as_of, origin.clone()));
+                }
                 if let Some((as_of, origin)) = as_of
                     && self.meta.as_of.is_none_or(|old| as_of < old)
                 {
@@ -459,10 +525,19 @@ impl Loader {
             let mut spellings = spellings.into_iter();
             for (i, item) in items.into_iter().enumerate() {
                 let duplicate = dups.next_if(|(dw, di, _)| (*dw, *di) == (w, i)).map(|(_, _, p)| p);
-                let dropped = duplicate.is_some();
+                let gave_way = given_way.next_if(|(gw, gi, _)| (*gw, *gi) == (w, i));
+                let dropped = duplicate.is_some() || gave_way.is_some();
                 self.problems.extend(duplicate);
+                self.problems.extend(gave_way.and_then(|(_, _, p)| p));
                 match item {
                     Item::Source { source, origin } => {
+                        // The same source written out in two files, word for word, is one source.
+                        if let Some(same) = self.sources.get(&source.id)
+                            && same.title == source.title
+                            && same.url == source.url
+                        {
+                            continue;
+                        }
                         if let Some(first) = self.source_origin.get(&source.id) {
                             let message = format!("duplicate source `{}` (first defined at {first})", source.id);
                             self.problems.push(at(&origin, message));
@@ -492,6 +567,7 @@ impl Loader {
                         fact,
                         entity_refs: n_entity,
                         source_refs: n_source,
+                        ..
                     } => {
                         let named = entity_refs.by_ref().take(n_entity);
                         let cited = source_refs.by_ref().take(n_source);
@@ -520,6 +596,23 @@ impl Loader {
             }
         }
     }
+}
+
+/// The `about` phrases that can work: one made only of words every
+/// sentence has is left out, with a warning (the base still loads).
+fn usable_phrases(ctx: &FileCtx<'_>, about: Vec<(String, Range<usize>)>, problems: &mut Vec<Problem>) -> Vec<String> {
+    about
+        .into_iter()
+        .filter_map(|(phrase, span)| match super::words::too_common(&phrase) {
+            Some(why) => {
+                let mut p = ctx.problem(&span, why);
+                p.severity = Severity::Warning;
+                problems.push(p);
+                None
+            }
+            None => Some(phrase),
+        })
+        .collect()
 }
 
 /// An error at `origin`.
@@ -758,13 +851,9 @@ impl Walk {
         let complete = f.boolean("complete");
         let tolerance = f.number("tolerance");
         let event = f.spanned_string("event");
+        let subject = f.spanned_string("subject");
         let mut problems = std::mem::take(&mut f.problems);
-        for (phrase, pspan) in &about {
-            if let Some(why) = super::words::too_common(phrase) {
-                problems.push(ctx.problem(pspan, why));
-            }
-        }
-        let about: Vec<String> = about.into_iter().map(|(a, _)| a).collect();
+        let about = usable_phrases(ctx, about, &mut problems);
 
         // A misspelt value key (`cuont`) is already reported as unknown;
         // "has no value" on top would be the same mistake twice.
@@ -878,6 +967,9 @@ impl Walk {
         if let Some((e, espan)) = &event {
             push_ref(&mut self.entity_refs, e, espan, "event");
         }
+        if let Some((s, sspan)) = &subject {
+            push_ref(&mut self.entity_refs, s, sspan, "subject");
+        }
         // `source = ""` is a draft's placeholder (see `factcheck suggest`): no source yet.
         let source = source.filter(|(s, _)| !s.trim().is_empty());
         if let Some((s, sspan)) = &source {
@@ -887,6 +979,7 @@ impl Walk {
             id,
             about,
             event: event.map(|(e, _)| e),
+            subject: subject.map(|(s, _)| s),
             value,
             unit: unit.unwrap_or_default(),
             speaker: speaker.map(|(s, _)| s),
@@ -902,6 +995,7 @@ impl Walk {
             fact,
             entity_refs: self.entity_refs.len() - entity_refs_before,
             source_refs: self.source_refs.len() - source_refs_before,
+            generated: false,
         });
     }
 }
@@ -920,11 +1014,7 @@ impl Walk {
         let source = f.spanned_string("source");
         let note = f.string("note");
         let mut problems = std::mem::take(&mut f.problems);
-        for (phrase, pspan) in &about {
-            if let Some(why) = super::words::too_common(phrase) {
-                problems.push(ctx.problem(pspan, why));
-            }
-        }
+        let about = usable_phrases(ctx, about, &mut problems);
         self.problems.append(&mut problems);
         let (Some(id), Some(name)) = (id, name) else {
             return;
@@ -950,7 +1040,7 @@ impl Walk {
             aliases,
             date,
             place: place.as_ref().map(|(p, _)| p.clone()),
-            about: about.into_iter().map(|(a, _)| a).collect(),
+            about,
             source: source.as_ref().map(|(s, _)| s.clone()),
             note,
             origin: ctx.origin(span),
@@ -962,6 +1052,7 @@ impl Walk {
             id: fact_id,
             about: phrases.clone(),
             event: Some(id.clone()),
+            subject: None,
             value,
             unit: Vec::new(),
             speaker: None,
@@ -986,6 +1077,7 @@ impl Walk {
                 fact,
                 entity_refs: 0,
                 source_refs: 0,
+                generated: true,
             });
         }
         if let (Some(fact), Some((p, pspan))) = (place_fact, &place) {
@@ -994,6 +1086,7 @@ impl Walk {
                 fact,
                 entity_refs: 1,
                 source_refs: 0,
+                generated: true,
             });
         }
     }

@@ -312,6 +312,11 @@ pub struct Fact {
     pub about: Vec<String>,
     /// The occasion it belongs to, an event id.
     pub event: Option<String>,
+    /// The entity it is about (`subject = ID`, or the entity whose id its
+    /// own id starts with: `leo14.birth_year` is about `leo14`). A sentence
+    /// that names another of that kind is about someone else; an article that
+    /// never names it is another story.
+    pub subject: Option<String>,
     pub value: FactValue,
     /// Nouns a count is of ("countries", "nations").
     pub unit: Vec<String>,
@@ -339,6 +344,9 @@ pub struct Meta {
     pub as_of: Option<Date>,
     /// Where that `as_of` is written.
     pub as_of_origin: Option<Origin>,
+    /// Each file's own `as_of`, with where it is written: an article is
+    /// stale against the files whose facts it uses, not against every file.
+    pub as_of_by_file: Vec<(Date, Origin)>,
 }
 
 /// Every fact, entity and source, loaded together from one or more files.
@@ -505,6 +513,21 @@ impl FactBase {
         }
     }
 
+    /// The events (indexes) defined in `file`, in order.
+    pub fn events_of_file(&self, file: &str) -> Vec<usize> {
+        self.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.origin.file == file)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The index of the event with this id.
+    pub fn event_position(&self, id: &str) -> Option<usize> {
+        self.event_index.get(id).copied()
+    }
+
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.event_index.get(id).map(|&i| &self.events[i])
@@ -560,6 +583,11 @@ impl FactBase {
     /// The index of the fact with this id.
     pub fn fact_index(&self, id: &str) -> Option<usize> {
         self.fact_index.get(id).copied()
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_position(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {

@@ -138,14 +138,25 @@ fn holders(base: &FactBase, index: &Index, entity: usize, role: usize, date: Dat
         .collect()
 }
 
-/// A warning when the fact base was last verified before an article was
-/// published: facts may have changed since (a new office holder, a new count).
-pub fn stale_for(base: &FactBase, article: &str, published: Date) -> Option<Problem> {
-    let as_of = base.meta.as_of?;
-    if as_of >= published {
-        return None;
-    }
-    let origin = base.meta.as_of_origin.clone()?;
+/// A warning when the facts an article was checked against were last
+/// verified before it was published: they may have changed since (a new
+/// office holder, a new count). `facts` are the ids of the facts its claims
+/// used; the files they come from are the ones that count, each by its own
+/// `as_of` (a base of many stories is not stale for one because another's
+/// file is old).
+pub fn stale_for(base: &FactBase, article: &str, published: Date, facts: &[&str]) -> Option<Problem> {
+    let files: std::collections::BTreeSet<&str> = facts
+        .iter()
+        .filter_map(|id| base.fact_index(id))
+        .map(|i| base.facts[i].origin.file.as_str())
+        .collect();
+    let (as_of, origin) = base
+        .meta
+        .as_of_by_file
+        .iter()
+        .filter(|(d, o)| files.contains(o.file.as_str()) && *d < published)
+        .min_by_key(|(d, _)| *d)?;
+    let (as_of, origin) = (*as_of, origin.clone());
     Some(Problem {
         file: origin.file,
         line: origin.line,

@@ -162,7 +162,9 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&w.as_str()).is_ok()
 }
 
-/// Why an `about` phrase cannot work, if it cannot: empty, or only stop words.
+/// Why an `about` phrase cannot work, if it cannot: empty, or only stop
+/// words. Such a phrase is ignored, with a warning: a fact base that has one
+/// still loads.
 pub fn too_common(phrase: &str) -> Option<String> {
     let mut words = phrase
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
@@ -170,12 +172,12 @@ pub fn too_common(phrase: &str) -> Option<String> {
         .peekable();
     if words.peek().is_none() {
         return Some(format!(
-            "`about` phrase \"{phrase}\" has no words, so it can never link a claim"
+            "`about` phrase \"{phrase}\" has no words, so it can never link a claim; it is ignored"
         ));
     }
     words.all(is_stop_word).then(|| {
         format!(
-            "`about` phrase \"{phrase}\" is too common: it would tie this fact to almost every sentence; use words specific to the fact"
+            "`about` phrase \"{phrase}\" is too common: it would tie this fact to almost every sentence, so it is ignored; use words specific to the fact"
         )
     })
 }
