@@ -494,7 +494,10 @@ fn the_pre_commit_hook_checks_changed_articles_and_all_of_them_when_the_base_cha
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("2 articles, 2 claims"), "{}", r.stdout);
 
-    // Called with only files it does not check, it passes quietly.
-    let r = run(factcheck_in(d).args(["precommit", "README.md", "docs/guide.md"]));
+    // Called with only files it does not check, it passes quietly: an
+    // `articles` folder elsewhere is no article folder.
+    std::fs::create_dir_all(d.join("docs/articles")).unwrap();
+    std::fs::write(d.join("docs/articles/old.md"), wrong).unwrap();
+    let r = run(factcheck_in(d).args(["precommit", "README.md", "docs/guide.md", "docs/articles/old.md"]));
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
 }

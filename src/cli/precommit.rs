@@ -63,7 +63,8 @@ fn plan(args: &PrecommitArgs, cwd: &Path) -> Result<Plan> {
     let config_file = config.as_ref().map(|c| key(&c.dir.join(config::FILE_NAME)));
     let include = match config.as_ref().filter(|c| !c.include.is_empty()) {
         Some(c) => Globs::new(&c.dir, &c.include).map_err(|e| anyhow::anyhow!("{}: {e}", c.file))?,
-        None => Globs::new(cwd, &[DEFAULT_ARTICLES.to_owned()]).map_err(|e| anyhow::anyhow!("{e}"))?,
+        // Anchored at the working directory: `docs/articles/` is no article folder.
+        None => Globs::new(cwd, &[format!("{DEFAULT_ARTICLES}/**")]).map_err(|e| anyhow::anyhow!("{e}"))?,
     };
     let mut articles = Vec::new();
     for file in &args.files {
