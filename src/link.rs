@@ -53,19 +53,10 @@ pub fn fits(base: &FactBase, fact: usize, mention: &Mention) -> bool {
     compatible(base, fact, mention)
 }
 
-/// Whether `fact` can be compared with what `mention` says.
+/// Whether `fact` can be compared with what `mention` says: its kind says
+/// (see [`crate::kinds::ValueKind::fits`]).
 fn compatible(base: &FactBase, fact: usize, mention: &Mention) -> bool {
-    let f = &base.facts[fact];
-    match (&mention.value, &f.value) {
-        (Value::Date { .. } | Value::Weekday { .. } | Value::DateRange { .. }, FactValue::Date(_)) => true,
-        (Value::Year { .. }, FactValue::Year(_)) => true,
-        (Value::Year { month: Some(_), .. }, FactValue::Date(_)) => true,
-        (Value::Count { unit, .. }, FactValue::Count(_)) => f.unit.iter().any(|u| u.eq_ignore_ascii_case(unit)),
-        // Another currency is still the same sum, misreported ("$90 billion" for €90 billion).
-        (Value::Money { .. }, FactValue::Amount(_)) => true,
-        (Value::Percent { .. }, FactValue::Percent(_)) => true,
-        _ => false,
-    }
+    crate::kinds::fits(mention, &base.facts[fact])
 }
 
 /// The facts of the kinds `mention` could be compared with, each list in
@@ -79,6 +70,7 @@ fn of_kind<'a>(base: &'a FactBase, mention: &Mention) -> [&'a [usize]; 2] {
         Value::Count { unit, .. } => [base.facts_of(FactKind::Count(unit)), &[]],
         Value::Money { .. } => [base.facts_of(FactKind::Amount), &[]],
         Value::Percent { .. } => [base.facts_of(FactKind::Percent), &[]],
+        Value::Ordinal { unit, .. } => [base.facts_of(FactKind::Ordinal(unit)), &[]],
         _ => [&[], &[]],
     }
 }
@@ -292,9 +284,21 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
     // Only the facts of the sentence's phrases can score: taken from the
     // phrases, so the cost does not grow with the fact base.
     let subjects = Subjects::of(base, ex, mention);
-    let mut named: Vec<usize> = about
+    // A phrase that holds another claim of the kind is that claim's ("elected
+    // Pope in 2013" ties 2013, not 1936 earlier in the sentence).
+    let others: Vec<Span> = starting_in(&ex.mentions, mention.sentence, |o| o.span.start)
         .iter()
-        .filter(|h| mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
+        .filter(|o| o.kind == mention.kind && o.span != mention.span && mention.sentence.contains(o.span))
+        .map(|o| o.span)
+        .collect();
+    let usable = |h: &&AboutHit| {
+        mention.sentence.contains(h.span)
+            && !h.span.overlaps(mention.span)
+            && !others.iter().any(|o| h.span.contains(*o))
+    };
+    let hits: Vec<&AboutHit> = about.iter().filter(usable).collect();
+    let mut named: Vec<usize> = hits
+        .iter()
         .flat_map(|h| h.facts.iter().copied())
         .filter(|&f| fits(f) && subjects.allow(base, f))
         .collect();
@@ -305,10 +309,10 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
     // first ("Pius XI was elected in 1922, John XXIII in 1958").
     let mut scored: Vec<Scored> = Vec::new();
     for &fact in &named {
-        let best = about
+        let best = hits
             .iter()
-            .filter(|h| h.facts.contains(&fact) && mention.sentence.contains(h.span) && !h.span.overlaps(mention.span))
-            .map(|h| (distance(prose, h.span, mention.span), h))
+            .filter(|h| h.facts.contains(&fact))
+            .map(|h| (distance(prose, h.span, mention.span), *h))
             .min_by_key(|(d, h)| (*d, usize::MAX - h.phrase.len()));
         if let Some((d, h)) = best {
             scored.push((
@@ -352,8 +356,7 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         all.extend(rivals);
         // Facts of two occasions of one name: what the sentence says of when
         // and where (or the publication date) may decide which is meant.
-        let tied: Vec<&Scored> =
-            scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
+        let tied: Vec<&Scored> = scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
         let facts: Vec<usize> = tied.iter().map(|s| s.3.fact).collect();
         let cues = crate::occasion::Cues::of(base, ex, mention.sentence, published);
         if let Some(event) = crate::occasion::decide(base, &facts, &cues) {
@@ -633,6 +636,7 @@ pub fn link_by_unit(
             Some(currency.as_str()),
         ),
         Value::Percent { .. } => (base.facts_of(FactKind::Percent), "percentage".to_owned(), None),
+        Value::Ordinal { unit, .. } => (base.facts_of(FactKind::Ordinal(unit)), format!("unit \"{unit}\""), None),
         // A day named outright, or a weekday read against publication as one day:
         // the facts of that very date.
         Value::Date { resolved: Some(d), .. } => (base.dates_on(*d), format!("date {d}"), None),

@@ -52,6 +52,8 @@ rules! {
     CurrencyDiffers = "D108",
     /// A percentage differs from the fact's.
     PercentDiffers = "D109",
+    /// An ordinal or rank differs from the fact's.
+    OrdinalDiffers = "D110",
     /// A place or actor differs from the fact's.
     EntityDiffers = "D201",
     /// A list has members the fact lacks, or omits some of a complete one.

@@ -169,8 +169,8 @@ struct EventDoc {
 }
 
 /// The value keys of a fact: exactly one per fact.
-const VALUE_KEYS: [&str; 8] = [
-    "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
+const VALUE_KEYS: [&str; 9] = [
+    "date", "year", "count", "entity", "entities", "quote", "amount", "percent", "ordinal",
 ];
 
 /// Exactly one value key; the optional keys only with the value they belong to; an amount with its currency.
@@ -180,7 +180,7 @@ fn one_value(schema: &mut Schema) {
     schema.insert(
         "dependencies".into(),
         json!({
-            "unit": ["count"],
+            "unit": { "anyOf": [{ "required": ["count"] }, { "required": ["ordinal"] }] },
             "speaker": ["quote"],
             "currency": ["amount"],
             "amount": ["currency"],
@@ -218,7 +218,10 @@ struct FactDoc {
     amount: Option<f64>,
     /// Value: a percentage ("about 20% of Ukraine").
     percent: Option<f64>,
-    /// Count only: the nouns it counts ("countries", "nations").
+    /// Value: a rank ("the fifth meeting", "for the first time": 1), with `unit`.
+    #[schemars(range(min = 1))]
+    ordinal: Option<u64>,
+    /// Count and ordinal only: the nouns it counts or ranks ("countries", "meeting").
     unit: Option<Words>,
     /// Quote only: the entity id of who said it.
     speaker: Option<String>,
@@ -359,6 +362,8 @@ enum KindDoc {
     Quote,
     Amount,
     Percent,
+    /// An ordinal or rank ("fifth meeting"): an addition to the contract's kinds.
+    Ordinal,
 }
 
 /// Every property is present in the output, `null` where it does not apply.

@@ -404,6 +404,7 @@ impl Drafter<'_> {
                 ("amount", number(amount.value), "amount".into(), Some(currency.clone()))
             }
             Value::Percent { amount } => ("percent", number(amount.value), "percent".into(), None),
+            Value::Ordinal { value: n, unit, .. } => ("ordinal", value(*n as i64), unit.clone(), Some(unit.clone())),
             Value::Quote { .. } | Value::Role { .. } | Value::Name { .. } => {
                 return Err(format!("{} claims are not drafted", m.kind.as_str()));
             }
@@ -421,7 +422,7 @@ impl Drafter<'_> {
         t["about"] = value(Array::from_iter(about.iter().map(String::as_str)));
         t[key] = item;
         match (m.kind, unit) {
-            (Kind::Count, Some(u)) => t["unit"] = value(Array::from_iter([u.as_str()])),
+            (Kind::Count | Kind::Ordinal, Some(u)) => t["unit"] = value(Array::from_iter([u.as_str()])),
             (Kind::Amount, Some(c)) => t["currency"] = value(c),
             _ => {}
         }

@@ -13,6 +13,7 @@ mod goldens;
 mod html;
 mod json_report;
 mod mutations;
+mod ordinals;
 mod precision;
 mod properties;
 mod quotes;

@@ -31,6 +31,7 @@ pub enum ValueKind {
     Quote,
     Amount,
     Percent,
+    Ordinal,
 }
 
 impl ValueKind {
@@ -44,6 +45,7 @@ impl ValueKind {
             ValueKind::Quote => "quote",
             ValueKind::Amount => "amount",
             ValueKind::Percent => "percent",
+            ValueKind::Ordinal => "ordinal",
         }
     }
 }

@@ -176,8 +176,8 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         suggestion: &c.suggestion,
         because: &c.because,
         range: c.range.map(|(lo, hi)| RangeOut {
-            min: lo.map(crate::verdict::num),
-            max: hi.map(crate::verdict::num),
+            min: lo.map(crate::kinds::words::num),
+            max: hi.map(crate::kinds::words::num),
         }),
         entity: &c.entity,
         suppressed: c.suppressed.is_some(),
