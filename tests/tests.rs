@@ -17,6 +17,7 @@ mod ordinals;
 mod precision;
 mod properties;
 mod quotes;
+mod readme;
 mod robustness;
 mod rules;
 mod schema;
