@@ -23,7 +23,9 @@ impl Judge<'_> {
         let mut decided;
         let set = match set.rival {
             Some(rival) if self.base.facts[rival].event != self.base.facts[set.link.fact].event => {
-                let cues = crate::occasion::Cues::of(self.base, ex, set.sentence, self.article.published);
+                let cues =
+                    crate::occasion::Cues::of(self.base, ex, &self.article.prose, set.sentence, self.article.published)
+                        .near(set.span);
                 match crate::occasion::decide(self.base, &[set.link.fact, rival], &cues) {
                     Some(event) => {
                         decided = set.clone();
