@@ -106,6 +106,8 @@ pub enum Reason {
     TitleAgrees { title: String, name: String, role: String },
     /// A list or place that agrees with its fact.
     ListAgrees { fact: String, names: String },
+    /// A place within the fact's place, or one it lies in.
+    PlaceWithin { fact: String, inner: String, outer: String },
     /// A weekday right for the date beside it.
     CalendarAgrees { date: String, weekday: String },
     /// The claim contradicts its fact.

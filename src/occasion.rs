@@ -106,6 +106,9 @@ pub struct Cues {
     /// The claim the cues are for, when one: of two occasions named in its
     /// sentence, the one named nearest it is its own.
     pub claim: Option<Span>,
+    /// The sentence's typed claims: a name of common words ("a year
+    /// earlier") is the cue of the claim nearest it only.
+    pub claims: Vec<Span>,
     pub published: Option<Date>,
 }
 
@@ -120,6 +123,7 @@ impl Cues {
             if !sentence.contains(m.span) {
                 continue;
             }
+            cues.claims.push(m.span);
             match &m.value {
                 Value::Date {
                     resolved: Some(d),
@@ -214,10 +218,28 @@ pub fn decide_how<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Optio
         it.next().is_none().then_some(first)
     };
     // A name or alias that names one of them only ("the Apulia summit").
+    // A name of common words ("a year earlier") counts for the claim nearest it only.
+    let gap = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    let counts = |at: Span, proper: bool| {
+        proper
+            || cues
+                .claim
+                .is_none_or(|c| !cues.claims.iter().any(|&o| o != c && gap(at, o) < gap(at, c)))
+    };
     let named = |id: &str| {
         cues.named
             .iter()
-            .any(|names| names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len())
+            .zip(&cues.named_at)
+            .zip(&cues.proper)
+            .any(|((names, &at), &proper)| {
+                names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len() && counts(at, proper)
+            })
     };
     let proper_named = |id: &str| {
         cues.named.iter().zip(&cues.proper).any(|(names, &proper)| {
