@@ -646,7 +646,7 @@ impl Linker<'_> {
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
                     // "Revenue rose to $44 billion, from $26 billion a year earlier":
                     // a phrase is not the closer claim's when only this one has its fact's value.
-                    && !(self.agrees(m, l.fact) && !self.agrees(o, l.fact))
+                    && (!self.agrees(m, l.fact) || self.agrees(o, l.fact))
             });
         if let Some(o) = closer {
             return Some(Weak::OwnedByCloser {
