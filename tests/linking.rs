@@ -140,10 +140,19 @@ fn is(v: &(String, Option<String>, Option<String>), verdict: &str, rule: Option<
     v.0 == verdict && v.1.as_deref() == rule && v.2.as_deref() == fact
 }
 
+/// (sentence, claim, verdict, rule, fact).
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 #[test]
 fn a_figure_that_is_another_facts_value_is_that_facts() {
     // Each (sentence, claim, verdict, rule, fact).
-    let cases: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+    let cases: &[Case] = &[
         // The value decides over a few words of distance.
         (
             "The crash killed 241 of the 242 people aboard.",
