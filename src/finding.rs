@@ -260,6 +260,14 @@ pub enum Weak {
     WholeOfPart {
         word: String,
     },
+    /// A list before a passive ("was announced"): maybe what was done.
+    PassiveSubject {
+        word: String,
+    },
+    /// A list before something not asserted ("to win", "could sign").
+    NotAsserted {
+        word: String,
+    },
 }
 
 impl Weak {
@@ -283,6 +291,8 @@ impl Weak {
             Weak::AnotherDay { .. } => Rule::AnotherDay,
             Weak::ValueOfAnother { .. } => Rule::ValueOfAnother,
             Weak::WholeOfPart { .. } => Rule::WholeOfPart,
+            Weak::PassiveSubject { .. } => Rule::PassiveSubject,
+            Weak::NotAsserted { .. } => Rule::NotAsserted,
         }
     }
 }

@@ -55,6 +55,9 @@ pub struct Cues {
     pub clause_breaks: List,
     pub negators: List,
     pub partitive: List,
+    pub pronouns: List,
+    pub passive: List,
+    pub hypothetical: List,
     pub part_of: List,
     pub including: List,
     pub correction: List,
@@ -145,6 +148,9 @@ impl Words {
             "cues.clause_breaks" => &self.cues.clause_breaks,
             "cues.negators" => &self.cues.negators,
             "cues.partitive" => &self.cues.partitive,
+            "cues.pronouns" => &self.cues.pronouns,
+            "cues.passive" => &self.cues.passive,
+            "cues.hypothetical" => &self.cues.hypothetical,
             "cues.part_of" => &self.cues.part_of,
             "cues.including" => &self.cues.including,
             "cues.correction" => &self.cues.correction,
@@ -157,7 +163,7 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 18] = [
+    pub const LISTS: [&'static str; 21] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
@@ -169,6 +175,9 @@ impl Words {
         "cues.clause_breaks",
         "cues.negators",
         "cues.partitive",
+        "cues.pronouns",
+        "cues.passive",
+        "cues.hypothetical",
         "cues.part_of",
         "cues.including",
         "cues.correction",

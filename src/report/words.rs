@@ -201,6 +201,10 @@ pub fn weak(w: &Weak) -> String {
         Weak::WholeOfPart { word } => {
             format!("after \"{word}\" it counts the whole a part is taken from, not what the sentence says of the part")
         }
+        Weak::PassiveSubject { word } => {
+            format!("after \"{word}\" the list may be what was done, not who did it")
+        }
+        Weak::NotAsserted { word } => format!("after \"{word}\" the sentence does not say it happened"),
         Weak::ValueOfAnother { fact } => {
             format!("its value is that of {fact}, which the article also speaks of; which one it means is not clear")
         }
