@@ -192,6 +192,9 @@ pub enum Value {
         title: String,
         name: String,
         title_span: Span,
+        /// A period cue follows the title ("under Pope Francis"): judged as
+        /// held at some time, not at publication.
+        ever: bool,
     },
     Name {
         entity: usize,

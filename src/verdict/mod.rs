@@ -251,7 +251,8 @@ impl Judge<'_> {
                 title,
                 name,
                 title_span,
-            } => return self.role(m, *entity, title, name, *title_span),
+                ever,
+            } => return self.role(m, *entity, title, name, *title_span, *ever),
             Value::Name {
                 entity,
                 found,
