@@ -47,6 +47,18 @@ pub struct Titles {
     pub period: List,
 }
 
+/// Words of the quotation rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotes {
+    /// Verbs that introduce words, besides the speech verbs.
+    pub verbs: List,
+    /// Words that may stand between a speaker and the verb.
+    pub between: List,
+    /// Words right before a quotation that make it a name or a label.
+    pub labels: List,
+}
+
 /// Given names.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,6 +122,7 @@ struct WordsFile {
     qualifiers: Qualifiers,
     cues: Cues,
     lists: Lists,
+    quotes: Quotes,
     names: Names,
 }
 
@@ -125,6 +138,7 @@ pub struct Words {
     pub qualifiers: Vec<(String, Qualifier)>,
     pub cues: Cues,
     pub lists: Lists,
+    pub quotes: Quotes,
     pub names: Names,
 }
 
@@ -150,6 +164,7 @@ impl Words {
             qualifiers,
             cues: file.cues,
             lists: file.lists,
+            quotes: file.quotes,
             names: file.names,
         })
     }
@@ -165,6 +180,9 @@ impl Words {
             "titles.after" => &self.titles.after,
             "titles.period" => &self.titles.period,
             "names.forms" => &self.names.forms,
+            "quotes.verbs" => &self.quotes.verbs,
+            "quotes.between" => &self.quotes.between,
+            "quotes.labels" => &self.quotes.labels,
             "cues.other_occasion" => &self.cues.other_occasion,
             "cues.time_words" => &self.cues.time_words,
             "cues.deadline" => &self.cues.deadline,
@@ -184,13 +202,16 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 20] = [
+    pub const LISTS: [&'static str; 23] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
         "titles.after",
         "titles.period",
         "names.forms",
+        "quotes.verbs",
+        "quotes.between",
+        "quotes.labels",
         "cues.other_occasion",
         "cues.time_words",
         "cues.deadline",

@@ -245,7 +245,8 @@ impl Judge<'_> {
                 text,
                 speaker,
                 speaker_span,
-            } => return self.quote(m, text, *speaker, *speaker_span),
+                stranger,
+            } => return self.quote(m, text, *speaker, *speaker_span, *stranger),
             Value::Role {
                 entity,
                 title,
