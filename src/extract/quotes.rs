@@ -323,6 +323,10 @@ pub(super) fn extract(
         .iter()
         .filter(|m| base.entities[m.entity].kind == EntityKind::Person)
         .collect();
+    // The last attributed quotation's sentences and speaker: a quotation that
+    // follows it with nothing between ("...," Carney said. "These are not
+    // idle threats.") continues it.
+    let mut last: Option<(Span, Said)> = None;
     for &block in &article.blocks {
         let spans = quotations(prose, block);
         for &inner in &spans {
@@ -342,7 +346,19 @@ pub(super) fn extract(
             if is_label(prose, inner, sentence, !on_record) {
                 continue;
             }
-            let said = attribution(article, inner, area, &spans, &people);
+            let mut said = attribution(article, inner, area, &spans, &people);
+            if said == Said::Unknown
+                && let Some((before, who)) = last
+                && before.end <= inner.start
+                && prose[before.end..inner.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || MARKS.iter().any(|(o, _)| *o == c))
+            {
+                said = who;
+            }
+            if said != Said::Unknown {
+                last = Some((area, said));
+            }
             // "Asked about the "territorial question", Macron said ...": a phrase
             // quoted as the topic is nobody's words in this sentence.
             let topic = word_spans(prose, Span::new(sentence.start.min(inner.start), inner.start))
