@@ -14,6 +14,7 @@ mod html;
 mod json_report;
 mod mutations;
 mod ordinals;
+mod people;
 mod precision;
 mod properties;
 mod quotes;

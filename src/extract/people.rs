@@ -164,6 +164,10 @@ fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Op
         }
         let key = nation_key(text(w));
         let joiner = JOINERS.contains(&key.as_str());
+        // "under Pope Francis" gives the title a period; it is no part of it.
+        if lang().titles.period.contains(&key) {
+            break;
+        }
         if joiner && run > i {
             let opens_tail = matches!(key.as_str(), "of" | "for" | "at")
                 && words[i..run].iter().any(|o| is_office_word(text(o), vocab));
@@ -183,10 +187,18 @@ fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Op
     if run == i {
         return None;
     }
-    let run_words = &words[i..run];
-    // A possessive belongs to the noun after it: "the US leader's son-in-law".
+    let mut run_words = &words[i..run];
+    // A possessive belongs to the noun after it: "the US leader's son-in-law"
+    // is no title, and in "the US leader's envoy" the title is "envoy" (a
+    // country's possessive stays: "Ukraine's president").
     if run_words.last().is_some_and(|w| is_possessive(text(w))) {
         return None;
+    }
+    if let Some(p) = run_words
+        .iter()
+        .rposition(|w| is_possessive(text(w)) && crate::lexicon::nation_code(text(w)).is_none())
+    {
+        run_words = &run_words[p + 1..];
     }
     // The title is named by its last office word; after it only an "of ..."
     // tail may follow ("founder and CEO of Nvidia").
