@@ -57,6 +57,8 @@ pub struct Quotes {
     pub between: List,
     /// Words right before a quotation that make it a name or a label.
     pub labels: List,
+    /// Verbs whose next name is whom the words were addressed to.
+    pub objects: List,
 }
 
 /// Given names.
@@ -183,6 +185,7 @@ impl Words {
             "quotes.verbs" => &self.quotes.verbs,
             "quotes.between" => &self.quotes.between,
             "quotes.labels" => &self.quotes.labels,
+            "quotes.objects" => &self.quotes.objects,
             "cues.other_occasion" => &self.cues.other_occasion,
             "cues.time_words" => &self.cues.time_words,
             "cues.deadline" => &self.cues.deadline,
@@ -202,7 +205,7 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 23] = [
+    pub const LISTS: [&'static str; 24] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
@@ -212,6 +215,7 @@ impl Words {
         "quotes.verbs",
         "quotes.between",
         "quotes.labels",
+        "quotes.objects",
         "cues.other_occasion",
         "cues.time_words",
         "cues.deadline",
@@ -405,7 +409,12 @@ impl Title {
             }
             i += 1;
         }
-        let qualifier = head_len.map_or_else(Vec::new, |h| office.split_off(h));
+        // A title that ends on its office ("Bank of Canada Governor") has its
+        // qualifier before it already.
+        let ends_on_office = office.last().is_some_and(|w| lang().titles.offices.contains(w));
+        let qualifier = head_len
+            .filter(|_| !ends_on_office)
+            .map_or_else(Vec::new, |h| office.split_off(h));
         office.splice(0..0, qualifier.iter().cloned());
         Title {
             nation,

@@ -138,7 +138,8 @@ enum Said {
     /// A known person, and where the sentence names them (None for "he said").
     By(usize, Option<Span>),
     /// A speech verb gives the words to someone the fact base does not know
-    /// ("a resident said", "Poonam Patni told AFP").
+    /// ("a resident said", "Poonam Patni told AFP"), or to "he" after a
+    /// sentence that names two people.
     Stranger,
     /// Nothing says whose words they are.
     Unknown,
@@ -165,7 +166,7 @@ fn joins_speaker(gap: &str) -> bool {
         Some((apposition, rest)) if apposition.split_whitespace().count() <= 15 => rest.trim(),
         _ => t,
     };
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.trim_matches(',').split_whitespace().collect();
     words.len() <= 3 && words.iter().all(|w| lang().quotes.between.contains(w.to_lowercase()))
 }
 
@@ -278,35 +279,57 @@ fn attribution(article: &Article, inner: Span, area: Span, quotes: &[Span], peop
             .collect();
         who.sort_unstable();
         who.dedup();
+        // Two people: someone said it, but who cannot be told.
         Some(if who.len() == 1 {
             Said::By(who[0], None)
         } else {
-            Said::Unknown
+            Said::Stranger
         })
     };
+    // The subject of the verb at `v`, written before it: "Macron said",
+    // "she told", "Macron met Starmer, adding", "X said ..., and told".
+    let subject_before = |v: usize| -> Option<Said> {
+        let verb = words[v];
+        if let Some(s) = before(verb.start).or_else(|| v.checked_sub(1).and_then(|p| pronoun(words.get(p)))) {
+            return Some(s);
+        }
+        let prev = v.checked_sub(1).map(|p| text(&words[p]).to_lowercase());
+        if matches!(prev.as_deref(), Some("and" | "but" | "then")) {
+            // Coordinated verbs share the subject of the verb before them.
+            let earlier = (0..v).rev().find(|&k| is_speech_verb(text(&words[k])))?;
+            return before(words[earlier].start).or_else(|| earlier.checked_sub(1).and_then(|p| pronoun(words.get(p))));
+        }
+        if text(&verb).to_lowercase().ends_with("ing") {
+            // A participle's subject is the clause's: the first person named
+            // before it, or the pronoun that opens the sentence.
+            return near
+                .iter()
+                .filter(|m| m.full().end <= verb.start)
+                .min_by_key(|m| m.full().start)
+                .map(|m| Said::By(m.entity, Some(m.span)))
+                .or_else(|| {
+                    words
+                        .first()
+                        .filter(|w| w.start < verb.start)
+                        .and_then(|w| pronoun(Some(w)))
+                });
+        }
+        None
+    };
     let word = text(verb).to_lowercase();
+    let inverts = !lang().quotes.objects.contains(&word);
     let said = if word == "according" {
         words.get(v + 1).and_then(|to| after(to.end))
     } else if verb.start >= inner.end {
-        // ""...," said Macron" or ""...," Macron said".
-        after(verb.end)
-            .or_else(|| pronoun(words.get(v + 1)))
+        // ""...," said Macron" or ""...," Macron said"; never ""...," he told Modi".
+        inverts
+            .then(|| after(verb.end).or_else(|| pronoun(words.get(v + 1))))
+            .flatten()
             .or_else(|| before(verb.start).filter(|s| matches!(s, Said::By(_, Some(n)) if n.start >= inner.end)))
             .or_else(|| v.checked_sub(1).and_then(|p| pronoun(words.get(p))))
     } else {
         // "Macron said ...", "she told reporters ...", "..., adding that ...".
-        before(verb.start)
-            .or_else(|| v.checked_sub(1).and_then(|p| pronoun(words.get(p))))
-            .or_else(|| {
-                word.ends_with("ing")
-                    .then(|| {
-                        near.iter()
-                            .filter(|m| m.full().end <= verb.start)
-                            .max_by_key(|m| m.full().end)
-                            .map(|m| Said::By(m.entity, Some(m.span)))
-                    })
-                    .flatten()
-            })
+        subject_before(v)
     };
     said.unwrap_or(Said::Stranger)
 }

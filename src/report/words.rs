@@ -129,7 +129,8 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         Reason::ListNotJudged { fact, weak: w } => format!("not judged against {fact}: {}", weak(w)),
         Reason::NoFact => format!("{what}: no {kind} fact in the fact base covers this"),
         Reason::QuoteByStranger => {
-            "the speaker is not in the fact base, and no quotation on record matches this".to_owned()
+            "who said this is not a person of the fact base (or cannot be told), and no quotation on record matches it"
+                .to_owned()
         }
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
