@@ -219,7 +219,7 @@ fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Op
         .map(|w| &prose[w.start..w.end]);
     let punctuation = next.is_empty() || next.starts_with([',', '.', ';', ':', ')', '\u{2014}', '\u{2013}']);
     let closes = punctuation || next_word.is_some_and(|w| next.starts_with(w) && closes_apposition(w));
-    let period = next_word.is_some_and(|w| !punctuation && lang().titles.period.contains(&w.to_lowercase()));
+    let period = next_word.is_some_and(|w| !punctuation && lang().titles.period.contains(w.to_lowercase()));
     closes.then_some((span, period))
 }
 
