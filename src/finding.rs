@@ -177,6 +177,8 @@ pub enum Reason {
     NoFact,
     /// No quotation on record matches.
     QuoteNotOnRecord { speaker: Option<String> },
+    /// A quotation whose speaker the fact base does not know.
+    QuoteByStranger,
     /// A titled person the fact base does not know.
     UnknownPerson { title: String, name: String },
     /// A person with no roles on record.

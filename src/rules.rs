@@ -126,6 +126,8 @@ rules! {
     QuoteNotOnRecord = "U008",
     /// The fact is a draft with no source.
     DraftFact = "U009",
+    /// A quotation attributed to someone the fact base does not know.
+    QuoteByStranger = "U015",
 }
 
 impl Rule {

@@ -68,6 +68,8 @@ pub struct Index {
     unit_max: usize,
     /// Parsed roles, per entity.
     pub roles: Vec<Vec<Title>>,
+    /// The words of every title the roles hold (see [`super::titles`]).
+    pub titles: super::titles::TitleVocab,
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
     /// Deletion keys of the people's `name_words`: (key, position in `name_words`), sorted.
@@ -472,6 +474,7 @@ impl Index {
             },
         );
         Index {
+            titles: super::titles::TitleVocab::build(base),
             aliases,
             alias_entity,
             alias_text,

@@ -12,6 +12,7 @@ mod load;
 mod model;
 mod problem;
 mod time;
+pub mod titles;
 pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};

@@ -129,6 +129,10 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         }
         Reason::ListNotJudged { fact, weak: w } => format!("not judged against {fact}: {}", weak(w)),
         Reason::NoFact => format!("{what}: no {kind} fact in the fact base covers this"),
+        Reason::QuoteByStranger => {
+            "who said this is not a person of the fact base (or cannot be told), and no quotation on record matches it"
+                .to_owned()
+        }
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
             format!("no quotation{who} on record matches this")
