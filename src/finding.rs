@@ -48,8 +48,9 @@ pub struct Finding {
     pub sentence: Span,
     pub found: Json,
     pub expected: Option<Json>,
-    /// The range an approximation allows ("more than 30": 30 and up).
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// The range an approximation allows ("more than 30": above 30), or a
+    /// rounded figure ("$44 billion": $43.5 to $44.5 billion).
+    pub range: Option<crate::lexicon::Range>,
     pub fact: Option<String>,
     pub source: Option<SourceRef>,
     /// The rule behind every verdict but a plain match.
@@ -173,6 +174,8 @@ pub enum Reason {
     ListNotJudged { fact: String, weak: Weak },
     /// No fact of the claim's kind.
     NoFact,
+    /// An age (or, `age` false, a span of years) and no fact of its kind.
+    NoAgeFact { age: bool },
     /// No quotation on record matches.
     QuoteNotOnRecord { speaker: Option<String> },
     /// A titled person the fact base does not know.
@@ -203,21 +206,56 @@ pub enum Reason {
 /// Why a link is too weak to judge by.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Weak {
-    TooFar { phrase: String },
+    TooFar {
+        phrase: String,
+    },
     Denied,
-    Possessive { phrase: String },
-    ShareOf { whole: String },
-    SetApart { word: String, phrase: String },
-    PartNotWhole { word: String },
-    CountedFrom { word: String },
-    DatesSomethingElse { word: String },
-    OtherOccasion { cue: String },
-    NeedsDate { period: String },
+    Possessive {
+        phrase: String,
+    },
+    ShareOf {
+        whole: String,
+    },
+    SetApart {
+        word: String,
+        phrase: String,
+    },
+    PartNotWhole {
+        word: String,
+    },
+    CountedFrom {
+        word: String,
+    },
+    DatesSomethingElse {
+        word: String,
+    },
+    OtherOccasion {
+        cue: String,
+    },
+    NeedsDate {
+        period: String,
+    },
     NoPhrase,
-    OwnedByCloser { phrase: String, other: String },
-    PlacedElsewhere { place: String, occasion: String },
-    DatedElsewhere { dated: String, fact: String },
-    AnotherDay { dated: String },
+    OwnedByCloser {
+        phrase: String,
+        other: String,
+    },
+    PlacedElsewhere {
+        place: String,
+        occasion: String,
+    },
+    DatedElsewhere {
+        dated: String,
+        fact: String,
+    },
+    AnotherDay {
+        dated: String,
+    },
+    /// An end of a range of years, the fact's year inside the range or
+    /// judged by the other end.
+    RangeEnd {
+        range: String,
+    },
 }
 
 impl Weak {
@@ -239,6 +277,7 @@ impl Weak {
             Weak::PlacedElsewhere { .. } => Rule::PlacedElsewhere,
             Weak::DatedElsewhere { .. } => Rule::DatedElsewhere,
             Weak::AnotherDay { .. } => Rule::AnotherDay,
+            Weak::RangeEnd { .. } => Rule::RangeEnd,
         }
     }
 }
@@ -272,4 +311,6 @@ pub enum Because {
     NearMiss,
     /// A part and its whole.
     Arithmetic { whole: String },
+    /// An end of a range of years that is the year of a fact tied to the range.
+    Range { range: String, fact: String },
 }

@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::facts::{AboutHit, FactBase, Index};
-use crate::lexicon::Qualifier;
+use crate::lexicon::{Qualifier, Range};
 use crate::span::Span;
 
-pub use numbers::fraction_value;
+pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use people::EntityMention;
 pub use quotes::{is_excerpt, quote_segments};
 
@@ -97,32 +97,70 @@ pub enum DateStyle {
 pub struct Amount {
     pub value: f64,
     pub qualifier: Option<Qualifier>,
-    /// Span of the digits or number words alone.
+    /// Span of the digits or number words alone (of both ends, for a range).
     pub number: Span,
     /// Written in words ("thirty-five").
     pub words: bool,
-    /// A round figure by nature ("two dozen"): read as approximate.
+    /// A share in words ("a fifth of"): a round figure by nature, read as
+    /// "about".
     pub vague: bool,
+    /// Written in dozens ("two dozen"): exact unless qualified (D113).
+    pub dozen: bool,
+    /// The place of the last digit written, in the value's units: 1 for
+    /// "35", 0.1 for "73.3%", 100 million for "$1.4 billion" (D114).
+    pub precision: f64,
+    /// The upper end of a range ("between 30 and 40 countries", "30-40"):
+    /// `value` is then the lower end.
+    pub to: Option<f64>,
 }
 
 impl Amount {
-    /// Inclusive bounds (None = open).
-    pub fn range(&self) -> (Option<f64>, Option<f64>) {
-        let (lo, hi) = match self.qualifier {
+    /// What the words allow, before rounding: a qualifier's range, a range's
+    /// two ends, a share in words read as "about"; None for a bare figure.
+    pub fn bounds(&self) -> Option<Range> {
+        if let Some(to) = self.to {
+            return Some(Range::closed(self.value.min(to), self.value.max(to)));
+        }
+        let mut r = match self.qualifier {
             Some(q) => q.range(self.value),
             None if self.vague => Qualifier::About.range(self.value),
-            None => (Some(self.value), Some(self.value)),
+            None => return None,
         };
-        // "Some two dozen": dozens are rounder than digits, so the range is wider.
-        if self.vague {
+        // "Some two dozen", "roughly a fifth": round words are rounder than
+        // digits, so a hedge on them reaches further (on its hedged sides).
+        if self.vague || self.dozen {
             let extra = (self.value * 0.15).max(3.0);
-            (
-                lo.map(|l| l.min(self.value - extra)),
-                hi.map(|h| h.max(self.value + extra)),
-            )
-        } else {
-            (lo, hi)
+            let hedged = matches!(self.qualifier, None | Some(Qualifier::About));
+            if hedged || matches!(self.qualifier, Some(Qualifier::Nearly)) {
+                r.min = r.min.map(|l| l.min(self.value - extra));
+            }
+            if hedged {
+                r.max = r.max.map(|h| h.max(self.value + extra));
+            }
         }
+        Some(r)
+    }
+
+    /// Every value the figure allows: its words' range, or for a bare figure
+    /// every value that rounds to it at the precision written ("$44
+    /// billion" is $43.5 to $44.5 billion; "35" is 35).
+    pub fn allowed(&self) -> Range {
+        self.bounds().unwrap_or_else(|| {
+            let half = self.precision / 2.0;
+            Range::closed(self.value - half, self.value + half)
+        })
+    }
+
+    /// Whether the figure allows `x`.
+    pub fn allows(&self, x: f64) -> bool {
+        self.allowed().contains(x)
+    }
+
+    /// The bounds its words set (None = open), an excluded end given as is
+    /// ("more than 30": 30 and up); a bare figure's own value at both ends.
+    pub fn range(&self) -> (Option<f64>, Option<f64>) {
+        self.bounds()
+            .map_or((Some(self.value), Some(self.value)), |r| r.bounds())
     }
 }
 
@@ -260,7 +298,12 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             })
             .next_back()
             .or(last_date);
-        numbers::extract(prose, sentence, index, &mut taken, &mut out);
+        let people: Vec<Span> = entities
+            .iter()
+            .filter(|e| base.entities[e.entity].kind == crate::facts::EntityKind::Person)
+            .map(|e| e.span)
+            .collect();
+        numbers::extract(prose, sentence, index, &people, &mut taken, &mut out);
         // Kinds whose words no extractor above reads bring their own.
         let cx = crate::kinds::ExtractCx { prose, index };
         for kind in crate::kinds::VALUE_KINDS {

@@ -303,8 +303,7 @@ impl Linker<'_> {
         } else {
             return None;
         };
-        let (lo, hi) = amount.range();
-        let fits = |n: usize| lo.is_none_or(|l| n as f64 >= l) && hi.is_none_or(|h| n as f64 <= h);
+        let fits = |n: usize| amount.allows(n as f64);
         let published = self.article.published;
         let (index, hit) = starting_in(&ex.about, m.sentence, |h| h.span.start)
             .iter()

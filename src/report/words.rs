@@ -128,6 +128,12 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         }
         Reason::ListNotJudged { fact, weak: w } => format!("not judged against {fact}: {}", weak(w)),
         Reason::NoFact => format!("{what}: no {kind} fact in the fact base covers this"),
+        Reason::NoAgeFact { age: true } => {
+            format!("{what}: an age, and no age fact in the fact base covers it (an age is never compared with a year)")
+        }
+        Reason::NoAgeFact { age: false } => format!(
+            "{what}: a span of years, and no fact in the fact base counts one (it is never compared with a year)"
+        ),
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
             format!("no quotation{who} on record matches this")
@@ -197,6 +203,9 @@ pub fn weak(w: &Weak) -> String {
             format!("the sentence is dated \"{dated}\", away from the occasion of {fact}")
         }
         Weak::AnotherDay { dated } => format!("the sentence is dated \"{dated}\", another day than its occasion's"),
+        Weak::RangeEnd { range } => {
+            format!("it is an end of the range \"{range}\", and the fact's year is the range's other end or inside it")
+        }
     }
 }
 
@@ -230,5 +239,6 @@ pub fn because(b: &Because) -> String {
         }
         Because::NearMiss => "a near-miss of a known spelling".to_owned(),
         Because::Arithmetic { whole } => format!("arithmetic: a part of \"{whole}\""),
+        Because::Range { range, fact } => format!("an end of the range \"{range}\", which {fact} opens or closes"),
     }
 }
