@@ -69,19 +69,20 @@ pub struct Lists {
     pub country_units: List,
 }
 
-#[derive(Deserialize)]
+/// Approximation words, by the range they allow ([`Qualifier`]).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Qualifiers {
-    more_than: Vec<String>,
-    at_least: Vec<String>,
-    just_over: Vec<String>,
-    fewer_than: Vec<String>,
-    at_most: Vec<String>,
-    just_under: Vec<String>,
-    about: Vec<String>,
-    nearly: Vec<String>,
-    at_least_after: Vec<String>,
-    at_most_after: Vec<String>,
+pub struct Qualifiers {
+    pub more_than: List,
+    pub at_least: List,
+    pub just_over: List,
+    pub fewer_than: List,
+    pub at_most: List,
+    pub just_under: List,
+    pub about: List,
+    pub nearly: List,
+    pub at_least_after: List,
+    pub at_most_after: List,
 }
 
 /// Words of the number rules: ages, spans of years, changes.
@@ -124,6 +125,8 @@ pub struct Words {
     pub qualifiers: Vec<(String, Qualifier)>,
     /// The qualifier phrases that follow the number ("172 or more seats").
     pub qualifiers_after: Vec<(String, Qualifier)>,
+    /// The qualifier lists as written.
+    pub qualifier_lists: Qualifiers,
     pub cues: Cues,
     pub lists: Lists,
     pub numbers: Numbers,
@@ -135,28 +138,29 @@ impl Words {
         let file: WordsFile = toml::from_str(text)?;
         let q = file.qualifiers;
         let mut qualifiers: Vec<(String, Qualifier)> = [
-            (q.more_than, Qualifier::MoreThan),
-            (q.at_least, Qualifier::AtLeast),
-            (q.just_over, Qualifier::JustOver),
-            (q.fewer_than, Qualifier::FewerThan),
-            (q.at_most, Qualifier::AtMost),
-            (q.just_under, Qualifier::JustUnder),
-            (q.about, Qualifier::About),
-            (q.nearly, Qualifier::Nearly),
+            (&q.more_than, Qualifier::MoreThan),
+            (&q.at_least, Qualifier::AtLeast),
+            (&q.just_over, Qualifier::JustOver),
+            (&q.fewer_than, Qualifier::FewerThan),
+            (&q.at_most, Qualifier::AtMost),
+            (&q.just_under, Qualifier::JustUnder),
+            (&q.about, Qualifier::About),
+            (&q.nearly, Qualifier::Nearly),
         ]
         .into_iter()
-        .flat_map(|(phrases, kind)| phrases.into_iter().map(move |p| (p, kind)))
+        .flat_map(|(phrases, kind)| phrases.iter().map(move |p| (p.to_owned(), kind)))
         .collect();
         qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let qualifiers_after = [
-            (q.at_least_after, Qualifier::AtLeast),
-            (q.at_most_after, Qualifier::AtMost),
+            (&q.at_least_after, Qualifier::AtLeast),
+            (&q.at_most_after, Qualifier::AtMost),
         ]
         .into_iter()
-        .flat_map(|(phrases, kind)| phrases.into_iter().map(move |p| (p, kind)))
+        .flat_map(|(phrases, kind)| phrases.iter().map(move |p| (p.to_owned(), kind)))
         .collect();
         Ok(Words {
             qualifiers_after,
+            qualifier_lists: q,
             months: file.months,
             nations: file.nations,
             titles: file.titles,
@@ -189,6 +193,16 @@ impl Words {
             "lists.not_the_agent" => &self.lists.not_the_agent,
             "lists.people_units" => &self.lists.people_units,
             "lists.country_units" => &self.lists.country_units,
+            "qualifiers.more_than" => &self.qualifier_lists.more_than,
+            "qualifiers.at_least" => &self.qualifier_lists.at_least,
+            "qualifiers.just_over" => &self.qualifier_lists.just_over,
+            "qualifiers.fewer_than" => &self.qualifier_lists.fewer_than,
+            "qualifiers.at_most" => &self.qualifier_lists.at_most,
+            "qualifiers.just_under" => &self.qualifier_lists.just_under,
+            "qualifiers.about" => &self.qualifier_lists.about,
+            "qualifiers.nearly" => &self.qualifier_lists.nearly,
+            "qualifiers.at_least_after" => &self.qualifier_lists.at_least_after,
+            "qualifiers.at_most_after" => &self.qualifier_lists.at_most_after,
             "numbers.age_units" => &self.numbers.age_units,
             "numbers.age_cues" => &self.numbers.age_cues,
             "numbers.time_units" => &self.numbers.time_units,
@@ -198,7 +212,7 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 21] = [
+    pub const LISTS: [&'static str; 31] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
@@ -216,6 +230,16 @@ impl Words {
         "lists.not_the_agent",
         "lists.people_units",
         "lists.country_units",
+        "qualifiers.more_than",
+        "qualifiers.at_least",
+        "qualifiers.just_over",
+        "qualifiers.fewer_than",
+        "qualifiers.at_most",
+        "qualifiers.just_under",
+        "qualifiers.about",
+        "qualifiers.nearly",
+        "qualifiers.at_least_after",
+        "qualifiers.at_most_after",
         "numbers.age_units",
         "numbers.age_cues",
         "numbers.time_units",

@@ -41,13 +41,13 @@ pub fn rounded(amount: &Amount, value: f64) -> Option<f64> {
 
 /// The range to report beside a verdict: what the words allow when they
 /// are approximate (a qualifier, a range, a share in words, a dozen), or
-/// the rounding a bare figure allows when the fact is not exactly the
-/// figure (a match or a miss by rounding); None for an exact figure.
+/// the rounding a bare figure allows when the fact's value has more digits
+/// than the figure (a match or a miss by rounding); None for an exact figure.
 pub fn reported_range(amount: &Amount, value: f64) -> Option<Range> {
     match amount.bounds() {
         Some(r) => Some(r),
         None if amount.dozen => Some(Range::closed(amount.value, amount.value)),
-        None => (!same(amount.value, value)).then(|| amount.allowed()),
+        None => rounded(amount, value).map(|_| amount.allowed()),
     }
 }
 
