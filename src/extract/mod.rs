@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::facts::{AboutHit, FactBase, Index};
 use crate::lexicon::{Qualifier, Range};
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 
 pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use people::EntityMention;
@@ -200,6 +200,9 @@ pub enum Value {
         unit: String,
         /// The unit is one some count fact uses.
         known_unit: bool,
+        /// For an age, the person it is the age of (an entity id): the one
+        /// it stands beside ("Prevost, 69,") or the nearest named.
+        of: Option<String>,
     },
     Money {
         amount: Amount,
@@ -298,12 +301,21 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             })
             .next_back()
             .or(last_date);
-        let people: Vec<Span> = entities
+        let people: Vec<(Span, &str)> = entities
             .iter()
             .filter(|e| base.entities[e.entity].kind == crate::facts::EntityKind::Person)
-            .map(|e| e.span)
+            .map(|e| (e.span, base.entities[e.entity].id.as_str()))
             .collect();
-        numbers::extract(prose, sentence, index, &people, &mut taken, &mut out);
+        let cells: Vec<(Span, String)> = starting_in(&article.cells, sentence, |c| c.span.start)
+            .iter()
+            .filter(|c| sentence.contains(c.span))
+            .filter_map(|c| cell_unit(prose, index, c).map(|u| (c.span, u)))
+            .collect();
+        let around = numbers::Around {
+            people: &people,
+            cells: &cells,
+        };
+        numbers::extract(prose, sentence, index, &around, &mut taken, &mut out);
         // Kinds whose words no extractor above reads bring their own.
         let cx = crate::kinds::ExtractCx { prose, index };
         for kind in crate::kinds::VALUE_KINDS {
@@ -327,6 +339,7 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }
+    table_context(article, &mut ex);
     quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
     // Which occasions the article is about: those it names, or whose place,
     // members or speakers it names; when it names none, any. An article that
@@ -385,6 +398,45 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     // they are found sentence by sentence, so this only guarantees the order.
     ex.about.sort_by_key(|h| (h.span.start, h.span.end));
     ex
+}
+
+/// A table cell's column header works like an `about` phrase for the cell,
+/// as its row's label (which stands in the same sentence) does: the
+/// header's phrases and occasion names are read as if they stood at the
+/// start of the cell (`| % of votes | 43.6% |` under `Liberal`, `$44.06
+/// billion` under `Fiscal Q1 2026`).
+fn table_context(article: &Article, ex: &mut Extraction) {
+    let mut hits = Vec::new();
+    let mut names = Vec::new();
+    for cell in &article.cells {
+        let Some(header) = cell.header else { continue };
+        let at = Span::new(cell.span.start, cell.span.start);
+        hits.extend(
+            ex.about
+                .iter()
+                .filter(|h| header.contains(h.span))
+                .map(|h| AboutHit { span: at, ..h.clone() }),
+        );
+        names.extend(
+            ex.event_names
+                .iter()
+                .filter(|(s, _)| header.contains(*s))
+                .map(|(_, events)| (at, events.clone())),
+        );
+    }
+    ex.about.extend(hits);
+    ex.event_names.extend(names);
+    ex.event_names.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+/// The unit a table cell's row label or column header names
+/// (`| Countries represented | 36 |`: countries), if the fact base knows it.
+fn cell_unit(prose: &str, index: &Index, cell: &crate::article::TableCell) -> Option<String> {
+    [cell.label, cell.header].into_iter().flatten().find_map(|span| {
+        word_spans(prose, span)
+            .iter()
+            .find_map(|w| index.unit_at(prose, w.start, span.end).map(|(_, u)| u.to_owned()))
+    })
 }
 
 /// [`Extraction::admits`], before the extraction is whole.

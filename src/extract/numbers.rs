@@ -462,7 +462,7 @@ pub fn is_age_unit(unit: &str) -> bool {
 /// Whether the number at `number` is an age by what stands around it: an
 /// age word right before it ("aged 69", "at the age of 88"), or a comma
 /// apposition to a person's name ("Robert Prevost, 69, ...").
-fn age_by_context(prose: &str, sentence: Span, number: Span, people: &[Span]) -> bool {
+fn age_by_context(prose: &str, sentence: Span, number: Span, people: &[(Span, &str)]) -> bool {
     let before = prose[sentence.start..number.start].trim_end();
     let lower = before.to_ascii_lowercase();
     let cue = lang().numbers.age_cues.iter().any(|c| {
@@ -480,19 +480,52 @@ fn age_by_context(prose: &str, sentence: Span, number: Span, people: &[Span]) ->
     let head = head.trim_end();
     let after = prose[number.end..sentence.end].trim_start();
     let closes = after.is_empty() || after.starts_with([',', ')', '.', ';']);
-    closes && people.iter().any(|p| sentence.start + head.len() == p.end)
+    closes && people.iter().any(|(p, _)| sentence.start + head.len() == p.end)
 }
 
-/// Find the numbers of one sentence. `people` are the spans of the persons
-/// it names (for an age in apposition, "Prevost, 69,").
+/// Whose age the number at `number` is: the person named nearest before it
+/// in the sentence ("Pope Francis, who died at 88"), else the nearest after.
+fn age_of(number: Span, people: &[(Span, &str)]) -> Option<String> {
+    let before = people
+        .iter()
+        .filter(|(p, _)| p.end <= number.start)
+        .max_by_key(|(p, _)| p.end);
+    let after = people
+        .iter()
+        .filter(|(p, _)| p.start >= number.end)
+        .min_by_key(|(p, _)| p.start);
+    before.or(after).map(|(_, id)| (*id).to_owned())
+}
+
+/// What stands around a sentence's numbers.
+pub(super) struct Around<'a> {
+    /// The persons it names, where and who (for an age: "Prevost, 69,").
+    pub people: &'a [(Span, &'a str)],
+    /// Its table cells whose row label or column header names a unit the
+    /// fact base knows, and that unit (`| Countries represented | 36 |`).
+    pub cells: &'a [(Span, String)],
+}
+
+/// The unit of a figure that stands alone in a table cell whose label or
+/// header names one: the figure is what the row or column says it is.
+fn cell_unit(prose: &str, cells: &[(Span, String)], end: usize) -> Option<(Span, String, bool)> {
+    let (cell, unit) = cells.iter().find(|(c, _)| c.start < end && end <= c.end)?;
+    prose[end..cell.end]
+        .trim()
+        .is_empty()
+        .then(|| (Span::new(end, end), unit.clone(), true))
+}
+
+/// Find the numbers of one sentence.
 pub(super) fn extract(
     prose: &str,
     sentence: Span,
     index: &Index,
-    people: &[Span],
+    around: &Around<'_>,
     taken: &mut Vec<Span>,
     out: &mut Vec<Mention>,
 ) {
+    let people = around.people;
     let text = &prose[sentence.start..sentence.end];
     let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
     let (heads, range_years) = ranges(prose, sentence, taken);
@@ -680,6 +713,7 @@ pub(super) fn extract(
                     amount,
                     unit: AGE.to_owned(),
                     known_unit: true,
+                    of: age_of(span, people),
                 },
             });
             continue;
@@ -697,11 +731,12 @@ pub(super) fn extract(
                     amount,
                     unit: AGE.to_owned(),
                     known_unit: true,
+                    of: age_of(span, people),
                 },
             });
             continue;
         }
-        let unit = unit_after(prose, sentence, index, scale_end);
+        let unit = unit_after(prose, sentence, index, scale_end).or_else(|| cell_unit(prose, around.cells, scale_end));
         // "2000 years", "a 1,000-year-old church": a span of time, never a year.
         let of_time = unit
             .as_ref()
@@ -760,6 +795,7 @@ pub(super) fn extract(
             span: claim,
             sentence,
             value: Value::Count {
+                of: (unit == AGE).then(|| age_of(span, people)).flatten(),
                 amount,
                 unit,
                 known_unit,

@@ -29,11 +29,17 @@ impl ValueKind for Count {
     }
 
     fn fits(&self, m: &Mention, fact: &Fact) -> bool {
-        let (Value::Count { unit, .. }, FactValue::Count(_)) = (&m.value, &fact.value) else {
+        let (Value::Count { unit, of, .. }, FactValue::Count(_)) = (&m.value, &fact.value) else {
             return false;
         };
         if unit == AGE {
-            return is_age(fact);
+            // The age of one person is not another's ("Prevost, 69," is not
+            // Francis's age at his death).
+            let same_person = match (of, &fact.subject) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            return is_age(fact) && same_person;
         }
         // "12 years as pope" is not an age, even where an age fact lists "years".
         let of_time = crate::lexicon::lang().numbers.time_units.contains(unit.to_lowercase());

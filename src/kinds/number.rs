@@ -35,9 +35,22 @@ pub fn rounded(amount: &Amount, value: f64) -> Option<f64> {
     if amount.bounds().is_some() || amount.dozen || amount.precision <= 0.0 {
         return None;
     }
-    let r = (value / amount.precision).round() * amount.precision;
+    let r = round_to(value, amount.precision);
     (!same(r, value)).then_some(r)
 }
+
+/// `value` rounded to a multiple of `precision` (a power of ten, or such a
+/// power times a scale word), without binary noise: 41.31 to 0.1 is 41.3.
+fn round_to(value: f64, precision: f64) -> f64 {
+    let r = (value / precision).round() * precision;
+    let decimals = (-precision.log10()).ceil().max(0.0) as usize;
+    format!("{r:.decimals$}").parse().unwrap_or(r)
+}
+
+/// How many steps of its last digit a rounded figure may miss the fact by
+/// and still be read as a rounding of it (D114); further off, the figure is
+/// simply wrong (D105, D107, D109).
+const ROUNDING_STEPS: f64 = 5.0;
 
 /// The range to report beside a verdict: what the words allow when they
 /// are approximate (a qualifier, a range, a share in words, a dozen), or
@@ -121,7 +134,9 @@ pub fn judge(
                 }
             }
             None => {
-                if let Some(r) = rounded(amount, value) {
+                if let Some(r) = rounded(amount, value)
+                    && (n - value).abs() <= ROUNDING_STEPS * amount.precision
+                {
                     return (
                         false,
                         Some(Rule::RoundedFigureDiffers),
