@@ -174,7 +174,7 @@ pub enum Reason {
     ListNotJudged { fact: String, weak: Weak },
     /// No fact of the claim's kind.
     NoFact,
-    /// An age (or, `age` false, a span of years) and no fact of its kind.
+    /// An age (or, `age` false, a span of time) and no fact of its kind.
     NoAgeFact { age: bool },
     /// No quotation on record matches.
     QuoteNotOnRecord { speaker: Option<String> },

@@ -401,22 +401,45 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
 }
 
 /// A table cell's column header works like an `about` phrase for the cell,
-/// as its row's label (which stands in the same sentence) does: the
-/// header's phrases and occasion names are read as if they stood at the
-/// start of the cell (`| % of votes | 43.6% |` under `Liberal`, `$44.06
-/// billion` under `Fiscal Q1 2026`).
+/// as its row's label (which stands in the same sentence) does: read as if
+/// it stood at the start of the cell (`| % of votes | 43.6% |` under
+/// `Liberal`). Where the row's label has phrases of its own, the header
+/// narrows them to the facts both tie (`| Operating income | ... | 28% |`
+/// under `Change YoY` is the change of operating income, not of revenue);
+/// where none of them fits the header, the label decides alone. The
+/// header's occasion names count too (`$44.06 billion` under `Fiscal Q1
+/// 2026`).
 fn table_context(article: &Article, ex: &mut Extraction) {
     let mut hits = Vec::new();
     let mut names = Vec::new();
+    let ties = |h: &AboutHit| h.facts.iter().chain(&h.occasion).copied().collect::<Vec<usize>>();
     for cell in &article.cells {
         let Some(header) = cell.header else { continue };
         let at = Span::new(cell.span.start, cell.span.start);
-        hits.extend(
-            ex.about
-                .iter()
-                .filter(|h| header.contains(h.span))
-                .map(|h| AboutHit { span: at, ..h.clone() }),
-        );
+        let in_header: Vec<&AboutHit> = ex.about.iter().filter(|h| header.contains(h.span)).collect();
+        let in_label: Vec<&AboutHit> = cell
+            .label
+            .map(|l| ex.about.iter().filter(|h| l.contains(h.span)).collect())
+            .unwrap_or_default();
+        if in_label.is_empty() {
+            hits.extend(in_header.iter().map(|h| AboutHit {
+                span: at,
+                ..(*h).clone()
+            }));
+        } else {
+            let header_ties: Vec<usize> = in_header.iter().flat_map(|h| ties(h)).collect();
+            for h in &in_label {
+                let both: Vec<usize> = ties(h).into_iter().filter(|f| header_ties.contains(f)).collect();
+                if !both.is_empty() {
+                    hits.push(AboutHit {
+                        span: at,
+                        facts: both,
+                        occasion: Vec::new(),
+                        phrase: h.phrase.clone(),
+                    });
+                }
+            }
+        }
         names.extend(
             ex.event_names
                 .iter()

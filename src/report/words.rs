@@ -132,7 +132,7 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             format!("{what}: an age, and no age fact in the fact base covers it (an age is never compared with a year)")
         }
         Reason::NoAgeFact { age: false } => format!(
-            "{what}: a span of years, and no fact in the fact base counts one (it is never compared with a year)"
+            "{what}: a span of time, and no fact in the fact base counts one (it is never compared with a year)"
         ),
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
