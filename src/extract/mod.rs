@@ -323,7 +323,7 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         }
         people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
-        let about = index.about_in(prose, sentence);
+        let about = specific_age_phrases(base, &out, index.about_in(prose, sentence));
         // Only a sentence with some phrase can tie a stand-in to a fact.
         if !about.is_empty() {
             ex.stand_ins
@@ -460,6 +460,32 @@ fn cell_unit(prose: &str, index: &Index, cell: &crate::article::TableCell) -> Op
             .iter()
             .find_map(|w| index.unit_at(prose, w.start, span.end).map(|(_, u)| u.to_owned()))
     })
+}
+
+/// An age word right before an age ("at age 27", "aged 69") says it is an
+/// age, not which one: where the sentence holds a phrase of an age fact
+/// besides ("Ordained in 1982 at age 27"), that phrase decides, and the
+/// bare age words of the sentence tie nothing (U010).
+fn specific_age_phrases(base: &FactBase, mentions: &[Mention], about: Vec<AboutHit>) -> Vec<AboutHit> {
+    let ages = mentions
+        .iter()
+        .any(|m| matches!(&m.value, Value::Count { unit, .. } if unit == AGE));
+    if !ages {
+        return about;
+    }
+    let cue = |h: &AboutHit| {
+        crate::lexicon::lang()
+            .numbers
+            .age_cues
+            .contains(h.phrase.to_lowercase())
+    };
+    let specific = about
+        .iter()
+        .any(|h| !cue(h) && h.facts.iter().any(|&f| crate::kinds::is_age(&base.facts[f])));
+    if !specific {
+        return about;
+    }
+    about.into_iter().filter(|h| !cue(h)).collect()
 }
 
 /// [`Extraction::admits`], before the extraction is whole.

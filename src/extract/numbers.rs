@@ -736,7 +736,24 @@ pub(super) fn extract(
             });
             continue;
         }
-        let unit = unit_after(prose, sentence, index, scale_end).or_else(|| cell_unit(prose, around.cells, scale_end));
+        // An age unit counts only right after its number ("69 years old"):
+        // "in 1982 at age 27" is a year, then an age.
+        let adjacent_age = |u: &(Span, String, bool)| {
+            !is_age_unit(&u.1)
+                || prose[scale_end..u.0.start]
+                    .trim_matches(|c: char| c == '-' || c.is_whitespace())
+                    .is_empty()
+        };
+        let unit = unit_after(prose, sentence, index, scale_end)
+            .filter(adjacent_age)
+            .or_else(|| cell_unit(prose, around.cells, scale_end))
+            // "more than 5 million" and nothing after: a figure of millions.
+            .or_else(|| {
+                (scale_end > span.end).then(|| {
+                    let word = prose[span.end..scale_end].trim().to_ascii_lowercase();
+                    (Span::new(scale_end, scale_end), word, false)
+                })
+            });
         // "2000 years", "a 1,000-year-old church": a span of time, never a year.
         let of_time = unit
             .as_ref()
@@ -770,6 +787,13 @@ pub(super) fn extract(
         }
         let (mut amount, mut start) = amount(prose, sentence, w);
         join_range(&heads, &mut amount, &mut start);
+        // "voting over two days": across them, not more than two (D111).
+        if amount.qualifier == Some(Qualifier::MoreThan)
+            && lang().numbers.time_units.contains(unit.to_lowercase())
+            && prose[start..span.start].trim().eq_ignore_ascii_case("over")
+        {
+            amount.qualifier = Some(Qualifier::AtLeast);
+        }
         let mut end = unit_end;
         if amount.qualifier.is_none()
             && amount.to.is_none()

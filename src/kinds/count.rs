@@ -72,9 +72,12 @@ impl ValueKind for Count {
 }
 
 impl Count {
-    /// A value in the fact's unit: "35 countries".
+    /// A value in the fact's unit: "35 countries", "69 years old".
     fn describe_value(&self, fact: &Fact, v: f64) -> String {
         let n = super::words::fmt_num(v);
+        if is_age(fact) {
+            return format!("{n} years old");
+        }
         match fact.unit.first() {
             Some(u) => format!("{n} {u}"),
             None => n,

@@ -120,18 +120,19 @@ impl Judge<'_> {
                     claims[i] = self.range_end_weak(m, f, &range, &claims[i]);
                 }
             }
-            // One fact outside the range, held against both ends: the nearer judges it.
-            let (ca, cb) = (&claims[ia], &claims[ib]);
-            if ca.verdict == Verdict::Discrepancy
-                && cb.verdict == Verdict::Discrepancy
-                && ca.fact.is_some()
-                && ca.fact == cb.fact
-                && let Some(f) = ca.fact.as_deref().and_then(|id| self.base.fact_index(id))
-                && let Some(y) = year_of(self.base, f)
-            {
-                let far = if (y - ya).abs() <= (y - yb).abs() { ib } else { ia };
-                let m = &ex.mentions[far];
-                claims[far] = self.range_end_weak(m, f, &range, &claims[far]);
+            // A fact outside the range is judged against the nearer end
+            // only: the far end is never held against it.
+            for (i, m, y_end, other) in [(ia, a, ya, yb), (ib, b, yb, ya)] {
+                if claims[i].verdict != Verdict::Discrepancy {
+                    continue;
+                }
+                let Some(f) = claims[i].fact.as_deref().and_then(|id| self.base.fact_index(id)) else {
+                    continue;
+                };
+                let Some(y) = year_of(self.base, f) else { continue };
+                if (y - other).abs() < (y - y_end).abs() {
+                    claims[i] = self.range_end_weak(m, f, &range, &claims[i]);
+                }
             }
         }
     }
