@@ -13,6 +13,7 @@ mod goldens;
 mod html;
 mod json_report;
 mod mutations;
+mod numbers;
 mod ordinals;
 mod precision;
 mod properties;

@@ -323,7 +323,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         }
         people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
-        let about = specific_age_phrases(base, &out, index.about_in(prose, sentence));
+        let mut about = index.about_in(prose, sentence);
+        about.extend(age_words(index, &out));
+        let about = specific_age_phrases(base, &out, about);
         // Only a sentence with some phrase can tie a stand-in to a fact.
         if !about.is_empty() {
             ex.stand_ins
@@ -460,6 +462,33 @@ fn cell_unit(prose: &str, index: &Index, cell: &crate::article::TableCell) -> Op
             .iter()
             .find_map(|w| index.unit_at(prose, w.start, span.end).map(|(_, u)| u.to_owned()))
     })
+}
+
+/// An age of a named person ("Robert Prevost, 69,", "the 69-year-old
+/// Prevost") reads as "aged 69": the fact base's phrases of the age words
+/// (`numbers.age_cues`) are read as if they stood right before it. (Of no
+/// one named, an age ties nothing by its form alone.)
+fn age_words(index: &Index, mentions: &[Mention]) -> Vec<AboutHit> {
+    let mut hits = Vec::new();
+    for m in mentions {
+        let Value::Count { unit, of: Some(_), .. } = &m.value else {
+            continue;
+        };
+        if unit != AGE {
+            continue;
+        }
+        let at = Span::new(m.span.start, m.span.start);
+        for cue in crate::lexicon::lang().numbers.age_cues.iter() {
+            hits.extend(
+                index
+                    .about_in(cue, Span::new(0, cue.len()))
+                    .into_iter()
+                    .filter(|h| h.phrase.eq_ignore_ascii_case(cue))
+                    .map(|h| AboutHit { span: at, ..h }),
+            );
+        }
+    }
+    hits
 }
 
 /// An age word right before an age ("at age 27", "aged 69") says it is an

@@ -425,15 +425,20 @@ fn unit_after(prose: &str, sentence: Span, index: &Index, from: usize) -> Option
     }
     let words = word_spans(prose, Span::new(from, sentence.end));
     for w in words.iter().take(3) {
-        // Only spaces and adjectives may come between a number and its unit.
+        // Only spaces and adjectives may come between a number and its unit
+        // (not a dash: "2018 — seven years" is a year, then a span).
         let gap = &prose[from..w.start];
-        if gap.chars().any(|c| c.is_ascii_punctuation() && c != '-') {
+        if gap
+            .chars()
+            .any(|c| (c.is_ascii_punctuation() && c != '-') || matches!(c, '\u{2013}' | '\u{2014}'))
+        {
             break;
         }
         if let Some((span, unit)) = index.unit_at(prose, w.start, sentence.end) {
             return Some((span, unit.to_owned(), true));
         }
-        if !prose[w.start..w.end].chars().all(char::is_alphabetic) {
+        let word = &prose[w.start..w.end];
+        if !word.chars().all(char::is_alphabetic) || is_number_word(&word.to_lowercase()) {
             break;
         }
     }
