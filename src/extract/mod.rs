@@ -341,7 +341,8 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }
-    table_context(article, &mut ex);
+    ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
+    table_context(article, base, &mut ex);
     quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
     // Which occasions the article is about: those it names, or whose place,
     // members or speakers it names; when it names none, any. An article that
@@ -402,45 +403,54 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     ex
 }
 
-/// A table cell's column header works like an `about` phrase for the cell,
-/// as its row's label (which stands in the same sentence) does: read as if
-/// it stood at the start of the cell (`| % of votes | 43.6% |` under
-/// `Liberal`). Where the row's label has phrases of its own, the header
-/// narrows them to the facts both tie (`| Operating income | ... | 28% |`
-/// under `Change YoY` is the change of operating income, not of revenue);
-/// where none of them fits the header, the label decides alone. The
-/// header's occasion names count too (`$44.06 billion` under `Fiscal Q1
-/// 2026`).
-fn table_context(article: &Article, ex: &mut Extraction) {
+/// A table cell's column header works like an `about` phrase for the
+/// cell's figure, as its row's label (which stands in the same sentence)
+/// does, read as if it stood at the start of the cell (`| % of votes |
+/// 43.6% |` under `Liberal`): the facts both the label and the header tie
+/// first (`| Operating income | ... | 28% |` under `Change YoY` is the
+/// change of operating income, not of revenue); failing any of the
+/// figure's kind, the label's; failing those, the header's. The header's
+/// occasion names count too (`$44.06 billion` under `Fiscal Q1 2026`).
+fn table_context(article: &Article, base: &FactBase, ex: &mut Extraction) {
     let mut hits = Vec::new();
     let mut names = Vec::new();
     let ties = |h: &AboutHit| h.facts.iter().chain(&h.occasion).copied().collect::<Vec<usize>>();
     for cell in &article.cells {
         let Some(header) = cell.header else { continue };
+        let figures: Vec<&Mention> = starting_in(&ex.mentions, cell.span, |m| m.span.start)
+            .iter()
+            .filter(|m| cell.span.contains(m.span))
+            .collect();
+        let fits = |f: usize| figures.iter().any(|m| crate::kinds::fits(m, &base.facts[f]));
         let at = Span::new(cell.span.start, cell.span.start);
         let in_header: Vec<&AboutHit> = ex.about.iter().filter(|h| header.contains(h.span)).collect();
         let in_label: Vec<&AboutHit> = cell
             .label
             .map(|l| ex.about.iter().filter(|h| l.contains(h.span)).collect())
             .unwrap_or_default();
-        if in_label.is_empty() {
+        let header_ties: Vec<usize> = in_header.iter().flat_map(|h| ties(h)).collect();
+        let mut narrowed = false;
+        for h in &in_label {
+            let both: Vec<usize> = ties(h)
+                .into_iter()
+                .filter(|&f| header_ties.contains(&f) && fits(f))
+                .collect();
+            if !both.is_empty() {
+                narrowed = true;
+                hits.push(AboutHit {
+                    span: at,
+                    facts: both,
+                    occasion: Vec::new(),
+                    phrase: h.phrase.clone(),
+                });
+            }
+        }
+        let label_fits = in_label.iter().any(|h| ties(h).into_iter().any(fits));
+        if !narrowed && !label_fits {
             hits.extend(in_header.iter().map(|h| AboutHit {
                 span: at,
                 ..(*h).clone()
             }));
-        } else {
-            let header_ties: Vec<usize> = in_header.iter().flat_map(|h| ties(h)).collect();
-            for h in &in_label {
-                let both: Vec<usize> = ties(h).into_iter().filter(|f| header_ties.contains(f)).collect();
-                if !both.is_empty() {
-                    hits.push(AboutHit {
-                        span: at,
-                        facts: both,
-                        occasion: Vec::new(),
-                        phrase: h.phrase.clone(),
-                    });
-                }
-            }
         }
         names.extend(
             ex.event_names
