@@ -404,13 +404,13 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
 }
 
 /// A table cell's column header works like an `about` phrase for the
-/// cell's figure, as its row's label (which stands in the same sentence)
-/// does, read as if it stood at the start of the cell (`| % of votes |
-/// 43.6% |` under `Liberal`): the facts both the label and the header tie
-/// first (`| Operating income | ... | 28% |` under `Change YoY` is the
-/// change of operating income, not of revenue); failing any of the
-/// figure's kind, the label's; failing those, the header's. The header's
-/// occasion names count too (`$44.06 billion` under `Fiscal Q1 2026`).
+/// cell's figure, as its row's label does, both read as if they stood at
+/// the start of the cell (`| % of votes | 43.6% |` under `Liberal`): the
+/// facts both the label and the header tie first (`| Revenue | ... | 69% |`
+/// under `Change YoY` is the change of revenue); failing any of the
+/// figure's kind, the label's (`| Operating income | ... | 28% |`); failing
+/// those, the header's. The header's occasion names count too (`$44.06
+/// billion` under `Fiscal Q1 2026`).
 fn table_context(article: &Article, base: &FactBase, ex: &mut Extraction) {
     let mut hits = Vec::new();
     let mut names = Vec::new();
@@ -445,9 +445,17 @@ fn table_context(article: &Article, base: &FactBase, ex: &mut Extraction) {
                 });
             }
         }
-        let label_fits = in_label.iter().any(|h| ties(h).into_iter().any(fits));
-        if !narrowed && !label_fits {
-            hits.extend(in_header.iter().map(|h| AboutHit {
+        let label_fits: Vec<&AboutHit> = in_label
+            .iter()
+            .copied()
+            .filter(|h| ties(h).into_iter().any(fits))
+            .collect();
+        if !narrowed {
+            // The label's phrases, else the header's, at the cell: a row of
+            // many cells parts them with semicolons, which a phrase's
+            // distance would count as clause breaks.
+            let from = if label_fits.is_empty() { &in_header } else { &label_fits };
+            hits.extend(from.iter().map(|h| AboutHit {
                 span: at,
                 ..(*h).clone()
             }));
