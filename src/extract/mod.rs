@@ -512,12 +512,15 @@ fn age_words(index: &Index, mentions: &[Mention]) -> Vec<AboutHit> {
 /// An age word right before an age ("at age 27", "aged 69") says it is an
 /// age, not which one: where the sentence holds a phrase of an age fact
 /// besides ("Ordained in 1982 at age 27"), that phrase decides, and the
-/// bare age words of the sentence tie nothing (U010).
+/// bare age words of the sentence tie nothing (U010). A phrase inside an
+/// age's own words ("year-old" in "a 69-year-old") is no such phrase.
 fn specific_age_phrases(base: &FactBase, mentions: &[Mention], about: Vec<AboutHit>) -> Vec<AboutHit> {
-    let ages = mentions
+    let ages: Vec<Span> = mentions
         .iter()
-        .any(|m| matches!(&m.value, Value::Count { unit, .. } if unit == AGE));
-    if !ages {
+        .filter(|m| matches!(&m.value, Value::Count { unit, .. } if unit == AGE))
+        .map(|m| m.span)
+        .collect();
+    if ages.is_empty() {
         return about;
     }
     let cue = |h: &AboutHit| {
@@ -526,9 +529,13 @@ fn specific_age_phrases(base: &FactBase, mentions: &[Mention], about: Vec<AboutH
             .age_cues
             .contains(h.phrase.to_lowercase())
     };
-    let specific = about
-        .iter()
-        .any(|h| !cue(h) && h.facts.iter().any(|&f| crate::kinds::is_age(&base.facts[f])));
+    // A phrase inside an age's own words ("year-old") is its form, not a
+    // specific phrase.
+    let specific = about.iter().any(|h| {
+        !cue(h)
+            && !ages.iter().any(|a| a.overlaps(h.span))
+            && h.facts.iter().any(|&f| crate::kinds::is_age(&base.facts[f]))
+    });
     if !specific {
         return about;
     }
