@@ -75,12 +75,14 @@ fn year_of(base: &FactBase, fact: usize) -> Option<i64> {
 /// (not those no phrase names: any year would do for them).
 fn tied(d: &Decision) -> Vec<usize> {
     match d {
-        Decision::Linked { link, because } => match because {
-            Because::Phrase { .. } => vec![link.fact],
-            _ => Vec::new(),
-        },
+        Decision::Linked {
+            link,
+            because: Because::Phrase { .. },
+        } => vec![link.fact],
         Decision::Ambiguous(facts) => facts.clone(),
-        Decision::Unlinked { reason, .. } if matches!(reason, Weak::NoPhrase) => Vec::new(),
+        Decision::Unlinked {
+            reason: Weak::NoPhrase, ..
+        } => Vec::new(),
         Decision::Unlinked { facts, .. } => facts.clone(),
         _ => Vec::new(),
     }
