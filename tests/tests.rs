@@ -14,6 +14,7 @@ mod html;
 mod json_report;
 mod linking;
 mod mutations;
+mod numbers;
 mod ordinals;
 mod people;
 mod precision;
