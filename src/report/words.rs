@@ -219,7 +219,7 @@ pub fn weak(w: &Weak) -> String {
             format!("its value is that of {fact}, which the article also speaks of; which one it means is not clear")
         }
         Weak::RangeEnd { range } => {
-            format!("it is an end of the range \"{range}\", and the fact's year is the range's other end or inside it")
+            format!("it is an end of the range \"{range}\", and the fact is the range's other end or inside it")
         }
     }
 }

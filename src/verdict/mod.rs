@@ -421,7 +421,7 @@ impl Judge<'_> {
     }
 
     /// Compare a mention with the fact it is linked to, by the route `because` says.
-    fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
+    pub(super) fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
         let fact = &self.base.facts[l.fact];
         let kind = crate::kinds::of(m.kind).expect("a value claim");
         let cx = crate::kinds::Cx {
