@@ -241,10 +241,20 @@ pub fn decide_how<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Optio
                 names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len() && counts(at, proper)
             })
     };
+    // A proper name decides firmly for the claim nearest it ("Revenue was $44
+    // billion, against $26 billion in Q1 2025": Q1 2025 is the $26 billion's),
+    // and loosely for the others of its sentence.
     let proper_named = |id: &str| {
-        cues.named.iter().zip(&cues.proper).any(|(names, &proper)| {
-            proper && names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len()
-        })
+        cues.named
+            .iter()
+            .zip(&cues.named_at)
+            .zip(&cues.proper)
+            .any(|((names, &at), &proper)| {
+                proper
+                    && names.iter().any(|&i| base.events[i].id == id)
+                    && names.len() < events.len()
+                    && counts(at, false)
+            })
     };
     if let Some(e) = only(&proper_named) {
         return Some((e, Written));

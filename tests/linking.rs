@@ -330,6 +330,17 @@ fn of_two_occasions_the_figure_belongs_to_the_one_named_nearest_or_its_own_value
         is(&verdict(&c, "$26 billion"), "match", None, Some("q0.revenue")),
         "{c:#?}"
     );
+    // The news of the day: the quarter reported the day before publication is
+    // the article's occasion though only last year's is named.
+    let c = check("Revenue was $44 billion, against $26 billion in Q1 2025.", published);
+    assert!(
+        is(&verdict(&c, "$44 billion"), "match", None, Some("q1.revenue")),
+        "{c:#?}"
+    );
+    assert!(
+        is(&verdict(&c, "$26 billion"), "match", None, Some("q0.revenue")),
+        "{c:#?}"
+    );
     // A wrong figure in the same shape stays a discrepancy.
     let c = check(
         "Revenue rose to $45 billion, from $26 billion a year earlier.",

@@ -387,6 +387,25 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
                 present[e] = true;
             }
         }
+        // The news of the day: of a story the article speaks of, the occasion
+        // on or just before its publication date (within a month) is present
+        // too, named or not ("the quarter ending on April 27" of results
+        // reported the day before).
+        if let Some(published) = article.published {
+            for file in files {
+                let latest = base
+                    .events_of_file(file)
+                    .into_iter()
+                    .filter_map(|e| {
+                        let days = i64::from((published - base.events[e].date?).get_days());
+                        (0..=31).contains(&days).then_some((days, e))
+                    })
+                    .min();
+                if let Some((_, e)) = latest {
+                    present[e] = true;
+                }
+            }
+        }
         // Nothing names any: none is ruled out. (A phrase alone that some
         // occasion lists, "met", is not enough to rule out the others.)
         if !present.contains(&true) {
