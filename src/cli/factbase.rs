@@ -251,7 +251,11 @@ pub fn show(args: &ShowArgs) -> Result<u8> {
             let mut lines = inspect::entity_lines(base, entity, "");
             if !naming.is_empty() {
                 lines.push("  named by:".into());
-                lines.extend(inspect::list_lines(base, &naming).into_iter().map(|l| format!("    {l}")));
+                lines.extend(
+                    inspect::list_lines(base, &naming)
+                        .into_iter()
+                        .map(|l| format!("    {l}")),
+                );
             }
             print_lines(lines)?
         }

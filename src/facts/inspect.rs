@@ -364,12 +364,16 @@ pub fn show_lines(base: &FactBase, f: &Fact) -> Vec<String> {
         }
         phrases.push_str(&format!("names {}", quoted(&names)));
         out.push(format!("  inherits:  {phrases}"));
-        out.push(if strong {
-            "             (they tie it as its own phrases do)".to_owned()
-        } else {
-            "             (it has phrases of its own: these name its occasion, so they can confirm it, never contradict it)"
-                .to_owned()
-        });
+        out.push(
+            if !strong {
+                "             (it has phrases of its own: these name its occasion, so they can confirm it, never contradict it)"
+            } else if f.about.is_empty() {
+                "             (it has no phrases of its own: these tie it, to confirm or to contradict)"
+            } else {
+                "             (it is the event's own date or place: these tie it, to confirm or to contradict)"
+            }
+            .to_owned(),
+        );
     } else if let Some(e) = &f.event {
         out.push(format!("  event:     {e} (unknown)"));
     }
