@@ -725,6 +725,103 @@ fn every_draft_links_back_to_its_claim() {
     assert!(linked >= 20, "only {linked} drafts");
 }
 
+/// The draft of the "observers" claim of `text`, drafted against the G7
+/// fixture (two events of one name), as TOML.
+fn observers_draft(text: &str) -> toml::Table {
+    observers_draft_at(text, "2025-06-20")
+}
+
+fn observers_draft_at(text: &str, published: &str) -> toml::Table {
+    let r = run(&["suggest", "-", "-f", G7, "--published", published], text);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: toml::Table = r.stdout.parse().expect("valid TOML");
+    let facts = doc.get("fact").and_then(|f| f.as_array()).cloned().unwrap_or_default();
+    facts
+        .into_iter()
+        .filter_map(|f| f.as_table().cloned())
+        .find(|f| f.get("unit").is_some_and(|u| u.to_string().contains("observers")))
+        .unwrap_or_else(|| panic!("no observers draft:\n{}", r.stdout))
+}
+
+fn event_of(draft: &toml::Table) -> Option<&str> {
+    draft.get("event").and_then(|e| e.as_str())
+}
+
+/// Issue 12: a draft belongs to the one occasion its sentence names, else
+/// to the one the article names, else to none; never a guess between two.
+#[test]
+fn suggest_gives_a_draft_the_event_its_sentence_or_article_names() {
+    const CLAIM: &str = "Envoys agreed to deploy 40 observers along the border.";
+    // Named in the sentence.
+    let d = observers_draft(&format!("At the Apulia summit, {}", CLAIM.to_lowercase()));
+    assert_eq!(event_of(&d), Some("g7-2024"), "{d}");
+    // A name two events share ("G7 summit"), told apart by the year written.
+    let d = observers_draft(&format!("At the 2025 G7 summit, {}", CLAIM.to_lowercase()));
+    assert_eq!(event_of(&d), Some("g7-2025"), "{d}");
+    // ... or by the publication date, as linking tells them apart ...
+    let at_the_g7 = format!("At the G7 summit, {}", CLAIM.to_lowercase());
+    assert_eq!(event_of(&observers_draft(&at_the_g7)), Some("g7-2025"));
+    // ... or not told apart: no event.
+    let d = observers_draft_at(&at_the_g7, "2024-12-14");
+    assert_eq!(event_of(&d), None, "{d}");
+    // Not in the sentence: the one event the article names.
+    let d = observers_draft(&format!("The Kananaskis summit ended on Sunday.\n\n{CLAIM}\n"));
+    assert_eq!(event_of(&d), Some("g7-2025"), "{d}");
+    // The article names two: no event.
+    let d = observers_draft(&format!(
+        "The Kananaskis summit was calmer than the Apulia summit.\n\n{CLAIM}\n"
+    ));
+    assert_eq!(event_of(&d), None, "{d}");
+    // The article names none: no event.
+    let d = observers_draft(CLAIM);
+    assert_eq!(event_of(&d), None, "{d}");
+    // The sentence places the claim away from the event it names (L011):
+    // with the event the draft would not link back, so it is drafted without.
+    let d = observers_draft("At the Apulia summit, envoys agreed to deploy 40 observers, unlike in Kananaskis.");
+    assert_eq!(event_of(&d), None, "{d}");
+}
+
+/// Issue 12: a draft with an event, appended, validates, and its claim links
+/// to it (a draft: U009); `facts show` gives it the event's phrases.
+#[test]
+fn suggest_append_with_an_event_links_the_claim_to_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(common::root().join(G7)).unwrap();
+    let target = common::write(dir.path(), "g7.toml", &original);
+    let article = common::write(
+        dir.path(),
+        "a.txt",
+        "The Kananaskis summit ended on Sunday.\n\nEnvoys agreed to deploy 40 observers along the border.\n",
+    );
+    let (t, a) = (target.to_str().unwrap(), article.to_str().unwrap());
+    let r = run(&["suggest", a, "-f", t, "--published", "2025-06-20", "--append", t], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = std::fs::read_to_string(&target).unwrap();
+    assert!(after.starts_with(&original), "the file is kept");
+    assert!(
+        after[original.len()..].contains("[[fact]]\nid = \"deploy.observers\"\nevent = \"g7-2025\"\n"),
+        "{after}"
+    );
+    assert_eq!(run(&["facts", "validate", t], "").code, 0);
+    let r = run(
+        &["check", a, "-f", t, "--published", "2025-06-20", "--format", "json"],
+        "",
+    );
+    let report: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let count = only(common::claims(&report), "count");
+    assert_eq!(
+        (count["fact"].as_str(), count["rule"].as_str()),
+        (Some("deploy.observers"), Some("U009")),
+        "{count:#}"
+    );
+    let f = json_of(&run(
+        &["facts", "show", "deploy.observers", "-f", t, "--format", "json"],
+        "",
+    ));
+    assert_eq!(f["inherited"]["event"], "g7-2025");
+    assert_eq!(f["inherited"]["can_contradict"], false);
+}
+
 #[test]
 fn suggest_append_refuses_a_result_that_would_not_validate() {
     let dir = tempfile::tempdir().unwrap();

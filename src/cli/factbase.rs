@@ -286,8 +286,10 @@ fn read_target(target: &Path) -> Result<String> {
 /// never check anything: the articles are checked again against the fact
 /// base with the drafts in it (in `target`, or in a file of their own),
 /// and a draft its claim does not link to moves to the claims not drafted.
-/// When the drafts make the base invalid, they stay as they are (`--append`
-/// then refuses them with the errors).
+/// A draft given an `event` that does not link back is tried once more
+/// without it (the occasion's date or place may say its sentence is about
+/// another day). When the drafts make the base invalid, they stay as they
+/// are (`--append` then refuses them with the errors).
 fn keep_drafts_that_link_back(
     paths: &[PathBuf],
     target: Option<&Path>,
@@ -297,39 +299,66 @@ fn keep_drafts_that_link_back(
     if all.drafts.iter().all(|d| d.array != "fact") {
         return Ok(());
     }
+    let Some(mut failed) = not_linking_back(paths, target, &articles, all)? else {
+        return Ok(());
+    };
+    let mut retried = false;
+    for (i, _) in &failed {
+        retried |= all.drafts[*i].table.remove("event").is_some();
+    }
+    if retried {
+        let Some(again) = not_linking_back(paths, target, &articles, all)? else {
+            return Ok(());
+        };
+        failed = again;
+    }
+    let mut why: std::collections::HashMap<usize, String> = failed.into_iter().collect();
+    for (i, d) in std::mem::take(&mut all.drafts).into_iter().enumerate() {
+        match why.remove(&i) {
+            None => all.drafts.push(d),
+            Some(why) => all.skipped.push(factcheck::suggest::Skipped {
+                at: d.at,
+                text: d.text,
+                why: format!("{why}: write its `about` phrases by hand"),
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// The drafts (index, why) whose claims do not link back to them with all
+/// the drafts in the fact base; `None` when the drafts make it invalid.
+fn not_linking_back(
+    paths: &[PathBuf],
+    target: Option<&Path>,
+    articles: &[factcheck::article::Article],
+    all: &factcheck::suggest::Suggestions,
+) -> Result<Option<Vec<(usize, String)>>> {
     let (file, existing) = match target {
         Some(t) => (t.to_path_buf(), read_target(t)?),
         None => (PathBuf::from("factcheck-suggested-drafts.toml"), String::new()),
     };
     let Ok(text) = factcheck::suggest::append(&existing, all) else {
-        return Ok(());
+        return Ok(None);
     };
     let (base, problems) = facts::validate_with(paths, &file, &text);
     let Some(base) = base.filter(|_| problems.iter().all(|p| p.severity != Severity::Error)) else {
-        return Ok(());
+        return Ok(None);
     };
     let checker = factcheck::Checker::new(base);
-    let reports: Vec<_> = articles.into_iter().map(|a| checker.check(a)).collect();
-    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut all.drafts).into_iter().partition(|d| {
-        reports
+    let reports: Vec<_> = articles.iter().map(|a| checker.check(a.clone())).collect();
+    Ok(Some(
+        all.drafts
             .iter()
-            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
-            .is_none_or(|r| factcheck::suggest::links_back(d, r).is_ok())
-    });
-    all.drafts = kept;
-    for d in dropped {
-        let why = reports
-            .iter()
-            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
-            .and_then(|r| factcheck::suggest::links_back(&d, r).err())
-            .unwrap_or_default();
-        all.skipped.push(factcheck::suggest::Skipped {
-            at: d.at,
-            text: d.text,
-            why: format!("{why}: write its `about` phrases by hand"),
-        });
-    }
-    Ok(())
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let report = reports
+                    .iter()
+                    .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))?;
+                factcheck::suggest::links_back(d, report).err().map(|why| (i, why))
+            })
+            .collect(),
+    ))
 }
 
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
