@@ -103,9 +103,9 @@ enum FactsCommand {
         #[command(flatten)]
         cfg: ConfigArgs,
     },
-    /// List facts, optionally by id prefix or value kind.
+    /// List facts, optionally by id prefix, value kind or event (or the events: --events).
     List(cli::factbase::ListArgs),
-    /// Show one fact with its source and entities (or an entity and the facts naming it).
+    /// Show one fact with its source, event and entities (or an event and its facts, or an entity and the facts naming it).
     Show(cli::factbase::ShowArgs),
 }
 

@@ -243,6 +243,9 @@ struct FactDoc {
     note: Option<String>,
     /// The id of the `[[event]]` (occasion) it belongs to; it inherits the event's phrases.
     event: Option<String>,
+    /// The entity id it is about. Without it, a fact whose id starts with an
+    /// entity's id and a dot (`leo14.birth_year`) is about that entity.
+    subject: Option<String>,
     /// The first day the value holds. A value that changes over time is
     /// several facts with distinct ids and periods that do not overlap.
     from: Option<TomlDate>,

@@ -7,6 +7,9 @@
 //! the article's value under the kind's value key, and `source = ""` with a
 //! comment, since nothing is verified until a source backs it. A titled
 //! person the fact base does not know becomes an `[[entity]]` skeleton.
+//! A fact whose claim is about exactly one occasion of the fact base (an
+//! event its sentence names, else the one the article names) gets `event =
+//! ID`, so it inherits that occasion's date, place and phrases.
 //!
 //! Drafts are `toml_edit` tables, so `--append` can add them to a fact-base
 //! file without touching a byte of what is already there.
@@ -328,6 +331,49 @@ impl Drafter<'_> {
         }
     }
 
+    /// The event a draft of `m` belongs to: the one event its sentence
+    /// names (of several named, the one that what is written near the claim
+    /// decides, as linking decides between occasions of one name), else the
+    /// one event the article names, else none. Only names that bring their
+    /// event into the article count (see [`Extraction::present`]): a draft
+    /// of an event the article is not about would never be judged in it.
+    fn event_of(&self, m: &Mention) -> Option<String> {
+        let base = self.base;
+        let about = |e: usize| self.ex.present.get(e).copied().unwrap_or(false);
+        let named = |within: Option<Span>| -> Vec<usize> {
+            let mut events: Vec<usize> = self
+                .ex
+                .event_names
+                .iter()
+                .filter(|(at, _)| within.is_none_or(|w| w.contains(*at)))
+                .flat_map(|(_, events)| events.iter().copied())
+                .filter(|&e| about(e))
+                .collect();
+            events.sort_unstable();
+            events.dedup();
+            events
+        };
+        let id = |e: usize| base.events[e].id.clone();
+        match named(Some(m.sentence)).as_slice() {
+            [] => {}
+            [e] => return Some(id(*e)),
+            several => {
+                let facts: Vec<usize> = several
+                    .iter()
+                    .filter_map(|&e| base.facts_of_event(&base.events[e].id).first().copied())
+                    .collect();
+                let cues =
+                    crate::occasion::Cues::of(base, self.ex, &self.article.prose, m.sentence, self.article.published)
+                        .near(m.span);
+                return crate::occasion::decide(base, &facts, &cues).map(str::to_owned);
+            }
+        }
+        match named(None).as_slice() {
+            [e] => Some(id(*e)),
+            _ => None,
+        }
+    }
+
     /// A draft for one mention: (array, id, table), or why there is none.
     fn draft(&mut self, m: &Mention, message: &str) -> Result<(&'static str, String, Table), String> {
         if let Value::Role {
@@ -341,6 +387,9 @@ impl Drafter<'_> {
             let id = self.unique_id(&[speaker.clone().unwrap_or_else(|| "quote".into()), "quote".into()]);
             let mut t = Table::new();
             t["id"] = value(id.clone());
+            if let Some(e) = self.event_of(m) {
+                t["event"] = value(e);
+            }
             t["quote"] = value(text.clone());
             match &speaker {
                 Some(s) => t["speaker"] = value(s.clone()),
@@ -419,6 +468,9 @@ impl Drafter<'_> {
         let id = self.unique_id(&[about[0].clone(), tail]);
         let mut t = Table::new();
         t["id"] = value(id.clone());
+        if let Some(e) = self.event_of(m) {
+            t["event"] = value(e);
+        }
         t["about"] = value(Array::from_iter(about.iter().map(String::as_str)));
         t[key] = item;
         match (m.kind, unit) {

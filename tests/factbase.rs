@@ -725,6 +725,103 @@ fn every_draft_links_back_to_its_claim() {
     assert!(linked >= 20, "only {linked} drafts");
 }
 
+/// The draft of the "observers" claim of `text`, drafted against the G7
+/// fixture (two events of one name), as TOML.
+fn observers_draft(text: &str) -> toml::Table {
+    observers_draft_at(text, "2025-06-20")
+}
+
+fn observers_draft_at(text: &str, published: &str) -> toml::Table {
+    let r = run(&["suggest", "-", "-f", G7, "--published", published], text);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: toml::Table = r.stdout.parse().expect("valid TOML");
+    let facts = doc.get("fact").and_then(|f| f.as_array()).cloned().unwrap_or_default();
+    facts
+        .into_iter()
+        .filter_map(|f| f.as_table().cloned())
+        .find(|f| f.get("unit").is_some_and(|u| u.to_string().contains("observers")))
+        .unwrap_or_else(|| panic!("no observers draft:\n{}", r.stdout))
+}
+
+fn event_of(draft: &toml::Table) -> Option<&str> {
+    draft.get("event").and_then(|e| e.as_str())
+}
+
+/// Issue 12: a draft belongs to the one occasion its sentence names, else
+/// to the one the article names, else to none; never a guess between two.
+#[test]
+fn suggest_gives_a_draft_the_event_its_sentence_or_article_names() {
+    const CLAIM: &str = "Envoys agreed to deploy 40 observers along the border.";
+    // Named in the sentence.
+    let d = observers_draft(&format!("At the Apulia summit, {}", CLAIM.to_lowercase()));
+    assert_eq!(event_of(&d), Some("g7-2024"), "{d}");
+    // A name two events share ("G7 summit"), told apart by the year written.
+    let d = observers_draft(&format!("At the 2025 G7 summit, {}", CLAIM.to_lowercase()));
+    assert_eq!(event_of(&d), Some("g7-2025"), "{d}");
+    // ... or by the publication date, as linking tells them apart ...
+    let at_the_g7 = format!("At the G7 summit, {}", CLAIM.to_lowercase());
+    assert_eq!(event_of(&observers_draft(&at_the_g7)), Some("g7-2025"));
+    // ... or not told apart: no event.
+    let d = observers_draft_at(&at_the_g7, "2024-12-14");
+    assert_eq!(event_of(&d), None, "{d}");
+    // Not in the sentence: the one event the article names.
+    let d = observers_draft(&format!("The Kananaskis summit ended on Sunday.\n\n{CLAIM}\n"));
+    assert_eq!(event_of(&d), Some("g7-2025"), "{d}");
+    // The article names two: no event.
+    let d = observers_draft(&format!(
+        "The Kananaskis summit was calmer than the Apulia summit.\n\n{CLAIM}\n"
+    ));
+    assert_eq!(event_of(&d), None, "{d}");
+    // The article names none: no event.
+    let d = observers_draft(CLAIM);
+    assert_eq!(event_of(&d), None, "{d}");
+    // The sentence places the claim away from the event it names (L011):
+    // with the event the draft would not link back, so it is drafted without.
+    let d = observers_draft("At the Apulia summit, envoys agreed to deploy 40 observers, unlike in Kananaskis.");
+    assert_eq!(event_of(&d), None, "{d}");
+}
+
+/// Issue 12: a draft with an event, appended, validates, and its claim links
+/// to it (a draft: U009); `facts show` gives it the event's phrases.
+#[test]
+fn suggest_append_with_an_event_links_the_claim_to_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(common::root().join(G7)).unwrap();
+    let target = common::write(dir.path(), "g7.toml", &original);
+    let article = common::write(
+        dir.path(),
+        "a.txt",
+        "The Kananaskis summit ended on Sunday.\n\nEnvoys agreed to deploy 40 observers along the border.\n",
+    );
+    let (t, a) = (target.to_str().unwrap(), article.to_str().unwrap());
+    let r = run(&["suggest", a, "-f", t, "--published", "2025-06-20", "--append", t], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = std::fs::read_to_string(&target).unwrap();
+    assert!(after.starts_with(&original), "the file is kept");
+    assert!(
+        after[original.len()..].contains("[[fact]]\nid = \"deploy.observers\"\nevent = \"g7-2025\"\n"),
+        "{after}"
+    );
+    assert_eq!(run(&["facts", "validate", t], "").code, 0);
+    let r = run(
+        &["check", a, "-f", t, "--published", "2025-06-20", "--format", "json"],
+        "",
+    );
+    let report: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let count = only(common::claims(&report), "count");
+    assert_eq!(
+        (count["fact"].as_str(), count["rule"].as_str()),
+        (Some("deploy.observers"), Some("U009")),
+        "{count:#}"
+    );
+    let f = json_of(&run(
+        &["facts", "show", "deploy.observers", "-f", t, "--format", "json"],
+        "",
+    ));
+    assert_eq!(f["inherited"]["event"], "g7-2025");
+    assert_eq!(f["inherited"]["can_contradict"], false);
+}
+
 #[test]
 fn suggest_append_refuses_a_result_that_would_not_validate() {
     let dir = tempfile::tempdir().unwrap();
@@ -755,8 +852,8 @@ fn facts_list_filters_by_kind_and_prefix() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "summit.countries  count     35 countries  [elysee]\n\
-         summit.leaders    count     27 heads of state or government  [elysee]\n"
+        "summit.countries  count     summit  35 countries  [elysee]\n\
+         summit.leaders    count     summit  27 heads of state or government  [elysee]\n"
     );
     let r = run(&["facts", "list", "war.", "--format", "json"], "");
     let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
@@ -813,6 +910,220 @@ fn facts_show_names_the_closest_id_when_there_is_none() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: no fact or entity `summit.contries` in the fact base (did you mean `summit.countries`?)\n"
+        "error: no fact, event or entity `summit.contries` in the fact base (did you mean `summit.countries`?)\n"
     );
+    // Event ids are offered too.
+    let r = run(&["facts", "show", "sumit"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.ends_with("(did you mean `summit`?)\n"), "{}", r.stderr);
+}
+
+// --- facts list / show: events ------------------------------------------------------
+
+const G7: &str = "tests/fixtures/events/g7.toml";
+
+fn json_of(r: &Run) -> Value {
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+#[test]
+fn facts_list_shows_each_facts_event_and_filters_by_event() {
+    let r = run(&["facts", "list", "--event", "g7-2025", "-f", G7], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "g7-2025.date     date      g7-2025  2025-06-15  [g7]\n\
+         g7-2025.place    entity    g7-2025  Kananaskis  [g7]\n\
+         g7-2025.leaders  count     g7-2025  9 leaders  [g7]\n\
+         g7-2025.pledge   amount    g7-2025  $2 billion  [g7]\n"
+    );
+    // With the other filters, and as JSON: `event` on every fact.
+    let doc = json_of(&run(
+        &[
+            "facts", "list", "--event", "g7-2024", "--kind", "count", "-f", G7, "--format", "json",
+        ],
+        "",
+    ));
+    assert_eq!(doc["version"], 1);
+    let facts = doc["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1, "{doc:#}");
+    assert_eq!(facts[0]["id"], "g7-2024.leaders");
+    assert_eq!(facts[0]["event"], "g7-2024");
+    // A fact of no event: a dash in the column, when other facts listed
+    // have one; no column when none has.
+    let r = run(&["facts", "list", "--kind", "year"], "");
+    let line = |id: &str| {
+        let l = r.stdout.lines().find(|l| l.starts_with(id)).unwrap_or_default();
+        l.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(line("leo14.birth_year "), "leo14.birth_year year - 1955 [vatican_bio]");
+    assert_eq!(
+        line("conclave2013.year "),
+        "conclave2013.year year conclave2013 2013 [conclave2013]"
+    );
+    let r = run(&["facts", "list", "leo14.birth_year"], "");
+    assert_eq!(r.stdout, "leo14.birth_year  year      1955  [vatican_bio]\n");
+    let doc = json_of(&run(&["facts", "list", "leo14.birth_year", "--format", "json"], ""));
+    assert_eq!(doc["facts"][0]["event"], Value::Null);
+    assert_eq!(doc["facts"][0]["subject"], "leo14", "inferred from the id");
+    // An unknown event is a mistake, not an empty list.
+    let r = run(&["facts", "list", "--event", "g7-2026", "-f", G7], "");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: no event `g7-2026` in the fact base (did you mean `g7-202"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn facts_list_events_lists_the_occasions() {
+    let r = run(&["facts", "list", "--events", "-f", G7], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "g7-2024  2024-06-13  G7 summit, Apulia  (4 facts)  [g7]\n\
+         g7-2025  2025-06-15  G7 summit, Kananaskis  (4 facts)  [g7]\n"
+    );
+    // PREFIX filters event ids; an event with no date shows a dash.
+    let r = run(&["facts", "list", "--events", "summ"], "");
+    assert_eq!(
+        r.stdout,
+        "summit  -           Paris summit of the coalition of the willing  (10 facts)  [elysee]\n"
+    );
+    let doc = json_of(&run(&["facts", "list", "--events", "-f", G7, "--format", "json"], ""));
+    assert_eq!(doc["version"], 1);
+    let ids: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["g7-2024", "g7-2025"]);
+    assert_eq!(doc["events"][0]["same_name"], serde_json::json!(["g7-2025"]));
+    // --events lists events, not facts: the fact filters do not apply.
+    let r = run(&["facts", "list", "--events", "--kind", "count", "-f", G7], "");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+}
+
+#[test]
+fn facts_show_an_event_gives_its_names_date_place_phrases_source_and_facts() {
+    let r = run(&["facts", "show", "g7-2025", "-f", G7], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "g7-2025 (event, tests/fixtures/events/g7.toml:29:1)\n\
+         \x20 name:      G7 summit\n\
+         \x20 aliases:   \"Kananaskis summit\"\n\
+         \x20 date:      2025-06-15\n\
+         \x20 place:     kananaskis (Kananaskis)\n\
+         \x20 about:     \"G7 summit\", \"G7 leaders met\"\n\
+         \x20 source:    g7: G7 leaders' communiqués, 2024 and 2025 <https://example.org/g7>\n\
+         \x20 same name: g7-2024 (a date, year, place or name written near a mention, or the publication date, decides)\n\
+         \x20 facts:\n\
+         \x20   g7-2025.date     date      2025-06-15  [g7]\n\
+         \x20   g7-2025.place    entity    Kananaskis  [g7]\n\
+         \x20   g7-2025.leaders  count     9 leaders  [g7]\n\
+         \x20   g7-2025.pledge   amount    $2 billion  [g7]\n"
+    );
+
+    let e = json_of(&run(&["facts", "show", "g7-2024", "-f", G7, "--format", "json"], ""));
+    assert_eq!((e["version"].as_u64(), e["type"].as_str()), (Some(1), Some("event")));
+    assert_eq!(e["id"], "g7-2024");
+    assert_eq!(e["name"], "G7 summit");
+    assert_eq!(e["aliases"], serde_json::json!(["Apulia summit"]));
+    assert_eq!(e["date"], "2024-06-13");
+    assert_eq!(e["place"], "apulia");
+    assert_eq!(e["about"], serde_json::json!(["G7 summit", "G7 leaders met"]));
+    assert_eq!(e["source"]["id"], "g7");
+    assert_eq!(e["source"]["url"], "https://example.org/g7");
+    assert_eq!(e["origin"], serde_json::json!({ "file": G7, "line": 20, "column": 1 }));
+    assert_eq!(e["same_name"], serde_json::json!(["g7-2025"]));
+    assert_eq!(
+        e["facts"],
+        serde_json::json!([
+            { "id": "g7-2024.date", "kind": "date", "value": "2024-06-13" },
+            { "id": "g7-2024.place", "kind": "entity", "value": "apulia" },
+            { "id": "g7-2024.leaders", "kind": "count", "value": 11 },
+            { "id": "g7-2024.pledge", "kind": "amount", "value": 1000000000 },
+        ])
+    );
+}
+
+#[test]
+fn facts_show_a_fact_gives_its_event_and_the_phrases_it_inherits() {
+    // No phrase of its own: the event's phrases are its phrases.
+    let r = run(&["facts", "show", "g7-2025.leaders", "-f", G7], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "\n  event:     g7-2025 (G7 summit, 2025-06-15, Kananaskis)\n\
+             \x20 inherits:  \"G7 summit\", \"G7 leaders met\"; names \"G7 summit\", \"Kananaskis summit\"\n\
+             \x20            (it has no phrases of its own: these tie it, to confirm or to contradict)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // Phrases of its own: the event's only name its occasion.
+    let r = run(&["facts", "show", "g7-2025.pledge", "-f", G7], "");
+    assert!(
+        r.stdout.contains(
+            "(it has phrases of its own: these name its occasion, so they can confirm it, never contradict it)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let f = json_of(&run(
+        &["facts", "show", "g7-2025.pledge", "-f", G7, "--format", "json"],
+        "",
+    ));
+    assert_eq!((f["version"].as_u64(), f["type"].as_str()), (Some(1), Some("fact")));
+    assert_eq!(f["event"], "g7-2025");
+    assert_eq!(
+        f["inherited"],
+        serde_json::json!({
+            "event": "g7-2025",
+            "about": ["G7 summit", "G7 leaders met"],
+            "names": ["G7 summit", "Kananaskis summit"],
+            "can_contradict": false,
+        })
+    );
+    let f = json_of(&run(
+        &["facts", "show", "g7-2025.leaders", "-f", G7, "--format", "json"],
+        "",
+    ));
+    assert_eq!(f["inherited"]["can_contradict"], true);
+    // A fact of no event inherits nothing; its subject is shown.
+    let f = json_of(&run(&["facts", "show", "leo14.birth_year", "--format", "json"], ""));
+    assert_eq!((f["event"].clone(), f["inherited"].clone()), (Value::Null, Value::Null));
+    let r = run(&["facts", "show", "leo14.birth_year"], "");
+    assert!(!r.stdout.contains("event:"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("\n  subject:   leo14 (Robert Francis Prevost)\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn facts_show_an_entity_gives_the_place_it_lies_in() {
+    let r = run(&["facts", "show", "meghaninagar"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "meghaninagar (place, Meghaninagar)\n\
+             \x20 aliases: \"Meghani Nagar\", \"Meghani nagar\"\n\
+             \x20 within:  ahmedabad (Ahmedabad), in gujarat (Gujarat), in india (India)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let e = json_of(&run(&["facts", "show", "meghaninagar", "--format", "json"], ""));
+    assert_eq!((e["version"].as_u64(), e["type"].as_str()), (Some(1), Some("entity")));
+    assert_eq!(e["within"], "ahmedabad");
+    assert_eq!(e["facts"], serde_json::json!(["ai171.area"]));
+    let e = json_of(&run(&["facts", "show", "starmer", "--format", "json"], ""));
+    assert_eq!(e["within"], Value::Null);
 }

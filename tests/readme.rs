@@ -125,3 +125,24 @@ fn a_missing_fact_base_hints_at_facts_and_the_config() {
     let r = run(factcheck_in(dir.path()).args(["check", "a.md", "-f", "facts.toml"]));
     assert_eq!(r.stderr, "error: facts.toml: no such file or directory\n");
 }
+
+/// The `facts list` examples are the real output of the commands shown.
+#[test]
+fn the_facts_list_examples_are_the_real_output() {
+    let first = "facts list summit. --kind count";
+    let shown = block_after(&format!("$ factcheck {first}"));
+    let mut commands: Vec<(String, Vec<String>)> = vec![(first.to_owned(), Vec::new())];
+    for line in shown {
+        match line.strip_prefix("$ factcheck ") {
+            Some(cmd) => commands.push((cmd.to_owned(), Vec::new())),
+            None => commands.last_mut().expect("a command").1.push(line),
+        }
+    }
+    assert!(commands.len() >= 2, "{commands:?}");
+    for (cmd, want) in commands {
+        let r = run(common::factcheck().args(cmd.split_whitespace()));
+        assert_eq!(r.code, 0, "{cmd}: {}", r.stderr);
+        let real: Vec<&str> = r.stdout.lines().collect();
+        assert_eq!(real, want, "`factcheck {cmd}` prints what README.md shows");
+    }
+}

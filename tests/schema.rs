@@ -85,6 +85,25 @@ fn every_fact_base_file_validates() {
     }
 }
 
+/// The keys of the second round validate: `[[event]]`, `event`, `subject`
+/// and `within` (issue 12).
+#[test]
+fn events_subjects_and_places_within_validate() {
+    let (schemas, index) = validator("facts.schema.json");
+    let g7 = as_json(&root().join("tests/fixtures/events/g7.toml"));
+    if let Err(e) = schemas.validate(&g7, index) {
+        panic!("tests/fixtures/events/g7.toml does not validate: {e:#}");
+    }
+    let mut doc = as_json(&root().join("claims/paris-summit.toml"));
+    doc["fact"][0]["subject"] = "macron".into();
+    doc["entity"][0]["within"] = "paris".into();
+    if let Err(e) = schemas.validate(&doc, index) {
+        panic!("`subject` and `within` do not validate: {e:#}");
+    }
+    doc["fact"][0]["subjet"] = "macron".into();
+    assert!(schemas.validate(&doc, index).is_err(), "a misspelt key");
+}
+
 #[test]
 fn bad_fixtures_are_rejected() {
     let (schemas, index) = validator("facts.schema.json");

@@ -58,6 +58,13 @@ pub struct ListArgs {
     /// Only facts with this value key.
     #[arg(long, value_enum)]
     kind: Option<ValueKind>,
+    /// Only the facts of this event (an `[[event]]` id).
+    #[arg(long, value_name = "ID")]
+    event: Option<String>,
+    /// List the events instead (id, date, name and place, number of facts,
+    /// source); PREFIX then filters event ids.
+    #[arg(long, conflicts_with_all = ["kind", "event"])]
+    events: bool,
     /// Fact-base file or folder (repeatable) [default: `facts` in factcheck.toml, or ./claims]
     #[arg(short = 'f', long = "facts", value_name = "PATH")]
     facts: Vec<PathBuf>,
@@ -69,7 +76,9 @@ pub struct ListArgs {
 
 #[derive(Args)]
 pub struct ShowArgs {
-    /// A fact id (or an entity id: the entity and the facts that name it).
+    /// A fact id; or an event id (the event and its facts); or an entity id
+    /// (the entity and the facts that name it). A fact wins over an event,
+    /// an event over an entity.
     id: String,
     /// Fact-base file or folder (repeatable) [default: `facts` in factcheck.toml, or ./claims]
     #[arg(short = 'f', long = "facts", value_name = "PATH")]
@@ -128,33 +137,75 @@ pub fn validate_json(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
 pub fn list(args: &ListArgs) -> Result<u8> {
     let (checker, _) = load_facts(&fact_paths(&args.facts, &args.cfg)?, false)?;
     let base = &checker.base;
-    let facts = inspect::select(base, args.kind.map(ValueKind::key), args.prefix.as_deref());
+    if args.events {
+        let events = inspect::select_events(base, args.prefix.as_deref());
+        match args.format {
+            FactsFormat::Json => json_out(&serde_json::json!({
+                "version": inspect::FACTS_JSON_VERSION,
+                "events": events.iter().map(|e| inspect::event_json(base, e)).collect::<Vec<_>>(),
+            }))?,
+            FactsFormat::Human => print_lines(inspect::event_list_lines(base, &events))?,
+        }
+        return Ok(exit::CLEAN);
+    }
+    if let Some(id) = &args.event
+        && base.event(id).is_none()
+    {
+        let known = base.events.iter().map(|e| e.id.as_str());
+        bail!("no event `{id}` in the fact base{}", closest(id, known));
+    }
+    let facts = inspect::select(
+        base,
+        args.kind.map(ValueKind::key),
+        args.prefix.as_deref(),
+        args.event.as_deref(),
+    );
     match args.format {
         FactsFormat::Json => json_out(&serde_json::json!({
             "version": inspect::FACTS_JSON_VERSION,
             "facts": facts.iter().map(|f| inspect::fact_json(base, f)).collect::<Vec<_>>(),
         }))?,
-        FactsFormat::Human => write_out(None, |out| {
-            for line in inspect::list_lines(base, &facts) {
-                writeln!(out, "{line}")?;
-            }
-            Ok(())
-        })?,
+        FactsFormat::Human => print_lines(inspect::list_lines(base, &facts))?,
     }
     Ok(exit::CLEAN)
 }
 
-/// The closest ids to a mistyped one, for the error message.
-fn did_you_mean(base: &FactBase, id: &str) -> String {
-    let best = base
-        .facts
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(base.entities.iter().map(|e| e.id.as_str()))
+fn print_lines(lines: Vec<String>) -> Result<()> {
+    write_out(None, |out| {
+        for line in &lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    })
+}
+
+/// " (did you mean `k`?)" for the closest of `known` to a mistyped id, or nothing.
+fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let best = known
         .map(|known| (strsim::damerau_levenshtein(id, known), known))
         .filter(|(d, known)| *d <= 2.max(known.len() / 3))
         .min();
     best.map(|(_, k)| format!(" (did you mean `{k}`?)")).unwrap_or_default()
+}
+
+/// The closest fact, event or entity id to a mistyped one, for the error message.
+fn did_you_mean(base: &FactBase, id: &str) -> String {
+    let known = base
+        .facts
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(base.events.iter().map(|e| e.id.as_str()))
+        .chain(base.entities.iter().map(|e| e.id.as_str()));
+    closest(id, known)
+}
+
+/// A `facts show` document: the version and what was shown, then its fields.
+fn versioned(what: &str, value: serde_json::Value) -> serde_json::Value {
+    let mut doc = serde_json::json!({ "version": inspect::FACTS_JSON_VERSION, "type": what });
+    if let (Some(doc), serde_json::Value::Object(fields)) = (doc.as_object_mut(), value) {
+        doc.extend(fields);
+    }
+    doc
 }
 
 pub fn show(args: &ShowArgs) -> Result<u8> {
@@ -162,19 +213,25 @@ pub fn show(args: &ShowArgs) -> Result<u8> {
     let base = &checker.base;
     if let Some(fact) = base.facts.iter().find(|f| f.id == args.id) {
         match args.format {
-            FactsFormat::Json => json_out(&inspect::fact_json(base, fact))?,
-            FactsFormat::Human => write_out(None, |out| {
-                for line in inspect::show_lines(base, fact) {
-                    writeln!(out, "{line}")?;
-                }
-                Ok(())
-            })?,
+            FactsFormat::Json => {
+                let mut value = versioned("fact", inspect::fact_json(base, fact));
+                value["inherited"] = inspect::inherited_json(base, fact);
+                json_out(&value)?
+            }
+            FactsFormat::Human => print_lines(inspect::show_lines(base, fact))?,
+        }
+        return Ok(exit::CLEAN);
+    }
+    if let Some(event) = base.event(&args.id) {
+        match args.format {
+            FactsFormat::Json => json_out(&versioned("event", inspect::event_json(base, event)))?,
+            FactsFormat::Human => print_lines(inspect::event_lines(base, event))?,
         }
         return Ok(exit::CLEAN);
     }
     let Some(entity) = base.entity(&args.id) else {
         bail!(
-            "no fact or entity `{}` in the fact base{}",
+            "no fact, event or entity `{}` in the fact base{}",
             args.id,
             did_you_mean(base, &args.id)
         );
@@ -186,22 +243,22 @@ pub fn show(args: &ShowArgs) -> Result<u8> {
         .collect();
     match args.format {
         FactsFormat::Json => {
-            let mut value = inspect::entity_json(entity);
+            let mut value = versioned("entity", inspect::entity_json(entity));
             value["facts"] = naming.iter().map(|f| serde_json::json!(f.id)).collect();
             json_out(&value)?
         }
-        FactsFormat::Human => write_out(None, |out| {
-            for line in inspect::entity_lines(entity, "") {
-                writeln!(out, "{line}")?;
-            }
+        FactsFormat::Human => {
+            let mut lines = inspect::entity_lines(base, entity, "");
             if !naming.is_empty() {
-                writeln!(out, "  named by:")?;
-                for line in inspect::list_lines(base, &naming) {
-                    writeln!(out, "    {line}")?;
-                }
+                lines.push("  named by:".into());
+                lines.extend(
+                    inspect::list_lines(base, &naming)
+                        .into_iter()
+                        .map(|l| format!("    {l}")),
+                );
             }
-            Ok(())
-        })?,
+            print_lines(lines)?
+        }
     }
     Ok(exit::CLEAN)
 }
@@ -229,8 +286,10 @@ fn read_target(target: &Path) -> Result<String> {
 /// never check anything: the articles are checked again against the fact
 /// base with the drafts in it (in `target`, or in a file of their own),
 /// and a draft its claim does not link to moves to the claims not drafted.
-/// When the drafts make the base invalid, they stay as they are (`--append`
-/// then refuses them with the errors).
+/// A draft given an `event` that does not link back is tried once more
+/// without it (the occasion's date or place may say its sentence is about
+/// another day). When the drafts make the base invalid, they stay as they
+/// are (`--append` then refuses them with the errors).
 fn keep_drafts_that_link_back(
     paths: &[PathBuf],
     target: Option<&Path>,
@@ -240,39 +299,66 @@ fn keep_drafts_that_link_back(
     if all.drafts.iter().all(|d| d.array != "fact") {
         return Ok(());
     }
+    let Some(mut failed) = not_linking_back(paths, target, &articles, all)? else {
+        return Ok(());
+    };
+    let mut retried = false;
+    for (i, _) in &failed {
+        retried |= all.drafts[*i].table.remove("event").is_some();
+    }
+    if retried {
+        let Some(again) = not_linking_back(paths, target, &articles, all)? else {
+            return Ok(());
+        };
+        failed = again;
+    }
+    let mut why: std::collections::HashMap<usize, String> = failed.into_iter().collect();
+    for (i, d) in std::mem::take(&mut all.drafts).into_iter().enumerate() {
+        match why.remove(&i) {
+            None => all.drafts.push(d),
+            Some(why) => all.skipped.push(factcheck::suggest::Skipped {
+                at: d.at,
+                text: d.text,
+                why: format!("{why}: write its `about` phrases by hand"),
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// The drafts (index, why) whose claims do not link back to them with all
+/// the drafts in the fact base; `None` when the drafts make it invalid.
+fn not_linking_back(
+    paths: &[PathBuf],
+    target: Option<&Path>,
+    articles: &[factcheck::article::Article],
+    all: &factcheck::suggest::Suggestions,
+) -> Result<Option<Vec<(usize, String)>>> {
     let (file, existing) = match target {
         Some(t) => (t.to_path_buf(), read_target(t)?),
         None => (PathBuf::from("factcheck-suggested-drafts.toml"), String::new()),
     };
     let Ok(text) = factcheck::suggest::append(&existing, all) else {
-        return Ok(());
+        return Ok(None);
     };
     let (base, problems) = facts::validate_with(paths, &file, &text);
     let Some(base) = base.filter(|_| problems.iter().all(|p| p.severity != Severity::Error)) else {
-        return Ok(());
+        return Ok(None);
     };
     let checker = factcheck::Checker::new(base);
-    let reports: Vec<_> = articles.into_iter().map(|a| checker.check(a)).collect();
-    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut all.drafts).into_iter().partition(|d| {
-        reports
+    let reports: Vec<_> = articles.iter().map(|a| checker.check(a.clone())).collect();
+    Ok(Some(
+        all.drafts
             .iter()
-            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
-            .is_none_or(|r| factcheck::suggest::links_back(d, r).is_ok())
-    });
-    all.drafts = kept;
-    for d in dropped {
-        let why = reports
-            .iter()
-            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
-            .and_then(|r| factcheck::suggest::links_back(&d, r).err())
-            .unwrap_or_default();
-        all.skipped.push(factcheck::suggest::Skipped {
-            at: d.at,
-            text: d.text,
-            why: format!("{why}: write its `about` phrases by hand"),
-        });
-    }
-    Ok(())
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let report = reports
+                    .iter()
+                    .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))?;
+                factcheck::suggest::links_back(d, report).err().map(|why| (i, why))
+            })
+            .collect(),
+    ))
 }
 
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
