@@ -10,9 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::AhoCorasickBuilder;
+use serde::{Deserialize, Serialize};
 
 use super::model::{EntityKind, FactBase, FactValue};
+use super::trie::Trie;
 use crate::lexicon::Title;
 use crate::span::Span;
 
@@ -36,20 +38,22 @@ pub struct AboutHit {
     pub phrase: String,
 }
 
-/// Lookup structures over a [`FactBase`].
+/// Lookup structures over a [`FactBase`]; the fact-base cache stores them
+/// (see [`Index::restore`] for what it does not).
+#[derive(Serialize, Deserialize)]
 pub struct Index {
-    aliases: AhoCorasick,
+    aliases: Trie,
     alias_entity: Vec<usize>,
     alias_text: Vec<String>,
-    about: AhoCorasick,
+    about: Trie,
     about_facts: Vec<Vec<usize>>,
     about_occasion: Vec<Vec<usize>>,
     about_text: Vec<String>,
-    units: AhoCorasick,
+    units: Trie,
     unit_text: Vec<String>,
     /// Events' names and aliases, the events each names, and the facts each
     /// ties (strongly, and as their occasion only), in the same order.
-    event_names: AhoCorasick,
+    event_names: Trie,
     event_name_text: Vec<String>,
     event_name_owners: Vec<Vec<usize>>,
     /// Per event: the people, places and organisations its facts name (its
@@ -63,7 +67,8 @@ pub struct Index {
     name_occasion: Vec<Vec<usize>>,
     /// The length of the longest unit, in bytes.
     unit_max: usize,
-    /// Parsed roles, per entity.
+    /// Parsed roles, per entity (not stored: parsed again by [`Index::restore`]).
+    #[serde(skip)]
     pub roles: Vec<Vec<Title>>,
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
@@ -142,9 +147,15 @@ fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl 
 /// (key, position) pairs sorted by key, with a directory by the key's top
 /// bits: a look-up reads one directory entry and a few pairs, not the
 /// twenty scattered ones of a binary search over a million.
+#[derive(Serialize, Deserialize)]
 struct Keys {
-    pairs: Vec<(u64, u32)>,
-    /// `dir[b]`: the first pair whose key's top `bits` bits are `b` or more.
+    /// The keys, sorted, and the position filed under each, side by side.
+    #[serde(with = "super::trie::raw64")]
+    keys: Vec<u64>,
+    #[serde(with = "super::trie::raw32")]
+    positions: Vec<u32>,
+    /// `dir[b]`: the first key whose top `bits` bits are `b` or more.
+    #[serde(with = "super::trie::raw32")]
     dir: Vec<u32>,
     /// About one directory entry per pair, at most 2^16 of them.
     bits: u32,
@@ -162,7 +173,13 @@ impl Keys {
             }
             dir.push(at as u32);
         }
-        Keys { pairs, dir, bits }
+        let (keys, positions) = pairs.into_iter().unzip();
+        Keys {
+            keys,
+            positions,
+            dir,
+            bits,
+        }
     }
 
     /// Positions filed under any of `keys`, ascending and distinct.
@@ -170,14 +187,10 @@ impl Keys {
         let mut out: Vec<usize> = Vec::new();
         for &k in keys {
             let b = (k >> (64 - self.bits)) as usize;
-            let bucket = &self.pairs[self.dir[b] as usize..self.dir[b + 1] as usize];
-            let from = bucket.partition_point(|(key, _)| *key < k);
-            out.extend(
-                bucket[from..]
-                    .iter()
-                    .take_while(|(key, _)| *key == k)
-                    .map(|(_, p)| *p as usize),
-            );
+            let (from, to) = (self.dir[b] as usize, self.dir[b + 1] as usize);
+            let start = from + self.keys[from..to].partition_point(|key| *key < k);
+            let end = start + self.keys[start..to].iter().take_while(|key| **key == k).count();
+            out.extend(self.positions[start..end].iter().map(|&p| p as usize));
         }
         out.sort_unstable();
         out.dedup();
@@ -185,19 +198,15 @@ impl Keys {
     }
 }
 
-/// An automaton of `patterns` that ignores ASCII case, to search text
-/// passed through [`lowered`]. The patterns are lowered rather than the
-/// automaton told to ignore case: the same matches, with the same pattern
-/// ids, for a third of the time to build (75,000 aliases: 40 ms, not 110).
-fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()))
-        .expect("patterns are plain strings, within automaton limits")
+/// A trie of `patterns` that ignores ASCII case, to search text passed
+/// through [`lowered`]: the patterns are lowered (ASCII only, so offsets do
+/// not move), and found leftmost-longest as by an Aho-Corasick automaton
+/// (see [`Trie`], which the fact-base cache can store).
+fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> Trie {
+    Trie::new(patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()))
 }
 
-/// `text[range]` with its ASCII letters in lower case, for the automata
+/// `text[range]` with its ASCII letters in lower case, for the tries
 /// built by [`automaton`]: the same length, so a match's offsets plus
 /// `range.start` are its offsets in `text`.
 fn lowered(text: &str, range: std::ops::Range<usize>) -> Vec<u8> {
@@ -248,7 +257,29 @@ fn group<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> (Vec<String>, Vec
     map.into_values().unzip()
 }
 
+/// The entities' roles, parsed. Many people share a title ("Finance
+/// Minister"): each is parsed once.
+fn roles(base: &FactBase) -> Vec<Vec<Title>> {
+    let mut titles: HashMap<&str, Title> = HashMap::new();
+    base.entities
+        .iter()
+        .map(|e| {
+            e.roles
+                .iter()
+                .map(|r| titles.entry(&r.title).or_insert_with(|| Title::parse(&r.title)).clone())
+                .collect()
+        })
+        .collect()
+}
+
 impl Index {
+    /// What the cache does not store, made again from `base` (the base the
+    /// index was built from): the parsed titles, which name their country
+    /// by a static string of the lexicon.
+    pub(crate) fn restore(&mut self, base: &FactBase) {
+        self.roles = roles(base);
+    }
+
     pub fn new(base: &FactBase) -> Index {
         let mut alias_text = Vec::new();
         let mut alias_entity = Vec::new();
@@ -368,18 +399,7 @@ impl Index {
             large,
             || (automaton(&alias_text), automaton(&about_text), automaton(&unit_text)),
             || {
-                // Many people share a title ("Finance Minister"): each is parsed once.
-                let mut titles: HashMap<&str, Title> = HashMap::new();
-                let roles = base
-                    .entities
-                    .iter()
-                    .map(|e| {
-                        e.roles
-                            .iter()
-                            .map(|r| titles.entry(&r.title).or_insert_with(|| Title::parse(&r.title)).clone())
-                            .collect()
-                    })
-                    .collect();
+                let roles = roles(base);
                 // Surnames and one-word names of people, for near-miss spellings.
                 let mut name_words = Vec::new();
                 let mut seen: HashSet<(String, usize)> = HashSet::new();
@@ -560,9 +580,9 @@ impl Index {
         self.aliases
             .find_iter(&lowered(text, range.start..range.end))
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
+                let span = Span::new(range.start + m.start, range.start + m.end);
                 let found = &text[span.start..span.end];
-                let alias = &self.alias_text[m.pattern().as_usize()];
+                let alias = &self.alias_text[m.pattern];
                 let acronym = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
                 let case_ok = if acronym {
                     found == alias
@@ -570,7 +590,7 @@ impl Index {
                     found.chars().next().is_some_and(char::is_uppercase)
                 };
                 (case_ok && at_word_bounds(text, span)).then_some(AliasHit {
-                    entity: self.alias_entity[m.pattern().as_usize()],
+                    entity: self.alias_entity[m.pattern],
                     span,
                 })
             })
@@ -585,12 +605,12 @@ impl Index {
             .about
             .find_iter(&lowered)
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
+                let span = Span::new(range.start + m.start, range.start + m.end);
                 at_word_bounds(text, span).then(|| AboutHit {
-                    facts: self.about_facts[m.pattern().as_usize()].clone(),
-                    occasion: self.about_occasion[m.pattern().as_usize()].clone(),
+                    facts: self.about_facts[m.pattern].clone(),
+                    occasion: self.about_occasion[m.pattern].clone(),
                     span,
-                    phrase: self.about_text[m.pattern().as_usize()].clone(),
+                    phrase: self.about_text[m.pattern].clone(),
                 })
             })
             .collect();
@@ -598,8 +618,8 @@ impl Index {
             return hits;
         }
         for m in self.event_names.find_iter(&lowered) {
-            let span = Span::new(range.start + m.start(), range.start + m.end());
-            let p = m.pattern().as_usize();
+            let span = Span::new(range.start + m.start, range.start + m.end);
+            let p = m.pattern;
             // A name that is also an `about` phrase is found once.
             if at_word_bounds(text, span) && !hits.iter().any(|h| h.span == span) {
                 hits.push(AboutHit {
@@ -629,8 +649,8 @@ impl Index {
         self.event_names
             .find_iter(&lowered(text, range.start..range.end))
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
-                at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern().as_usize()].as_slice()))
+                let span = Span::new(range.start + m.start, range.start + m.end);
+                at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern].as_slice()))
             })
             .collect()
     }
@@ -639,9 +659,9 @@ impl Index {
     pub fn unit_at(&self, text: &str, at: usize, limit: usize) -> Option<(Span, &str)> {
         // No unit runs further than the longest: the rest of a long sentence is not copied.
         let text_at = lowered(text, at..limit.min(at + self.unit_max));
-        let m = self.units.find(Input::new(&text_at).anchored(Anchored::Yes))?;
-        let span = Span::new(at + m.start(), at + m.end());
-        at_word_bounds(text, span).then(|| (span, self.unit_text[m.pattern().as_usize()].as_str()))
+        let m = self.units.prefix(&text_at)?;
+        let span = Span::new(at + m.start, at + m.end);
+        at_word_bounds(text, span).then(|| (span, self.unit_text[m.pattern].as_str()))
     }
 }
 
