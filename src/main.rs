@@ -124,6 +124,10 @@ struct Common {
     /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
     #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
     max_size: Option<u64>,
+    /// Load the fact base from its files even when `.factcheck_cache/` holds
+    /// it, and keep nothing there (as FACTCHECK_NO_CACHE=1 does).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// How to report: shared by `check` and `watch`.
@@ -279,8 +283,27 @@ fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 /// Load the fact base, or fail with every error, one per line. Warnings
-/// (see `facts validate`) go to stderr and do not stop anything.
+/// (see `facts validate`) go to stderr and do not stop anything. The cache
+/// is used unless `FACTCHECK_NO_CACHE` says otherwise.
 fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
+    load_facts_with(paths, !facts::cache::disabled_by_env())
+}
+
+/// As [`load_facts`]; with `use_cache`, from `.factcheck_cache/` when it
+/// holds these very files (see `factcheck::facts::cache`), and kept there
+/// for the next run when it does not.
+fn load_facts_with(paths: &[PathBuf], use_cache: bool) -> Result<Checker> {
+    let cache = if use_cache {
+        facts::cache::Cache::open(paths)
+    } else {
+        None
+    };
+    if let Some((base, index, warnings)) = cache.as_ref().and_then(|c| c.read()) {
+        if let Some(line) = facts::warnings_summary(&warnings) {
+            eprint_line(&line);
+        }
+        return Ok(Checker::from_parts(base, index));
+    }
     match facts::load_with_warnings(paths) {
         Ok((base, warnings)) => {
             // One line at most: `facts validate` shows them (a large base
@@ -288,7 +311,11 @@ fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
             if let Some(line) = facts::warnings_summary(&warnings) {
                 eprint_line(&line);
             }
-            Ok(Checker::new(base))
+            let checker = Checker::new(base);
+            if let Some(cache) = &cache {
+                cache.write(&checker.base, &checker.index, &warnings);
+            }
+            Ok(checker)
         }
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -312,14 +339,14 @@ fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
             let stop = AtomicBool::new(false);
             rayon::join(
                 || {
-                    let checker = load_facts(&settings.facts);
+                    let checker = load_facts_with(&settings.facts, settings.cache);
                     stop.store(true, Ordering::Relaxed);
                     checker
                 },
                 || input::read_ahead(sources, settings.published, settings.max_size, &stop),
             )
         }
-        _ => (load_facts(&settings.facts), ReadAhead::default()),
+        _ => (load_facts_with(&settings.facts, settings.cache), ReadAhead::default()),
     };
     let mut checker = checker?;
     checker.ignore = settings.ignore.clone();
