@@ -57,6 +57,7 @@ pub fn article(data: &[u8]) {
         if let Some(e) = f.emitter(
             Style {
                 color: f == report::Format::Human,
+                ..Style::default()
             },
             false,
         ) {

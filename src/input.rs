@@ -33,17 +33,26 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     Stdin,
+    /// Standard input, reported under this path (`--stdin-filename`), as
+    /// editors pipe a buffer that has a file name; its extension decides
+    /// whether it is Markdown.
+    StdinAs(PathBuf),
     File(PathBuf),
 }
 
 impl Source {
     /// The path as reports show it: `/`-separated, no leading `./`;
-    /// `<stdin>` for standard input.
+    /// `<stdin>` for standard input without a name.
     pub fn shown(&self) -> String {
         match self {
             Source::Stdin => "<stdin>".to_owned(),
-            Source::File(p) => facts_display_path(p),
+            Source::StdinAs(p) | Source::File(p) => facts_display_path(p),
         }
+    }
+
+    /// Whether the article comes from standard input.
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Source::Stdin | Source::StdinAs(_))
     }
 }
 
@@ -197,7 +206,13 @@ pub fn collect(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Source>> {
         if filter.force && filter.excluded(p) {
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| anyhow!("{}: {}", facts_display_path(p), io_reason(&e)))?;
+        // A named path that cannot be looked at (missing, no permission) is
+        // kept as an article: reading it fails with the reason, and the run
+        // reports it beside the others instead of stopping before them.
+        let Ok(meta) = std::fs::metadata(p) else {
+            out.push(Source::File(p.clone()));
+            continue;
+        };
         if meta.is_dir() {
             let before = out.len();
             walk(p, filter, &mut out)?;
@@ -228,7 +243,7 @@ pub fn collect_included(root: &Path, include: &[String], filter: &Filter) -> Res
             walk(&start, filter, &mut found)?;
             out.extend(found.into_iter().filter(|s| match s {
                 Source::File(p) => globs.matches(p),
-                Source::Stdin => false,
+                Source::Stdin | Source::StdinAs(_) => false,
             }));
         }
     }
@@ -245,9 +260,21 @@ pub fn literal_prefix(pattern: &str) -> PathBuf {
         .collect()
 }
 
+/// Drop a source named again, however it is spelled (`articles/a.md`,
+/// `./articles/a.md`, a symlink to it): the first spelling is kept, and the
+/// file is checked once.
 fn dedup(sources: Vec<Source>) -> Vec<Source> {
     let mut seen = std::collections::HashSet::new();
-    sources.into_iter().filter(|s| seen.insert(s.clone())).collect()
+    sources
+        .into_iter()
+        .filter(|s| {
+            let key = match s {
+                Source::Stdin | Source::StdinAs(_) => None,
+                Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p))),
+            };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, filter: &Filter, out: &mut Vec<Source>) -> Result<()> {
@@ -316,7 +343,14 @@ pub fn read(source: &Source, policy: Published) -> Result<Article> {
 /// As [`read`], refusing an article larger than `max_size` bytes (`--max-size`).
 pub fn read_limited(source: &Source, policy: Published, max_size: u64) -> Result<Article> {
     let article = match source {
-        Source::File(p) => crate::article::read_limited(p, fallback_date(policy, Some(p)), max_size)?,
+        Source::File(p) => {
+            // A file that is not there is named as such ("a.md: no such file
+            // or directory"), as the command line's other paths are.
+            if let Err(e) = std::fs::symlink_metadata(p) {
+                bail!("{}: {}", facts_display_path(p), io_reason(&e));
+            }
+            crate::article::read_limited(p, fallback_date(policy, Some(p)), max_size)?
+        }
         Source::Stdin => {
             let bytes = crate::article::read_bounded(std::io::stdin().lock(), "<stdin>", max_size)?;
             // Standard input is Markdown when it opens with front matter.
@@ -326,6 +360,11 @@ pub fn read_limited(source: &Source, policy: Published, max_size: u64) -> Result
                 Format::Plain
             };
             Article::parse("<stdin>", bytes, format, fallback_date(policy, None))?
+        }
+        Source::StdinAs(name) => {
+            let shown = facts_display_path(name);
+            let bytes = crate::article::read_bounded(std::io::stdin().lock(), &shown, max_size)?;
+            Article::parse(&shown, bytes, Format::for_path(name), fallback_date(policy, None))?
         }
     };
     if policy == Published::Required && article.published.is_none() {

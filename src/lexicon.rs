@@ -1,36 +1,187 @@
-//! Built-in word lists: months, weekdays, nationalities, titles, qualifiers.
+//! Built-in word lists: months, weekdays, nationalities, titles, qualifiers,
+//! the cue words of the link rules.
 //!
 //! Knowledge that does not depend on the fact base lives here so that every
-//! extractor and comparison shares one list.
+//! extractor and comparison shares one list. The lists are data, in
+//! `lang/en/words.toml`, read once (see [`lang`]).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use jiff::civil::Weekday;
+use serde::Deserialize;
 
-pub const MONTHS: &[(&str, i8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
+/// The word lists file, built into the binary.
+pub const WORDS_TOML: &str = include_str!("../lang/en/words.toml");
+
+/// A list of lower-case words or phrases.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct List(Vec<String>);
+
+impl List {
+    /// Whether the list holds exactly this word (or phrase).
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        let word = word.as_ref();
+        self.0.iter().any(|w| w == word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// Title vocabulary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    /// Words a title is made of, besides nationalities.
+    pub words: List,
+    /// Title words that name an office: a title needs at least one.
+    pub offices: List,
+    /// Words inside a title that carry no meaning for comparison.
+    pub filler: List,
+}
+
+/// Cue words of the link rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    pub other_occasion: List,
+    pub time_words: List,
+    pub deadline: List,
+    pub relative: List,
+    pub speech_verbs: List,
+    pub clause_breaks: List,
+    pub negators: List,
+    pub part_of: List,
+    pub including: List,
+    pub correction: List,
+}
+
+/// Words of the list and unit rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lists {
+    pub leads_to: List,
+    pub not_the_agent: List,
+    pub people_units: List,
+    pub country_units: List,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Qualifiers {
+    at_least: Vec<String>,
+    at_most: Vec<String>,
+    about: Vec<String>,
+    nearly: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    months: HashMap<String, i8>,
+    nations: HashMap<String, String>,
+    titles: Titles,
+    qualifiers: Qualifiers,
+    cues: Cues,
+    lists: Lists,
+}
+
+/// Every word list of the language.
+#[derive(Debug)]
+pub struct Words {
+    /// Month names and abbreviations, and the month they name.
+    pub months: HashMap<String, i8>,
+    /// Nationality forms and the country code they name.
+    pub nations: HashMap<String, String>,
+    pub titles: Titles,
+    /// The qualifier phrases, longest first ("just over" is tried before "over").
+    pub qualifiers: Vec<(String, Qualifier)>,
+    pub cues: Cues,
+    pub lists: Lists,
+}
+
+impl Words {
+    /// Parse a word lists file.
+    pub fn parse(text: &str) -> Result<Words, toml::de::Error> {
+        let file: WordsFile = toml::from_str(text)?;
+        let q = file.qualifiers;
+        let mut qualifiers: Vec<(String, Qualifier)> = [
+            (q.at_least, Qualifier::AtLeast),
+            (q.at_most, Qualifier::AtMost),
+            (q.about, Qualifier::About),
+            (q.nearly, Qualifier::Nearly),
+        ]
+        .into_iter()
+        .flat_map(|(phrases, kind)| phrases.into_iter().map(move |p| (p, kind)))
+        .collect();
+        qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(Words {
+            months: file.months,
+            nations: file.nations,
+            titles: file.titles,
+            qualifiers,
+            cues: file.cues,
+            lists: file.lists,
+        })
+    }
+}
+
+impl Words {
+    /// A list by its name in the file ("cues.negators", "titles.offices").
+    pub fn list(&self, name: &str) -> Option<&List> {
+        Some(match name {
+            "titles.words" => &self.titles.words,
+            "titles.offices" => &self.titles.offices,
+            "titles.filler" => &self.titles.filler,
+            "cues.other_occasion" => &self.cues.other_occasion,
+            "cues.time_words" => &self.cues.time_words,
+            "cues.deadline" => &self.cues.deadline,
+            "cues.relative" => &self.cues.relative,
+            "cues.speech_verbs" => &self.cues.speech_verbs,
+            "cues.clause_breaks" => &self.cues.clause_breaks,
+            "cues.negators" => &self.cues.negators,
+            "cues.part_of" => &self.cues.part_of,
+            "cues.including" => &self.cues.including,
+            "cues.correction" => &self.cues.correction,
+            "lists.leads_to" => &self.lists.leads_to,
+            "lists.not_the_agent" => &self.lists.not_the_agent,
+            "lists.people_units" => &self.lists.people_units,
+            "lists.country_units" => &self.lists.country_units,
+            _ => return None,
+        })
+    }
+
+    /// The names [`Words::list`] knows.
+    pub const LISTS: [&'static str; 17] = [
+        "titles.words",
+        "titles.offices",
+        "titles.filler",
+        "cues.other_occasion",
+        "cues.time_words",
+        "cues.deadline",
+        "cues.relative",
+        "cues.speech_verbs",
+        "cues.clause_breaks",
+        "cues.negators",
+        "cues.part_of",
+        "cues.including",
+        "cues.correction",
+        "lists.leads_to",
+        "lists.not_the_agent",
+        "lists.people_units",
+        "lists.country_units",
+    ];
+}
+
+/// The built-in word lists, read once.
+pub fn lang() -> &'static Words {
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::parse(WORDS_TOML).expect("lang/en/words.toml is checked by a unit test"));
+    &WORDS
+}
 
 /// Number words below twenty, by value.
 pub const ONES: [&str; 20] = [
@@ -83,7 +234,7 @@ pub const WEEKDAY_PATTERN: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 
 pub fn month_number(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    lang().months.get(&w).copied()
 }
 
 pub fn weekday(word: &str) -> Option<Weekday> {
@@ -111,158 +262,6 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-/// Nationality forms, lower-case without full stops, and the country they name.
-/// "UK", "U.K.", "British", "Britain" and "United Kingdom" are one country.
-pub const NATIONS: &[(&str, &str)] = &[
-    ("uk", "gb"),
-    ("united kingdom", "gb"),
-    ("britain", "gb"),
-    ("great britain", "gb"),
-    ("british", "gb"),
-    ("france", "fr"),
-    ("french", "fr"),
-    ("ukraine", "ua"),
-    ("ukrainian", "ua"),
-    ("us", "us"),
-    ("usa", "us"),
-    ("united states", "us"),
-    ("united states of america", "us"),
-    ("america", "us"),
-    ("american", "us"),
-    ("germany", "de"),
-    ("german", "de"),
-    ("italy", "it"),
-    ("italian", "it"),
-    ("poland", "pl"),
-    ("polish", "pl"),
-    ("canada", "ca"),
-    ("canadian", "ca"),
-    ("russia", "ru"),
-    ("russian", "ru"),
-    ("spain", "es"),
-    ("spanish", "es"),
-    ("netherlands", "nl"),
-    ("dutch", "nl"),
-    ("belgium", "be"),
-    ("belgian", "be"),
-    ("denmark", "dk"),
-    ("danish", "dk"),
-    ("finland", "fi"),
-    ("finnish", "fi"),
-    ("sweden", "se"),
-    ("swedish", "se"),
-    ("norway", "no"),
-    ("norwegian", "no"),
-    ("turkey", "tr"),
-    ("turkish", "tr"),
-    ("türkiye", "tr"),
-    ("japan", "jp"),
-    ("japanese", "jp"),
-    ("australia", "au"),
-    ("australian", "au"),
-    ("ireland", "ie"),
-    ("irish", "ie"),
-    ("portugal", "pt"),
-    ("portuguese", "pt"),
-    ("greece", "gr"),
-    ("greek", "gr"),
-    ("romania", "ro"),
-    ("romanian", "ro"),
-    ("czech", "cz"),
-    ("czechia", "cz"),
-    ("estonia", "ee"),
-    ("estonian", "ee"),
-    ("latvia", "lv"),
-    ("latvian", "lv"),
-    ("lithuania", "lt"),
-    ("lithuanian", "lt"),
-    ("eu", "eu"),
-    ("european union", "eu"),
-    ("european", "eu"),
-    ("nato", "nato"),
-];
-
-/// Words a title is made of, besides nationalities ("Prime", "Minister", ...).
-pub const TITLE_WORDS: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "deputy",
-    "chancellor",
-    "foreign",
-    "defence",
-    "defense",
-    "home",
-    "finance",
-    "secretary",
-    "state",
-    "general",
-    "secretary-general",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "premier",
-    "envoy",
-    "special",
-    "commissioner",
-    "admiral",
-    "ambassador",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "chief",
-    "commander",
-    "senator",
-    "governor",
-    "mayor",
-    "acting",
-    "interim",
-    "former",
-    "of",
-    "the",
-    "republic",
-    "commission",
-    "council",
-    "federal",
-    "sir",
-    "dame",
-    "pm",
-];
-
-/// Title words that name an office: a title needs at least one.
-pub const OFFICE_WORDS: &[&str] = &[
-    "president",
-    "minister",
-    "chancellor",
-    "secretary",
-    "secretary-general",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "premier",
-    "envoy",
-    "commissioner",
-    "admiral",
-    "ambassador",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "chief",
-    "commander",
-    "senator",
-    "governor",
-    "mayor",
-    "pm",
-];
-
-/// Words inside a title that carry no meaning for comparison.
-const TITLE_FILLER: &[&str] = &["of", "the", "republic", "federal", "sir", "dame"];
-
 /// Normalise a nationality form: lower case, no full stops, no possessive.
 pub fn nation_key(word: &str) -> String {
     let w = word.trim().trim_end_matches("'s").trim_end_matches("\u{2019}s");
@@ -273,10 +272,10 @@ pub fn nation_key(word: &str) -> String {
 /// first (it knows "U.S.", "EU", "NATO"), then the gazetteer.
 pub fn nation_code(phrase: &str) -> Option<&'static str> {
     let key = nation_key(phrase);
-    NATIONS
-        .iter()
-        .find(|(n, _)| *n == key)
-        .map(|(_, c)| *c)
+    lang()
+        .nations
+        .get(&key)
+        .map(String::as_str)
         .or_else(|| crate::gazetteer::country_code(&key))
 }
 
@@ -320,7 +319,7 @@ impl Title {
                 former = true;
             } else if w == "pm" {
                 office.extend(["prime".to_owned(), "minister".to_owned()]);
-            } else if !TITLE_FILLER.contains(&w) {
+            } else if !lang().titles.filler.contains(w) {
                 office.push(if w == "defense" {
                     "defence".to_owned()
                 } else {
@@ -363,32 +362,6 @@ pub enum Qualifier {
     AtMost,
 }
 
-/// Qualifier phrases, longest first so "just over" wins over "over".
-pub const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("more than", Qualifier::AtLeast),
-    ("just over", Qualifier::AtLeast),
-    ("upwards of", Qualifier::AtLeast),
-    ("at least", Qualifier::AtLeast),
-    ("over", Qualifier::AtLeast),
-    ("above", Qualifier::AtLeast),
-    ("fewer than", Qualifier::AtMost),
-    ("less than", Qualifier::AtMost),
-    ("just under", Qualifier::AtMost),
-    ("up to", Qualifier::AtMost),
-    ("at most", Qualifier::AtMost),
-    ("under", Qualifier::AtMost),
-    ("below", Qualifier::AtMost),
-    ("an estimated", Qualifier::About),
-    ("approximately", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("around", Qualifier::About),
-    ("about", Qualifier::About),
-    ("some", Qualifier::About),
-    ("close to", Qualifier::Nearly),
-    ("nearly", Qualifier::Nearly),
-    ("almost", Qualifier::Nearly),
-];
-
 impl Qualifier {
     /// The inclusive range `n` with this qualifier allows (None = unbounded).
     ///
@@ -405,94 +378,35 @@ impl Qualifier {
     }
 }
 
-/// Cue words that a sentence is about some other occasion than the fact's
-/// ("the next summit"): a link across one of them is too weak to judge.
-pub const OTHER_OCCASION: &[&str] = &[
-    "next",
-    "previous",
-    "prior",
-    "upcoming",
-    "earlier",
-    "later",
-    "another",
-    "planned",
-    "future",
-    "former",
-    "last",
-    "second",
-    "third",
-    "following",
-    "preceding",
-    "first",
-];
-
-/// Words after "last", "earlier" or "later" that make a time, not an occasion.
-pub const TIME_WORDS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "night",
-    "weekend",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "this",
-    "that",
-    "on",
-    "in",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words before a date that make it a bound, not the day something happened.
-pub const DEADLINE_WORDS: &[&str] = &[
-    "by", "until", "till", "before", "after", "since", "from", "through", "ahead",
-];
-
-/// Reporting verbs: a date right after one dates the saying, not the event.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "stated",
-    "added",
-    "warned",
-    "noted",
-    "insisted",
-    "confirmed",
-    "declared",
-    "wrote",
-    "tweeted",
-    "posted",
-    "argued",
-    "claimed",
-    "recorded",
-    "published",
-    "updated",
-    "filed",
-    "broadcast",
-    "aired",
-    "reported",
-    "written",
-];
-
-/// Words that end a clause: evidence across them counts for less.
-pub const CLAUSE_BREAKS: &[&str] = &[
-    "but", "while", "whereas", "although", "though", "after", "before", "when", "since",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_parse_lower_case_without_repeats() {
+        let w = Words::parse(WORDS_TOML).unwrap();
+        for name in Words::LISTS {
+            let list = w.list(name).unwrap();
+            let mut seen = std::collections::HashSet::new();
+            for word in list.iter() {
+                assert_eq!(word, word.to_lowercase(), "{word}");
+                assert!(seen.insert(word), "{word} twice");
+            }
+        }
+        for office in w.titles.offices.iter() {
+            assert!(
+                w.titles.words.contains(office),
+                "{office} is an office but not a title word"
+            );
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(nation_code("U.K."), Some("gb"));
+        // Longest first: "just over" is tried before "over".
+        let at = |p: &str| w.qualifiers.iter().position(|(q, _)| q == p).unwrap();
+        assert!(at("just over") < at("over"));
+        assert!(at("just under") < at("under"));
+        assert!(Words::parse("[months]\njanuary = 1\n[unknown]").is_err());
+    }
 
     #[test]
     fn titles_normalise_nationality_forms() {

@@ -18,6 +18,7 @@ pub mod fix;
 pub mod fsutil;
 pub mod gazetteer;
 pub mod input;
+pub mod kinds;
 pub mod lexicon;
 pub mod link;
 pub mod occasion;

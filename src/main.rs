@@ -5,7 +5,8 @@
 //! helpers every subcommand shares (output, fact base, exit codes). The
 //! CLI-side modules under `src/cli/` do the printing for the longer flows,
 //! such as `settings` (flags + `factcheck.toml` → resolved settings),
-//! `watch` (the watch loop) and `write` (`--write`). The library never prints.
+//! `watch` (the watch loop), `write` (`--write`), `man` (the manual pages)
+//! and `precommit` (the pre-commit hook). The library never prints.
 
 mod cli;
 
@@ -41,7 +42,15 @@ mod exit {
 #[command(
     name = "factcheck",
     version,
-    about = "Check a news article's factual claims against a curated fact base"
+    about = "Check a news article's factual claims against a curated fact base",
+    long_about = "Check a news article's factual claims against a curated fact base.\n\n\
+factcheck reads articles (Markdown or plain text), finds their factual claims (dates and \
+weekdays, years, counts, people and their titles, who signed or pledged what, places, \
+quotations, money, percentages), compares each with a fact base of TOML files (./claims by \
+default) and gives every claim one verdict: match, discrepancy or unverifiable, with the \
+span in the article, the fact it was compared with and that fact's source. The report is \
+for an editor's terminal (human), for CI (json, jsonl, sarif, github, junit) or a browser \
+(html); the exit code says whether anything needs fixing."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -66,13 +75,16 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page, in roff (e.g. `factcheck man | man -l -`).
-    Man,
+    /// Print a manual page in roff (`factcheck man check | man -l -`), or write them all (--out DIR).
+    Man(cli::man::ManArgs),
     /// Draft fact-base entries (TOML) for every unverifiable claim of articles.
     Suggest(cli::factbase::SuggestArgs),
+    /// For the pre-commit hook: check the articles among FILEs, or every article
+    /// when the fact base or factcheck.toml is among them; other files are ignored.
+    Precommit(cli::precommit::PrecommitArgs),
     /// List the rules behind the verdicts, or explain one (`factcheck rules D105`).
     Rules(cli::rules::RulesArgs),
-    /// Print the JSON Schema of a fact-base file or of the JSON report.
+    /// Print the JSON Schema of a fact-base file, the JSON report or the claims listing.
     Schema {
         #[arg(value_enum)]
         which: cli::factbase::SchemaKind,
@@ -88,11 +100,38 @@ enum FactsCommand {
         /// human: problems on stderr; json: one document on stdout.
         #[arg(long, value_enum, default_value_t = cli::factbase::FactsFormat::Human, value_name = "FMT")]
         format: cli::factbase::FactsFormat,
+        #[command(flatten)]
+        cfg: ConfigArgs,
     },
     /// List facts, optionally by id prefix or value kind.
     List(cli::factbase::ListArgs),
     /// Show one fact with its source and entities (or an entity and the facts naming it).
     Show(cli::factbase::ShowArgs),
+}
+
+/// Which `factcheck.toml` to read: shared by every command that reads one.
+#[derive(Args, Clone, Default)]
+struct ConfigArgs {
+    /// Read settings from this file instead of the nearest factcheck.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every factcheck.toml.
+    #[arg(long)]
+    isolated: bool,
+}
+
+impl ConfigArgs {
+    /// The settings file in use, if any: `--config`, else the nearest
+    /// `factcheck.toml` from `cwd` up, unless `--isolated`.
+    fn load(&self, cwd: &std::path::Path) -> Result<Option<factcheck::config::Config>> {
+        if self.isolated {
+            Ok(None)
+        } else if let Some(path) = &self.config {
+            factcheck::config::Config::load(path, path).map(Some)
+        } else {
+            factcheck::config::Config::discover(cwd)
+        }
+    }
 }
 
 /// What to check, and against what: shared by `check`, `watch` and `claims`.
@@ -115,12 +154,13 @@ struct Common {
     /// Apply the exclusions to named files too (for pre-commit, which names every changed file).
     #[arg(long)]
     force_exclude: bool,
-    /// Read settings from this file instead of the nearest factcheck.toml.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Ignore every factcheck.toml.
-    #[arg(long)]
-    isolated: bool,
+    #[command(flatten)]
+    cfg: ConfigArgs,
+    /// The path to report standard input (-) under, in every format (SARIF
+    /// uri, github file=, JSON path), instead of <stdin>; its extension says
+    /// whether it is Markdown. For editors that pipe an unsaved buffer.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
     #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
     max_size: Option<u64>,
@@ -130,8 +170,8 @@ struct Common {
     no_cache: bool,
 }
 
-/// How to report: shared by `check` and `watch`.
-#[derive(Args)]
+/// How to report: shared by `check`, `watch` and `precommit`.
+#[derive(Args, Clone)]
 struct Output {
     /// Report format [default: `format` in factcheck.toml, or human]
     #[arg(long, value_enum, value_name = "FMT")]
@@ -139,13 +179,18 @@ struct Output {
     /// Write the report to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
+    /// When to use colour: auto is colour on a terminal, unless NO_COLOR is set,
+    /// CLICOLOR=0 or TERM=dumb (CLICOLOR_FORCE=1 forces it).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
     /// Lowest verdict that makes the run fail (exit 1)
     /// [default: `fail-on` in factcheck.toml, or discrepancy]
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOnArg>,
+    /// Print only the discrepancies (and errors) and the closing summary line,
+    /// in the human report; fact-base warnings are not shown either.
+    #[arg(short, long)]
+    quiet: bool,
     /// Also write a report in FORMAT to PATH from the same run (repeatable),
     /// e.g. --report sarif=factcheck.sarif --report junit=junit.xml
     #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_extra_report)]
@@ -251,17 +296,21 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|_| "expected a real date as YYYY-MM-DD".to_owned())
 }
 
-/// Colour is decided once: the flag, then NO_COLOR / CLICOLOR_FORCE, then the terminal.
+/// Colour is decided once: the flag; then, under `auto`, NO_COLOR (any
+/// value: off), CLICOLOR_FORCE (not 0: on), CLICOLOR=0 (off), TERM=dumb
+/// (off), and last whether the report goes to a terminal.
 fn use_color(when: ColorWhen, to_file: bool) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
-            let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-            if set("NO_COLOR") {
+            let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+            if var("NO_COLOR").is_some() {
                 false
-            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                 true
+            } else if var("CLICOLOR").is_some_and(|v| v == "0") || var("TERM").is_some_and(|v| v == "dumb") {
+                false
             } else {
                 !to_file && io::stdout().is_terminal()
             }
@@ -269,58 +318,112 @@ fn use_color(when: ColorWhen, to_file: bool) -> bool {
     }
 }
 
-/// The fact-base paths to load: those given, else `facts` in the nearest
-/// factcheck.toml, else `./claims`.
-fn fact_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// The width of the terminal a report or progress bar is drawn on, given
+/// whether that stream is one: `COLUMNS` when set (as shells and scripts
+/// set it), else the terminal's own size; `None` for a pipe or a file.
+fn term_width(on_terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        return (n > 0).then_some(n);
+    }
+    if !on_terminal {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+}
+
+/// The fact-base paths to load: those given, else `facts` in the settings
+/// file (`--config`, or the nearest factcheck.toml unless `--isolated`),
+/// else `./claims`.
+fn fact_paths(given: &[PathBuf], cfg: &ConfigArgs) -> Result<Vec<PathBuf>> {
     if !given.is_empty() {
         return Ok(given.to_vec());
     }
     let cwd = std::env::current_dir()?;
-    Ok(match factcheck::config::Config::discover(&cwd)? {
+    Ok(match cfg.load(&cwd)? {
         Some(c) if !c.facts.is_empty() => c.fact_paths(&cwd),
         _ => vec![PathBuf::from("claims")],
     })
 }
 
-/// Load the fact base, or fail with every error, one per line. Warnings
-/// (see `facts validate`) go to stderr and do not stop anything. The cache
-/// is used unless `FACTCHECK_NO_CACHE` says otherwise.
-fn load_facts(paths: &[PathBuf]) -> Result<Checker> {
-    load_facts_with(paths, !facts::cache::disabled_by_env())
+/// A fact base that does not load: every problem found in it, errors and
+/// warnings, for the reports that annotate the fact-base files (github,
+/// SARIF). Shown as its errors, one per line (`error: ` before each but
+/// the first, which `main` prefixes).
+#[derive(Debug)]
+struct InvalidBase(Vec<facts::Problem>);
+
+impl std::fmt::Display for InvalidBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self
+            .0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| with_hint(p.to_string()))
+            .collect();
+        f.write_str(&lines.join("\nerror: "))
+    }
+}
+
+impl std::error::Error for InvalidBase {}
+
+/// A problem's line; a missing `claims` folder (the default fact base)
+/// says how to name another.
+fn with_hint(line: String) -> String {
+    if matches!(
+        line.trim_start_matches("error: "),
+        "claims: no such file or directory" | "claims/: no such file or directory"
+    ) {
+        format!(
+            "{line} (the default fact base; name one with -f PATH, or set `facts = [\"PATH\"]` in {})",
+            factcheck::config::FILE_NAME
+        )
+    } else {
+        line
+    }
+}
+
+/// Load the fact base, or fail with every problem ([`InvalidBase`]).
+/// Warnings (see `facts validate`) are summed up in one line on stderr,
+/// unless `quiet` (`facts validate` shows them; a large base may have
+/// thousands), and returned: they do not stop anything. The cache is used
+/// unless `FACTCHECK_NO_CACHE` says otherwise.
+fn load_facts(paths: &[PathBuf], quiet: bool) -> Result<(Checker, Vec<facts::Problem>)> {
+    load_facts_with(paths, quiet, !facts::cache::disabled_by_env())
 }
 
 /// As [`load_facts`]; with `use_cache`, from `.factcheck_cache/` when it
 /// holds these very files (see `factcheck::facts::cache`), and kept there
-/// for the next run when it does not.
-fn load_facts_with(paths: &[PathBuf], use_cache: bool) -> Result<Checker> {
+/// for the next run when it does not. Only a base that loads is kept, with
+/// its warnings.
+fn load_facts_with(paths: &[PathBuf], quiet: bool, use_cache: bool) -> Result<(Checker, Vec<facts::Problem>)> {
+    let summary = |problems: &[facts::Problem]| {
+        if !quiet && let Some(line) = facts::warnings_summary(problems) {
+            eprint_line(&line);
+        }
+    };
     let cache = if use_cache {
         facts::cache::Cache::open(paths)
     } else {
         None
     };
     if let Some((base, index, warnings)) = cache.as_ref().and_then(|c| c.read()) {
-        if let Some(line) = facts::warnings_summary(&warnings) {
-            eprint_line(&line);
-        }
-        return Ok(Checker::from_parts(base, index));
+        summary(&warnings);
+        return Ok((Checker::from_parts(base, index), warnings));
     }
-    match facts::load_with_warnings(paths) {
-        Ok((base, warnings)) => {
-            // One line at most: `facts validate` shows them (a large base
-            // may have thousands).
-            if let Some(line) = facts::warnings_summary(&warnings) {
-                eprint_line(&line);
-            }
+    let (base, problems) = facts::validate_paths(paths);
+    match base {
+        Some(base) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            summary(&problems);
             let checker = Checker::new(base);
             if let Some(cache) = &cache {
-                cache.write(&checker.base, &checker.index, &warnings);
+                cache.write(&checker.base, &checker.index, &problems);
             }
-            Ok(checker)
+            Ok((checker, problems))
         }
-        Err(problems) => {
-            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!("{}", lines.join("\nerror: "))
-        }
+        _ => Err(InvalidBase(problems).into()),
     }
 }
 
@@ -330,7 +433,11 @@ fn load_facts_with(paths: &[PathBuf], use_cache: bool) -> Result<Checker> {
 /// others: the report covers those checked and lists the others in
 /// `report.errors`, in list order (see [`unread`]).
 fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
-    let sources = settings.sources();
+    check_sources(settings, settings.sources())
+}
+
+/// As [`check_each`], for the sources already listed (or the error listing them met).
+fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Result<(Checker, Report)> {
     let (checker, ahead) = match &sources {
         // Articles are read while the fact base loads: a large base takes a
         // while, and its loader leaves cores idle. Errors come as before:
@@ -339,16 +446,19 @@ fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
             let stop = AtomicBool::new(false);
             rayon::join(
                 || {
-                    let checker = load_facts_with(&settings.facts, settings.cache);
+                    let checker = load_facts_with(&settings.facts, settings.quiet, settings.cache);
                     stop.store(true, Ordering::Relaxed);
                     checker
                 },
                 || input::read_ahead(sources, settings.published, settings.max_size, &stop),
             )
         }
-        _ => (load_facts_with(&settings.facts, settings.cache), ReadAhead::default()),
+        _ => (
+            load_facts_with(&settings.facts, settings.quiet, settings.cache),
+            ReadAhead::default(),
+        ),
     };
-    let mut checker = checker?;
+    let (mut checker, mut problems) = checker?;
     checker.ignore = settings.ignore.clone();
     let sources = sources?;
     let progress = cli::progress::bar(sources.len());
@@ -383,10 +493,16 @@ fn check_each(settings: &Settings) -> Result<(Checker, Report)> {
             1 => " (and 1 more article)".to_owned(),
             n => format!(" (and {n} more articles)"),
         };
-        eprint_line(&format!("{first}{more}"));
+        if !settings.quiet {
+            eprint_line(&format!("{first}{more}"));
+        }
+        let mut w = first.clone();
+        w.message.push_str(&more);
+        problems.push(w);
     }
     let mut report = Report::new(&checker.base, articles);
     report.errors = errors;
+    report.fact_problems = problems;
     Ok((checker, report))
 }
 
@@ -442,13 +558,53 @@ fn check_report_targets(output: &Output) -> Result<()> {
     Ok(())
 }
 
+/// Refuse a report bound for one of the run's inputs: an article being
+/// checked, a fact-base file (a named `.toml`, or one under a fact-base
+/// folder) or the settings file. Paths are compared canonicalised, so
+/// `./a.md` and a symlink to it are caught too; a file that does not exist
+/// yet is no input. Checked before anything is read or written.
+fn guard_report_targets(output: &Output, settings: &Settings, sources: &[input::Source]) -> Result<()> {
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let targets = output.output.iter().map(|p| (format!("-o {}", p.display()), p)).chain(
+        output
+            .reports
+            .iter()
+            .map(|r| (format!("--report {}={}", r.format, r.path.display()), &r.path)),
+    );
+    let articles: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            // Standard input named after a file (`--stdin-filename`) stands for it.
+            input::Source::File(p) | input::Source::StdinAs(p) => canonical(p),
+            input::Source::Stdin => None,
+        })
+        .collect();
+    let facts: Vec<PathBuf> = settings.facts.iter().filter_map(|p| canonical(p)).collect();
+    let config = settings.config_file.as_deref().and_then(canonical);
+    for (flag, path) in targets {
+        let Some(target) = canonical(path) else {
+            continue;
+        };
+        let what = if articles.contains(&target) {
+            "an article being checked"
+        } else if facts.iter().any(|f| {
+            *f == target || f.is_dir() && target.starts_with(f) && target.extension().is_some_and(|x| x == "toml")
+        }) {
+            "a fact-base file"
+        } else if config.as_ref() == Some(&target) {
+            "the settings file"
+        } else {
+            continue;
+        };
+        bail!("{flag}: that is {what}; refusing to write a report over it (name another file)");
+    }
+    Ok(())
+}
+
 /// Write the `--report FORMAT=PATH` files (never coloured).
 fn write_extra_reports(output: &Output, report: &Report, fail_on: FailOn) -> Result<()> {
     for extra in &output.reports {
-        if let Some(e) = extra
-            .format
-            .emitter(Style { color: false }, fail_on == FailOn::Unverifiable)
-        {
+        if let Some(e) = extra.format.emitter(Style::default(), fail_on == FailOn::Unverifiable) {
             write_out(Some(&extra.path), |out| e.emit(report, out))?;
         }
     }
@@ -470,19 +626,75 @@ fn exit_code(verdicts: impl Iterator<Item = Verdict>, fail_on: FailOn) -> u8 {
     }
 }
 
+/// When the fact base did not load, the github and SARIF reports asked for
+/// (as `--format` or `--report`) are still written: their annotations on
+/// the fact-base files are how a pull request shows what to fix. Nothing
+/// else is (the run still fails, exit 2, with the errors on stderr).
+fn report_invalid_base(e: &anyhow::Error, format: Format, output: &Output) -> Result<()> {
+    let Some(InvalidBase(problems)) = e.downcast_ref::<InvalidBase>() else {
+        return Ok(());
+    };
+    let report = Report::invalid_base(problems.clone());
+    let annotates = |f: Format| matches!(f, Format::Github | Format::Sarif);
+    let emit = |f: Format, to: Option<&PathBuf>| match f.emitter(Style::default(), false) {
+        Some(emitter) => write_out(to, |out| emitter.emit(&report, out)),
+        None => Ok(()),
+    };
+    for extra in output.reports.iter().filter(|r| annotates(r.format)) {
+        emit(extra.format, Some(&extra.path))?;
+    }
+    if annotates(format) {
+        emit(format, output.output.as_ref())?;
+    }
+    Ok(())
+}
+
 fn run_check(args: &CheckArgs) -> Result<u8> {
-    let settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    let mut settings = Settings::resolve(&args.common, args.output.format, args.output.fail_on)?;
+    settings.quiet = args.output.quiet;
     check_report_targets(&args.output)?;
     if args.watch {
         return cli::watch::run(&settings, &args.common, &args.output);
+    }
+    // --diff prints a diff and --write a summary of what it wrote: neither
+    // is a report, so a --format other than human is refused rather than
+    // ignored (`format` in factcheck.toml, a project default, does not
+    // apply to them). A report of the same run: --report FORMAT=PATH.
+    if let Some(format) = args.output.format.filter(|f| *f != FormatArg::Human)
+        && (args.diff || args.write)
+    {
+        let (flag, prints) = if args.diff {
+            ("--diff", "a unified diff")
+        } else {
+            ("--write", "a summary of the corrections")
+        };
+        let format = Format::from(format);
+        bail!("{flag} prints {prints}, not a {format} report: drop --format {format}, or add --report {format}=PATH");
     }
     if args.write && settings.reads_stdin() {
         bail!("--write cannot correct standard input (-); use --diff, or name the file");
     }
     let style = Style {
         color: use_color(args.output.color, args.output.output.is_some()),
+        quiet: args.output.quiet,
+        width: args
+            .output
+            .output
+            .is_none()
+            .then(|| term_width(io::stdout().is_terminal()))
+            .flatten(),
     };
-    let (checker, report) = check_each(&settings)?;
+    let sources = settings.sources();
+    if let Ok(sources) = &sources {
+        guard_report_targets(&args.output, &settings, sources)?;
+    }
+    let (checker, report) = match check_sources(&settings, sources) {
+        Ok(checked) => checked,
+        Err(e) => {
+            report_invalid_base(&e, settings.format, &args.output)?;
+            return Err(e);
+        }
+    };
     // Articles that could not be read are each named on stderr after the
     // report on the others, and the run fails (exit 2).
     if report.articles.is_empty() && !report.errors.is_empty() {
@@ -537,9 +749,9 @@ fn run_claims(args: &ClaimsArgs) -> Result<u8> {
     Ok(unread(&report, exit::CLEAN))
 }
 
-fn run_validate(paths: &[PathBuf]) -> Result<u8> {
+fn run_validate(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
     use report::plural;
-    let paths = fact_paths(paths)?;
+    let paths = fact_paths(paths, cfg)?;
     let (base, problems) = facts::validate_paths(&paths);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
@@ -547,7 +759,7 @@ fn run_validate(paths: &[PathBuf]) -> Result<u8> {
     // `check` meets a bad fact base; stdout holds only the verdict on success.
     let mut err = io::stderr().lock();
     for line in facts::grouped_lines(&problems) {
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(err, "{}", with_hint(line));
     }
     match &base {
         Some(b) if errors == 0 => write_out(None, |out| {
@@ -589,11 +801,6 @@ fn run_completions(shell: clap_complete::Shell) -> Result<u8> {
     Ok(exit::CLEAN)
 }
 
-fn run_man() -> Result<u8> {
-    write_out(None, |out| clap_mangen::Man::new(Cli::command()).render(out))?;
-    Ok(exit::CLEAN)
-}
-
 /// A clap usage error as one line: the error itself, plus clap's
 /// "a similar argument exists" hint when it has one.
 fn usage_error_line(e: &clap::Error) -> String {
@@ -608,12 +815,32 @@ fn usage_error_line(e: &clap::Error) -> String {
         format!("error: {head}")
     };
     for p in paragraphs {
-        if let Some(tip) = p.strip_prefix("tip: a similar") {
-            line.push_str(&format!(" (a similar{tip})"));
+        let Some(tip) = p.strip_prefix("tip: ") else {
+            continue;
+        };
+        if tip.starts_with("a similar ") || tip.starts_with("some similar ") {
+            // "a similar argument exists: '--format'", "some similar
+            // subcommands exist: 'schema', 'check'": a question, as git asks
+            // it, the closest first (clap lists it last).
+            let mut names: Vec<&str> = tip.split('\'').skip(1).step_by(2).collect();
+            names.reverse();
+            line.push_str(&format!(" (did you mean {}?)", or_list(&names)));
+        } else {
+            line.push_str(&format!(" (tip: {tip})"));
         }
     }
     line.push_str("; see --help");
     line
+}
+
+/// "'a'", "'a' or 'b'", "'a', 'b' or 'c'".
+fn or_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -634,10 +861,10 @@ fn main() -> ExitCode {
         Command::Watch(args) => run_watch(args),
         Command::Claims(args) => run_claims(args),
         Command::Facts {
-            command: FactsCommand::Validate { paths, format },
+            command: FactsCommand::Validate { paths, format, cfg },
         } => match format {
-            cli::factbase::FactsFormat::Human => run_validate(paths),
-            cli::factbase::FactsFormat::Json => cli::factbase::validate_json(paths),
+            cli::factbase::FactsFormat::Human => run_validate(paths, cfg),
+            cli::factbase::FactsFormat::Json => cli::factbase::validate_json(paths, cfg),
         },
         Command::Facts {
             command: FactsCommand::List(args),
@@ -646,10 +873,11 @@ fn main() -> ExitCode {
             command: FactsCommand::Show(args),
         } => cli::factbase::show(args),
         Command::Suggest(args) => cli::factbase::suggest(args),
+        Command::Precommit(args) => cli::precommit::run(args),
         Command::Rules(args) => cli::rules::run(args),
         Command::Schema { which } => cli::factbase::schema(*which),
         Command::Completions { shell } => run_completions(*shell),
-        Command::Man => run_man(),
+        Command::Man(args) => cli::man::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

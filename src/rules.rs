@@ -52,6 +52,8 @@ rules! {
     CurrencyDiffers = "D108",
     /// A percentage differs from the fact's.
     PercentDiffers = "D109",
+    /// An ordinal or rank differs from the fact's.
+    OrdinalDiffers = "D110",
     /// A place or actor differs from the fact's.
     EntityDiffers = "D201",
     /// A list has members the fact lacks, or omits some of a complete one.
@@ -229,6 +231,9 @@ pub struct RuleDoc {
     pub summary: String,
     /// What it checks and why.
     pub explanation: String,
+    /// The word lists of `lang/en/words.toml` the rule reads ("cues.negators").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
     /// Sentences it must fire on.
     #[serde(default)]
     pub fires: Vec<Example>,
@@ -270,6 +275,13 @@ mod tests {
             assert!(Rule::from_code(&d.code).is_some(), "{} is no rule", d.code);
             assert!(!d.summary.contains('\n') && !d.summary.ends_with('.'), "{}", d.code);
             assert!(d.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", d.name);
+            for list in &d.words {
+                assert!(
+                    crate::lexicon::lang().list(list).is_some(),
+                    "{}: no word list {list}",
+                    d.code
+                );
+            }
         }
         let mut names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
         names.sort_unstable();

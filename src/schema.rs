@@ -1,5 +1,5 @@
-//! JSON Schemas for the fact base and the JSON report, generated from Rust
-//! types with schemars.
+//! JSON Schemas for the fact base, the JSON report and the claims listing
+//! (`factcheck claims --format json`), generated from Rust types with schemars.
 //!
 //! The fact base is read by a hand-written walker (for every problem at once,
 //! with positions), and the report is written from borrowed structs in
@@ -10,7 +10,7 @@
 //! must validate against them (while the bad fixtures must not).
 //!
 //! Regenerate the committed files with `FACTCHECK_BLESS=1 cargo test schema`,
-//! or print one with `factcheck schema facts` / `factcheck schema report`.
+//! or print one with `factcheck schema facts|report|claims`.
 
 // The mirror types are never built: they exist for their schema.
 #![allow(dead_code)]
@@ -169,8 +169,8 @@ struct EventDoc {
 }
 
 /// The value keys of a fact: exactly one per fact.
-const VALUE_KEYS: [&str; 8] = [
-    "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
+const VALUE_KEYS: [&str; 9] = [
+    "date", "year", "count", "entity", "entities", "quote", "amount", "percent", "ordinal",
 ];
 
 /// Exactly one value key; the optional keys only with the value they belong to; an amount with its currency.
@@ -180,7 +180,7 @@ fn one_value(schema: &mut Schema) {
     schema.insert(
         "dependencies".into(),
         json!({
-            "unit": ["count"],
+            "unit": { "anyOf": [{ "required": ["count"] }, { "required": ["ordinal"] }] },
             "speaker": ["quote"],
             "currency": ["amount"],
             "amount": ["currency"],
@@ -218,7 +218,10 @@ struct FactDoc {
     amount: Option<f64>,
     /// Value: a percentage ("about 20% of Ukraine").
     percent: Option<f64>,
-    /// Count only: the nouns it counts ("countries", "nations").
+    /// Value: a rank ("the fifth meeting", "for the first time": 1), with `unit`.
+    #[schemars(range(min = 1))]
+    ordinal: Option<u64>,
+    /// Count and ordinal only: the nouns it counts or ranks ("countries", "meeting").
     unit: Option<Words>,
     /// Quote only: the entity id of who said it.
     speaker: Option<String>,
@@ -273,6 +276,8 @@ struct ErrorDoc {
     /// The one-line error printed on stderr (after `error: `), naming the
     /// file and, where there is one, the line and column.
     error: String,
+    /// The same text, under the name the contract gives it.
+    message: String,
 }
 
 #[derive(JsonSchema)]
@@ -357,6 +362,8 @@ enum KindDoc {
     Quote,
     Amount,
     Percent,
+    /// An ordinal or rank ("fifth meeting"): an addition to the contract's kinds.
+    Ordinal,
 }
 
 /// Every property is present in the output, `null` where it does not apply.
@@ -453,6 +460,40 @@ struct ClaimDoc {
     suppressed: Option<bool>,
 }
 
+/// The claims found, without verdicts (`factcheck claims --format json`), version 1.
+#[derive(JsonSchema)]
+#[schemars(title = "factcheck claims", deny_unknown_fields)]
+#[serde(rename = "Claims")]
+struct ClaimsDoc {
+    /// Version of this shape; fields are only added within a version.
+    #[schemars(range(min = 1, max = 1))]
+    version: u32,
+    tool: ToolDoc,
+    /// Every claim found, article by article in the order given, each in
+    /// the order it stands in its article.
+    claims: Vec<FoundDoc>,
+    /// Articles that could not be read, in the order given; the run exits
+    /// 2. Present only when there are any.
+    #[serde(default)]
+    #[schemars(length(min = 1))]
+    errors: Vec<ErrorDoc>,
+}
+
+/// One claim as found, typed, before any fact is looked for.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, transform = require_all)]
+#[serde(rename = "Found")]
+struct FoundDoc {
+    /// The article, `/`-separated; `<stdin>` for standard input.
+    path: String,
+    kind: KindDoc,
+    /// Exactly the file's bytes in `span.start..span.end`.
+    text: String,
+    span: SpanDoc,
+    /// What the article says, normalised by kind (dates as YYYY-MM-DD, entity lists as arrays of ids).
+    found: Json,
+}
+
 /// Drop `null` from every type and `anyOf` (TOML has no null).
 fn no_null(v: &mut Json) {
     let is_null = |s: &Json| s.get("type").is_some_and(|t| t == "null") && s.as_object().is_some_and(|o| o.len() == 1);
@@ -503,6 +544,12 @@ pub fn facts_schema() -> String {
 /// The JSON Schema of the JSON report, as committed in `schemas/report.schema.json`.
 pub fn report_schema() -> String {
     generate::<ReportDoc>(true)
+}
+
+/// The JSON Schema of `factcheck claims --format json`, as committed in
+/// `schemas/claims.schema.json`.
+pub fn claims_schema() -> String {
+    generate::<ClaimsDoc>(true)
 }
 
 /// A TOML document as JSON, dates as `YYYY-MM-DD` strings: what editors

@@ -20,7 +20,7 @@ use crate::article::Article;
 use crate::extract::{Extraction, Kind, Mention, Value, word_spans};
 use crate::facts::{FactBase, words};
 use crate::finding::Weak;
-use crate::lexicon::{CLAUSE_BREAKS, DEADLINE_WORDS, OTHER_OCCASION, QUALIFIERS, TIME_WORDS, TITLE_WORDS};
+use crate::lexicon::lang;
 use crate::link::{Linked, link};
 use crate::span::Span;
 use crate::verdict::{Verdict, judge};
@@ -33,6 +33,8 @@ pub struct Draft {
     pub id: String,
     /// Where the claim is, `path:line:column`.
     pub at: String,
+    /// The claim's bytes in its article (see [`links_back`]).
+    pub span: Span,
     /// The claim as written.
     pub text: String,
     pub table: Table,
@@ -65,14 +67,44 @@ fn weak_word(w: &str) -> bool {
         || w.chars().count() < 3
         || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         || NUMBER_WORDS.contains(&w)
-        || OTHER_OCCASION.contains(&w)
-        || DEADLINE_WORDS.contains(&w)
-        || CLAUSE_BREAKS.contains(&w)
-        || TIME_WORDS.contains(&w)
-        || TITLE_WORDS.contains(&w)
-        || QUALIFIERS.iter().any(|(q, _)| q.split(' ').any(|p| p == w))
+        || w.split('-').any(|part| NUMBER_WORDS.contains(&part))
+        || lang().cues.other_occasion.contains(w)
+        || lang().cues.deadline.contains(w)
+        || lang().cues.clause_breaks.contains(w)
+        || lang().cues.time_words.contains(w)
+        || lang().titles.words.contains(w)
+        || lang().qualifiers.iter().any(|(q, _)| q.split(' ').any(|p| p == w))
         || crate::lexicon::month_number(w).is_some()
         || crate::lexicon::weekday(w).is_some()
+}
+
+/// Verbs that say little about what a figure counts ("keep", "make",
+/// "come") and speech verbs ("said", "told", "talked"): a sentence of any
+/// story may hold them, so they would tie it to the draft. Adverbs too.
+fn light_word(w: &str) -> bool {
+    // Light verbs in all their forms, speech verbs, adverbs and other glue.
+    const LIGHT: &str = "\
+        keep keeps kept keeping make makes made making take takes took taken taking give gives gave given \
+        giving get gets got gotten getting going goes went gone come comes came coming put puts putting set \
+        sets setting bring brings brought bringing work works worked working seem seems seemed become becomes \
+        became becoming remain remains remained include includes included including use uses used using let \
+        lets want wants wanted need needs needed try tries tried help helps helped show shows showed shown see \
+        sees saw seen look looks looked know knows knew known think thinks thought find finds found call calls \
+        called leave leaves left begin begins began begun stand stands stood \
+        say says said saying tell tells told telling talk talks talked talking speak speaks spoke spoken \
+        speaking add adds added adding state states stated note notes noted explain explains explained ask \
+        asks asked claim claims claimed report reports reported reporting describe describes described mention \
+        mentions mentioned insist insists insisted suggest suggests suggested reply replied write writes wrote \
+        written briefed according \
+        together far open still already also even just only ever never soon later earlier yet again away back \
+        well more most less some such other others same own whole very quite rather instead thus though \
+        although while whose would could should might must will shall can may were been being have has had \
+        having does did done doing";
+    // Adverbs in -ly ("roughly", "publicly"), not nouns that end so.
+    const LY_NOUNS: &[&str] = &[
+        "assembly", "supply", "ally", "rally", "family", "anomaly", "monopoly", "reply",
+    ];
+    LIGHT.split_whitespace().any(|l| l == w) || w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
 }
 
 /// A lower-case ASCII slug for ids: "Black Sea" → "black_sea".
@@ -85,12 +117,21 @@ fn slug(s: &str) -> String {
     parts.join("_")
 }
 
+/// What a run's drafts so far have taken, so that later ones (of the same
+/// article or the next) stay apart: ids, and `about` sets by value kind.
+#[derive(Debug, Clone, Default)]
+pub struct Taken {
+    /// Ids in the fact base and already proposed.
+    pub ids: BTreeSet<String>,
+    /// (value key and unit, sorted `about` words) of every draft so far.
+    about: Vec<(String, Vec<String>)>,
+}
+
 struct Drafter<'a> {
     article: &'a Article,
     base: &'a FactBase,
     ex: &'a Extraction,
-    /// Ids in the fact base and already proposed.
-    taken: &'a mut BTreeSet<String>,
+    taken: &'a mut Taken,
     /// Every `about` phrase already in the fact base, lower case.
     known_about: BTreeSet<String>,
     /// Every name and alias already in the fact base, lower case.
@@ -98,13 +139,13 @@ struct Drafter<'a> {
 }
 
 /// Propose drafts for every unverifiable claim of `article`. `taken` holds
-/// ids that must not be proposed (the fact base's, and earlier drafts').
-pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String>) -> Suggestions {
+/// what must not be proposed again (the fact base's ids, earlier drafts').
+pub fn suggest(checker: &Checker, article: &Article, taken: &mut Taken) -> Suggestions {
     let base = &checker.base;
     let ex = crate::extract::extract(article, base, &checker.index);
     let claims = judge(article, base, &checker.index, &ex);
-    taken.extend(base.facts.iter().map(|f| f.id.clone()));
-    taken.extend(base.entities.iter().map(|e| e.id.clone()));
+    taken.ids.extend(base.facts.iter().map(|f| f.id.clone()));
+    taken.ids.extend(base.entities.iter().map(|e| e.id.clone()));
     let mut drafter = Drafter {
         article,
         base,
@@ -131,6 +172,26 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
         let text = crate::report::one_line(&article.text[claim.span.start..claim.span.end]);
         let pos = article.lines.position(&article.text, claim.span.start);
         let at = format!("{}:{}:{}", article.path, pos.line, pos.column);
+        // A link too weak to judge by stays as weak with a new fact (a value
+        // a correction puts right, a date of another occasion), unless the
+        // only trouble was a phrase too far or taken by a closer claim.
+        if let Some(rule) = claim.rule.filter(|r| {
+            r.doc().group == crate::rules::Group::Link
+                && !matches!(
+                    r,
+                    crate::rules::Rule::PhraseTooFar | crate::rules::Rule::PhraseOwnedByCloser
+                )
+        }) {
+            out.skipped.push(Skipped {
+                at,
+                text,
+                why: format!(
+                    "a new fact would not link either: {} ({rule})",
+                    rule.summary().to_lowercase()
+                ),
+            });
+            continue;
+        }
         let mention = ex
             .mentions
             .iter()
@@ -150,6 +211,7 @@ pub fn suggest(checker: &Checker, article: &Article, taken: &mut BTreeSet<String
                 array,
                 id,
                 at,
+                span: claim.span,
                 text,
                 table,
             }),
@@ -170,29 +232,62 @@ impl Drafter<'_> {
         };
         let mut id = stem.clone();
         let mut n = 2;
-        while self.taken.contains(&id) {
+        while self.taken.ids.contains(&id) {
             id = format!("{stem}_{n}");
             n += 1;
         }
-        self.taken.insert(id.clone());
+        self.taken.ids.insert(id.clone());
         id
     }
 
     /// Content words of the claim's sentence, nearest the claim first (a
     /// word after the claim counts two further, as in linking).
+    ///
+    /// Only words that tie a sentence to what the claim is about qualify:
+    /// no stop words, numbers, months, weekdays, titles, light or speech
+    /// verbs ("keep", "said") or adverbs, and no names. A capitalised word
+    /// is a name or part of one ("Black" in "Black Sea", "Élysée Palace"),
+    /// which the fact base keeps as entities; at the start of a sentence it
+    /// counts, in lower case, unless the next word is capitalised too.
+    /// Every candidate is returned, best first: the caller takes three.
     fn about_words(&self, m: &Mention) -> Vec<String> {
         let prose = &self.article.prose;
         let words = word_spans(prose, m.sentence);
         let names: Vec<Span> = self.ex.entities.iter().map(|e| e.full()).collect();
         let claim_at = words.iter().position(|w| w.end > m.span.start).unwrap_or(words.len());
         let claim_end = words.iter().position(|w| w.start >= m.span.end).unwrap_or(words.len());
+        let capitalised = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| prose[w.start..w.end].starts_with(char::is_uppercase))
+        };
+        // A word that speaks of another occasion ("the first rotation", "the
+        // next summit") after the claim: linking reads the sentence up to
+        // the phrase, so a phrase past it would make the link weak.
+        let lower_at = |i: usize| words.get(i).map(|w| prose[w.start..w.end].to_lowercase());
+        let cue = (claim_end..words.len()).find(|&i| {
+            let w = lower_at(i).unwrap_or_default();
+            let next = lower_at(i + 1).unwrap_or_default();
+            let timely = matches!(w.as_str(), "last" | "earlier" | "later") && lang().cues.time_words.contains(&next);
+            lang().cues.other_occasion.contains(&w) && !timely && !matches!(next.as_str(), "to" | "time" | "of")
+        });
         let mut scored: Vec<(usize, usize, String)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
+            if cue.is_some_and(|c| i > c) {
+                break;
+            }
             let word = &prose[w.start..w.end];
             let lower = word.to_lowercase();
+            let name = capitalised(i) && (i > 0 || capitalised(i + 1));
+            // A word of another claim ("delegations" in "35 delegations")
+            // belongs to that claim when linking.
+            let in_other_claim = self.ex.mentions.iter().any(|o| o.span != m.span && o.span.overlaps(*w));
             if w.overlaps(m.span)
+                || in_other_claim
+                || name
                 || names.iter().any(|n| n.overlaps(*w))
                 || weak_word(&lower)
+                || light_word(&lower)
                 || self.known_about.contains(&lower)
             {
                 continue;
@@ -202,18 +297,35 @@ impl Drafter<'_> {
             } else {
                 i - claim_end + 2
             };
-            // Proper names keep their capitals; other words are written in lower case.
-            let shown = if i > 0 && word.starts_with(char::is_uppercase) {
-                word.to_owned()
-            } else {
-                lower
-            };
-            if !scored.iter().any(|(_, _, s)| s.eq_ignore_ascii_case(&shown)) {
-                scored.push((distance, i, shown));
+            if !scored.iter().any(|(_, _, s)| *s == lower) {
+                scored.push((distance, i, lower));
             }
         }
         scored.sort();
-        scored.into_iter().take(3).map(|(_, _, w)| w).collect()
+        scored.into_iter().map(|(_, _, w)| w).collect()
+    }
+
+    /// Three `about` words for a draft of `key` (and `unit`), from the
+    /// candidates best first, never the same three as an earlier draft of
+    /// the same kind: two such drafts with different values would
+    /// contradict each other, and the fact base would not load.
+    fn pick_about(&mut self, candidates: Vec<String>, key: &str, unit: Option<&str>) -> Option<Vec<String>> {
+        let kind = format!("{key}/{}", unit.unwrap_or(""));
+        let mut about: Vec<String> = candidates.iter().take(3).cloned().collect();
+        let mut next = 3;
+        loop {
+            let mut set = about.clone();
+            set.sort();
+            let taken = self.taken.about.iter().any(|(k, s)| *k == kind && *s == set);
+            if !taken {
+                self.taken.about.push((kind, set));
+                return Some(about);
+            }
+            let other = candidates.get(next)?;
+            next += 1;
+            about.pop();
+            about.push(other.clone());
+        }
     }
 
     /// A draft for one mention: (array, id, table), or why there is none.
@@ -252,8 +364,8 @@ impl Drafter<'_> {
             }
             _ => {}
         }
-        let about = self.about_words(m);
-        if about.is_empty() {
+        let candidates = self.about_words(m);
+        if candidates.is_empty() {
             return Err("its sentence has no content word to use as an `about` phrase".into());
         }
         let (key, item, tail, unit): (&str, Item, String, Option<String>) = match &m.value {
@@ -292,9 +404,17 @@ impl Drafter<'_> {
                 ("amount", number(amount.value), "amount".into(), Some(currency.clone()))
             }
             Value::Percent { amount } => ("percent", number(amount.value), "percent".into(), None),
+            Value::Ordinal { value: n, unit, .. } => ("ordinal", value(*n as i64), unit.clone(), Some(unit.clone())),
             Value::Quote { .. } | Value::Role { .. } | Value::Name { .. } => {
                 return Err(format!("{} claims are not drafted", m.kind.as_str()));
             }
+        };
+        let Some(about) = self.pick_about(candidates, key, unit.as_deref()) else {
+            return Err(
+                "its sentence has no content words but those of another draft of the same kind: \
+                 write its `about` phrases by hand"
+                    .into(),
+            );
         };
         let id = self.unique_id(&[about[0].clone(), tail]);
         let mut t = Table::new();
@@ -302,7 +422,7 @@ impl Drafter<'_> {
         t["about"] = value(Array::from_iter(about.iter().map(String::as_str)));
         t[key] = item;
         match (m.kind, unit) {
-            (Kind::Count, Some(u)) => t["unit"] = value(Array::from_iter([u.as_str()])),
+            (Kind::Count | Kind::Ordinal, Some(u)) => t["unit"] = value(Array::from_iter([u.as_str()])),
             (Kind::Amount, Some(c)) => t["currency"] = value(c),
             _ => {}
         }
@@ -348,6 +468,24 @@ impl Drafter<'_> {
         t.decor_mut()
             .set_prefix("# Add `from`/`until` dates to the role if the office changes hands.\n");
         Ok(("entity", id, t))
+    }
+}
+
+/// Whether the claim a fact draft came from, checked in `report` (its
+/// article checked against the fact base with the drafts in it), links to
+/// that draft: its `fact` is the draft's id.
+/// Entity drafts pass (a titled person is checked by name, not linked).
+pub fn links_back(d: &Draft, report: &crate::report::ArticleReport) -> Result<(), String> {
+    if d.array != "fact" {
+        return Ok(());
+    }
+    let Some(claim) = report.claims.iter().find(|c| c.span == d.span) else {
+        return Err("with the draft, the claim is no longer found".into());
+    };
+    if claim.fact.as_deref() == Some(d.id.as_str()) {
+        Ok(())
+    } else {
+        Err(format!("the draft would not link back to it ({})", claim.message))
     }
 }
 
@@ -467,6 +605,7 @@ mod tests {
                 array: "fact",
                 id: "c".into(),
                 at: "a.md:1:1".into(),
+                span: Span::new(0, 4),
                 text: "2015".into(),
                 table: t,
             }],

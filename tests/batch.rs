@@ -122,9 +122,11 @@ fn every_bad_article_is_named_in_order_and_the_others_checked() {
             report["errors"],
             serde_json::json!([
                 {"path": "batch/017.txt",
-                 "error": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"},
+                 "error": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+                 "message": "batch/017.txt:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8"},
                 {"path": "batch/052.txt",
-                 "error": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
+                 "error": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                 "message": "batch/052.txt: file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
             ])
         );
         assert_eq!(report["summary"]["articles"], 58);
@@ -206,8 +208,13 @@ fn claims_lists_the_readable_articles_and_names_the_others() {
     assert!(!r.stdout.contains("002"), "{}", r.stdout);
     let r = run(factcheck_in(dir.path()).args(["claims", "batch", "-f", "facts.toml", "--format", "json"]));
     assert_eq!(r.code, 2);
-    let claims: Value = serde_json::from_str(&r.stdout).expect("JSON of the others");
-    assert_eq!(claims.as_array().map(Vec::len), Some(4), "one claim per good article");
+    let listing: Value = serde_json::from_str(&r.stdout).expect("JSON of the others");
+    assert_eq!(
+        listing["claims"].as_array().map(Vec::len),
+        Some(4),
+        "one claim per good article"
+    );
+    assert_eq!(listing["errors"][0]["path"], "batch/002.txt", "and the one not read");
     // Nothing readable at all: no listing, only the error.
     let r = run(factcheck_in(dir.path()).args(["claims", "batch/002.txt", "-f", "facts.toml"]));
     assert_eq!((r.code, r.stdout.as_str()), (2, ""));

@@ -302,6 +302,22 @@ fn unknown_option() {
     assert!(line.contains("'xml'") && line.contains("--format"), "{line}");
 }
 
+/// Issue 15, item 14: clap's "some similar subcommands exist" tip (a plural)
+/// survives the one-line error, as a question with the closest name first.
+#[test]
+fn a_mistyped_subcommand_gets_a_did_you_mean() {
+    let line = error_line(&["chek", "articles"]);
+    assert!(
+        line.starts_with("error: unrecognized subcommand 'chek' (did you mean 'check'"),
+        "{line}"
+    );
+    assert!(line.ends_with("?); see --help"), "{line}");
+    let line = error_line(&["facts", "valdate"]);
+    assert!(line.contains("(did you mean 'validate'?)"), "{line}");
+    let line = error_line(&["check", "--formt", "json", "-"]);
+    assert!(line.contains("(did you mean '--format'?)"), "{line}");
+}
+
 #[test]
 fn missing_fact_base() {
     let dir = tempfile::tempdir().unwrap();
@@ -418,6 +434,47 @@ fn colour_flags_and_environment() {
     assert!(!human(&[], &[("NO_COLOR", ""), ("CLICOLOR_FORCE", "0")]).contains(ESC));
 }
 
+/// Issue 15, item 8: on a real terminal `auto` means colour, unless
+/// NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise (CLICOLOR_FORCE wins).
+#[cfg(unix)]
+#[test]
+fn colour_on_a_terminal_follows_clicolor_and_term() {
+    const ESC: &str = "\x1b[";
+    let screen = |env: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(common::fixture::dir())
+            .args(["check", "article.md", "-f", "facts.toml"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let screen = common::pty::run(&mut cmd, 120);
+        assert_eq!(screen.code, 1, "{}", screen.text);
+        let plain = regex_lite::Regex::new("\x1b\\[[0-9;]*m")
+            .unwrap()
+            .replace_all(&screen.text, "");
+        assert!(plain.contains("expected thirty-five countries"), "{}", screen.text);
+        screen.text
+    };
+    assert!(screen(&[]).contains(ESC), "a terminal gets colour");
+    assert!(screen(&[("CLICOLOR", "1")]).contains(ESC));
+    assert!(!screen(&[("CLICOLOR", "0")]).contains(ESC), "CLICOLOR=0");
+    assert!(!screen(&[("TERM", "dumb")]).contains(ESC), "TERM=dumb");
+    assert!(!screen(&[("NO_COLOR", "1")]).contains(ESC), "NO_COLOR");
+    assert!(
+        screen(&[("TERM", "dumb"), ("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]).contains(ESC),
+        "CLICOLOR_FORCE wins"
+    );
+    assert!(
+        !screen(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(ESC),
+        "NO_COLOR first"
+    );
+}
+
 #[test]
 fn json_is_never_coloured() {
     let r = run(common::factcheck()
@@ -526,6 +583,49 @@ fn directory_is_recursed_in_sorted_order() {
     assert_eq!(json["summary"]["articles"], 4);
 }
 
+/// Issue 15, item 6: one file named twice, under different spellings, is
+/// checked once, under the spelling met first.
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let paths = |args: &[&str]| -> Vec<String> {
+        let r = run(common::factcheck()
+            .arg("check")
+            .args(args)
+            .args(["--format", "json", "--fail-on", "never"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let json: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(json["summary"]["articles"], json["articles"].as_array().unwrap().len());
+        json["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        paths(&[
+            "articles",
+            "./articles/paris-summit.md",
+            "articles/../articles/paris-summit.md"
+        ]),
+        [
+            "articles/drafts/paris-summit-errors.md",
+            "articles/drafts/unverifiable.md",
+            "articles/paris-summit-brief.txt",
+            "articles/paris-summit.md",
+        ]
+    );
+    assert_eq!(
+        paths(&["./articles/paris-summit.md", "articles/drafts/", "articles"]),
+        [
+            "articles/paris-summit.md",
+            "articles/drafts/paris-summit-errors.md",
+            "articles/drafts/unverifiable.md",
+            "articles/paris-summit-brief.txt",
+        ]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn symlinked_folders_are_not_followed() {
@@ -596,7 +696,8 @@ fn claims_as_json() {
         .write_stdin(ARTICLE));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: Value = serde_json::from_str(&r.stdout).unwrap();
-    let list = json.as_array().expect("an array of claims");
+    assert_eq!(json["version"], 1);
+    let list = json["claims"].as_array().expect("an array of claims");
     let kinds: Vec<(&str, &str)> = list
         .iter()
         .map(|c| (c["kind"].as_str().unwrap(), c["text"].as_str().unwrap()))
@@ -624,4 +725,236 @@ fn claims_as_json() {
     assert_eq!(list[2]["found"], "2026-01-06");
     assert_eq!(list[3]["span"]["line"], 3);
     assert_eq!(list[3]["span"]["column"], 53);
+}
+
+/// Issue 15, item 3: `-o` and `--report` never write over an input: an
+/// article being checked, a fact-base file or the settings file (exit 2,
+/// one line, the file untouched). A new file, even in the fact-base folder,
+/// is fine.
+#[test]
+fn reports_never_overwrite_their_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("base")).unwrap();
+    write(&d.join("base"), "facts.toml", &common::fixture::facts());
+    let article = common::fixture::copy_into(d, "a.md");
+    write(d, "factcheck.toml", "facts = \"base\"\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("a.md", d.join("link.md")).unwrap();
+    let refused = |args: &[&str], what: &str| {
+        let r = run(common::factcheck_in(d).args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}");
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {}", r.stderr);
+        assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+        assert!(
+            lines[0].contains(&format!("that is {what}; refusing to write a report over it")),
+            "{args:?}: {}",
+            lines[0]
+        );
+    };
+    refused(&["check", "a.md", "-o", "a.md"], "an article being checked");
+    refused(
+        &["check", ".", "-o", "./a.md", "--format", "json"],
+        "an article being checked",
+    );
+    #[cfg(unix)]
+    refused(&["check", "a.md", "-o", "link.md"], "an article being checked");
+    refused(
+        &["check", "a.md", "--report", "json=base/facts.toml"],
+        "a fact-base file",
+    );
+    refused(
+        &["check", "a.md", "-f", "facts.toml", "--report", "sarif=facts.toml"],
+        "a fact-base file",
+    );
+    refused(
+        &["check", "a.md", "--diff", "-o", "factcheck.toml"],
+        "the settings file",
+    );
+    refused(&["check", "a.md", "--write", "-o", "a.md"], "an article being checked");
+    refused(&["watch", "a.md", "-o", "a.md"], "an article being checked");
+    refused(
+        &["check", "-", "--stdin-filename", "a.md", "-o", "a.md"],
+        "an article being checked",
+    );
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), common::fixture::article());
+    assert_eq!(
+        std::fs::read_to_string(d.join("base/facts.toml")).unwrap(),
+        common::fixture::facts()
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("factcheck.toml")).unwrap(),
+        "facts = \"base\"\n"
+    );
+
+    // New files are fine, in the fact-base folder too (a .json is no fact-base file).
+    let r = run(common::factcheck_in(d).args(["check", "a.md", "-o", "new.txt", "--report", "json=base/report.json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(d.join("new.txt").is_file() && d.join("base/report.json").is_file());
+}
+
+/// Issue 15, item 4: in the human report a match takes one line; the
+/// discrepancies and unverifiable claims keep their snippet. `--quiet`
+/// leaves only the discrepancies and the closing summary line.
+#[test]
+fn matches_take_one_line_and_quiet_leaves_the_discrepancies() {
+    let dir = common::fixture::dir();
+    let r = run(common::factcheck_in(&dir).args(["check", "article.md", "-f", "facts.toml"]));
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        &lines[..2],
+        [
+            "match[entity]: Paris agrees with summit.place (Paris) --> article.md:6:19",
+            "match[entity]: Paris agrees with summit.place (Paris) --> article.md:8:24",
+        ]
+    );
+    assert_eq!(r.stdout.matches("match[").count(), 2, "{}", r.stdout);
+    assert!(!r.stdout.contains("matches the fact base"), "no snippet for a match");
+    assert!(r.stdout.contains("unverifiable[count]: 12 observers"));
+    assert!(
+        r.stdout.contains("^^^^^^^^^^^^ no fact to check against"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("article.md: 12 claims: 2 matches"));
+
+    for flag in ["-q", "--quiet"] {
+        let r = run(common::factcheck_in(&dir).args(["check", "article.md", "-f", "facts.toml", flag]));
+        assert_eq!(r.code, 1);
+        assert_eq!(r.stderr, "");
+        let headlines: Vec<&str> = r
+            .stdout
+            .lines()
+            .filter(|l| l.contains('[') && l.contains("]: "))
+            .collect();
+        assert_eq!(headlines.len(), 9, "{}", r.stdout);
+        assert!(headlines.iter().all(|l| l.starts_with("discrepancy[")), "{headlines:?}");
+        assert!(r.stdout.contains("help: write \"Tuesday\""));
+        assert!(
+            r.stdout
+                .ends_with("\n\n1 article, 12 claims: 2 matches, 9 discrepancies, 1 unverifiable\n"),
+            "{}",
+            r.stdout
+        );
+        assert!(!r.stdout.contains("article.md: 12 claims"), "no per-article line");
+    }
+    // A clean article, quietly: the summary line alone.
+    let r = run(common::factcheck()
+        .args(["check", "-", "-q", "--published", "2026-01-07"])
+        .write_stdin("The summit was held in Paris on Tuesday, January 6, 2026."));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.starts_with("1 article, "), "{}", r.stdout);
+}
+
+/// The snippet lines of a human report (`12 | text`) and, under each, the
+/// column of its first caret: (line as shown, caret column, claim text).
+fn snippets(report: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = report.lines().collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let (source, carets) = (pair[0], pair[1]);
+        let gutter = source.find(" | ");
+        let is_source = gutter.is_some_and(|g| source[..g].trim().parse::<usize>().is_ok());
+        if is_source && carets.trim_start().starts_with('|') && carets.contains('^') {
+            let col = carets.chars().position(|c| c == '^').unwrap();
+            out.push((source.to_owned(), col));
+        }
+    }
+    out
+}
+
+/// Issue 15, item 9: snippets are trimmed to the terminal's width (COLUMNS,
+/// or the terminal's own size), rustc-style, with the carets still under
+/// the claim; the progress bar fits the terminal too.
+#[test]
+fn snippets_and_the_progress_bar_fit_a_narrow_terminal() {
+    let dir = common::fixture::dir();
+    let check = |cols: Option<&str>| {
+        let mut cmd = common::factcheck_in(&dir);
+        cmd.args(["check", "article.md", "-f", "facts.toml"]);
+        if let Some(c) = cols {
+            cmd.env("COLUMNS", c);
+        } else {
+            cmd.env_remove("COLUMNS");
+        }
+        run(&mut cmd).stdout
+    };
+    let wide = check(None);
+    let narrow = check(Some("50"));
+    let wide_snippets = snippets(&wide);
+    let narrow_snippets = snippets(&narrow);
+    assert_eq!(wide_snippets.len(), 10, "{wide}");
+    assert_eq!(narrow_snippets.len(), 10, "{narrow}");
+    assert!(
+        wide_snippets.iter().any(|(l, _)| l.chars().count() > 50),
+        "piped without COLUMNS: whole lines"
+    );
+    let claims = [
+        "Wednesday",
+        "January 7",
+        "thirty-six countries",
+        "French Prime Minister Emmanuel Macron",
+        "Kier Starmer",
+        "We will stand with Ukraine for as long as it pays",
+        "2015",
+        "€80 billion",
+        "about 30%",
+        "12 observers",
+    ];
+    for ((line, col), claim) in narrow_snippets.iter().zip(claims) {
+        let width = line.chars().count();
+        assert!(
+            width <= 50 || line.contains("...") && width <= claim.chars().count() + 12,
+            "{width} columns: {line}"
+        );
+        let under: String = line.chars().skip(*col).take(claim.chars().count()).collect();
+        assert_eq!(under, claim, "the carets stand under the claim:\n{line}");
+    }
+    assert!(narrow.contains("..."), "{narrow}");
+
+    // The same on a terminal 50 columns wide that sets no COLUMNS.
+    #[cfg(unix)]
+    {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(&dir)
+            .args(["check", "article.md", "-f", "facts.toml", "--color", "never"])
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm");
+        let screen = common::pty::run(&mut cmd, 50);
+        assert_eq!(snippets(&screen.text), narrow_snippets);
+
+        // The progress bar (shown on a terminal for 50 articles or more).
+        let many = tempfile::tempdir().unwrap();
+        for i in 0..60 {
+            std::fs::write(many.path().join(format!("a{i:02}.txt")), "36 countries met.\n").unwrap();
+        }
+        std::fs::write(many.path().join("facts.toml"), common::fixture::facts()).unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
+        cmd.current_dir(many.path())
+            .args([
+                "check",
+                ".",
+                "-f",
+                "facts.toml",
+                "--format",
+                "json",
+                "-o",
+                "report.json",
+            ])
+            .env_remove("COLUMNS")
+            .env("TERM", "xterm");
+        let screen = common::pty::run(&mut cmd, 50);
+        let ansi = regex_lite::Regex::new("\x1b\\[[0-9;?]*[A-Za-z]").unwrap();
+        let plain = ansi.replace_all(&screen.text, "");
+        let frames: Vec<&str> = plain.split(['\r', '\n']).filter(|f| f.contains("checking")).collect();
+        assert!(!frames.is_empty(), "a progress bar: {:?}", screen.text);
+        for f in frames {
+            let w = f.trim_end().chars().count();
+            assert!((40..50).contains(&w), "{w} columns: {f:?}");
+        }
+    }
 }

@@ -214,6 +214,70 @@ fn no_config_means_the_old_defaults() {
         .write_stdin("36 countries"));
     assert_eq!(
         r.stderr,
-        format!("error: {}: no such file or directory\n", sub.display())
+        format!(
+            "error: {}: no such file or directory (the default fact base; name one with -f PATH, \
+             or set `facts = [\"PATH\"]` in factcheck.toml)\n",
+            sub.display()
+        )
     );
+}
+
+/// Issue 15, item 13: `facts validate|list|show` and `suggest` read the
+/// settings file as `check` does: `--config PATH` names one, `--isolated`
+/// ignores them all (and falls back to ./claims).
+#[test]
+fn fact_base_commands_and_suggest_take_config_and_isolated() {
+    let dir = project(CONFIG);
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("other/base")).unwrap();
+    write(
+        &d.join("other/base"),
+        "f.toml",
+        &fixture::facts().replace("count = 35", "count = 36"),
+    );
+    write(&d.join("other"), "ci.toml", "facts = \"base\"\n");
+    write(
+        &d.join("articles"),
+        "new.txt",
+        "The summit agreed to send 120 monitors soon.\n",
+    );
+
+    let r = run(factcheck_in(d).args(["facts", "validate", "--config", "other/ci.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("other/base/f.toml: "), "{}", r.stdout);
+    let r = run(factcheck_in(d).args(["facts", "validate", "--format", "json", "--config", "other/ci.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("other/base/f.toml"), "{}", r.stdout);
+    let r = run(factcheck_in(d).args(["facts", "list", "--kind", "count", "--config", "other/ci.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("36 countries"), "{}", r.stdout);
+    let r = run(factcheck_in(d).args(["facts", "show", "summit.countries", "--config", "other/ci.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("36"), "{}", r.stdout);
+    let r = run(factcheck_in(d).args(["suggest", "articles/new.txt", "--config", "other/ci.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("count = 120"), "{}", r.stdout);
+
+    // Without a flag, the project's own factcheck.toml (facts/) is used.
+    let r = run(factcheck_in(d).args(["facts", "list", "--kind", "count"]));
+    assert!(r.stdout.contains("35 countries"), "{}", r.stdout);
+    // --isolated: no settings file, so ./claims, which this project lacks.
+    for args in [
+        &["facts", "validate"][..],
+        &["facts", "list"],
+        &["facts", "show", "summit.countries"],
+        &["suggest", "articles/new.txt"],
+    ] {
+        let r = run(factcheck_in(d).args(args).arg("--isolated"));
+        assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.starts_with("error: claims: no such file or directory"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        let r = run(factcheck_in(d)
+            .args(args)
+            .args(["--isolated", "--config", "other/ci.toml"]));
+        assert_eq!(r.code, 2, "{args:?}: the two contradict each other");
+    }
 }

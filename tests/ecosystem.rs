@@ -50,17 +50,56 @@ fn bash_accepts_the_completion_script() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "check");
 }
 
+/// `man -l` renders `page` without complaint (where man is installed);
+/// the rendered text, or `None` without man.
+fn rendered(page: &str) -> Option<String> {
+    let installed = Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.1");
+    std::fs::write(&file, page).unwrap();
+    let out = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "roff warnings");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Issue 15, item 10: a real page per command, with the options, the exit
+/// codes, the configuration and the environment; `--out DIR` writes them all.
 #[test]
-fn man_page_in_roff() {
+fn man_pages_in_roff() {
     let r = run(factcheck().arg("man"));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let preamble = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
     assert!(
-        r.stdout.contains(".TH factcheck 1"),
+        r.stdout.starts_with(&format!("{preamble}.TH factcheck 1")),
         "{}",
         &r.stdout[..200.min(r.stdout.len())]
     );
-    assert!(r.stdout.contains(".SH NAME"));
-    assert!(r.stdout.contains(".SH SUBCOMMANDS"));
+    assert_eq!(r.stdout.matches(preamble).count(), 1);
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH CONFIGURATION",
+        ".SH ENVIRONMENT",
+        ".SH \"SEE ALSO\"",
+    ] {
+        assert!(r.stdout.contains(section), "{section} in the main page");
+    }
     for sub in [
         "factcheck\\-check",
         "factcheck\\-watch",
@@ -69,25 +108,95 @@ fn man_page_in_roff() {
     ] {
         assert!(r.stdout.contains(sub), "{sub} in the man page");
     }
-    // man(1) renders it without complaint, where man is installed.
-    if Command::new("man")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("factcheck.1");
-        std::fs::write(&page, &r.stdout).unwrap();
-        let out = Command::new("man")
-            .arg("-l")
-            .arg(&page)
-            .env("MANPAGER", "cat")
-            .env("PAGER", "cat")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Check a news article"));
+    if let Some(text) = rendered(&r.stdout) {
+        assert!(text.contains("Check a news article"));
+        for var in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "CLICOLOR",
+            "TERM",
+            "COLUMNS",
+            "FACTCHECK_BLESS",
+        ] {
+            assert!(text.contains(&format!("\n       {var}")), "{var} documented:\n{text}");
+        }
+        assert!(text.contains("factcheck.toml"));
     }
+
+    // One subcommand's page: its own options and exit codes.
+    let r = run(factcheck().args(["man", "check"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\n.TH factcheck-check 1"), "{}", &r.stdout[..100]);
+    if let Some(text) = rendered(&r.stdout) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in [
+            "factcheck check [",
+            "--fail-on <LEVEL>",
+            "--stdin-filename <PATH>",
+            "-q, --quiet",
+            "EXIT STATUS",
+            "Checked; at least one finding at or above --fail-on",
+            "include = [\"articles\"]",
+            "CLICOLOR",
+        ] {
+            assert!(text.contains(want), "{want:?} in factcheck-check(1):\n{text}");
+        }
+    }
+    let r = run(factcheck().args(["man", "facts", "validate"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\n.TH factcheck-facts-validate 1"));
+    assert!(r.stdout.contains("The fact base has errors"));
+    let r = run(factcheck().args(["man", "chek"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: no manual page for `factcheck chek` (did you mean 'check' or 'schema'?)\n"
+    );
+
+    // Every page, into a folder.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    let r = run(factcheck().arg("man").arg("--out").arg(&out));
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "factcheck-check.1",
+            "factcheck-claims.1",
+            "factcheck-completions.1",
+            "factcheck-facts-list.1",
+            "factcheck-facts-show.1",
+            "factcheck-facts-validate.1",
+            "factcheck-facts.1",
+            "factcheck-man.1",
+            "factcheck-precommit.1",
+            "factcheck-rules.1",
+            "factcheck-schema.1",
+            "factcheck-suggest.1",
+            "factcheck-watch.1",
+            "factcheck.1",
+        ]
+    );
+    for f in &files {
+        let page = std::fs::read_to_string(out.join(f)).unwrap();
+        let name = f.trim_end_matches(".1");
+        assert!(page.contains(&format!("\n.TH {name} 1")), "{f}");
+        assert!(
+            page.contains(".SH \"EXIT STATUS\"") && page.contains(".SH ENVIRONMENT"),
+            "{f}"
+        );
+        rendered(&page);
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("factcheck-check.1")).unwrap(),
+        run(factcheck().args(["man", "check"])).stdout,
+        "the same page either way"
+    );
 }
 
 /// Run factcheck with stdout on a pipe whose reading end is already closed:
@@ -243,8 +352,51 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// What pre-commit would run for the staged files of the git repository in
+/// `dir`: the hook's `entry` followed by the staged files its `files`
+/// pattern lets through, or nothing (`None`) when none does.
+fn pre_commit(dir: &Path, hook: &Value) -> Option<common::Run> {
+    let files = regex_lite::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    let staged = Command::new("git")
+        .args(["diff", "--cached", "--name-only", "--diff-filter=ACMR"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let staged: Vec<String> = String::from_utf8(staged.stdout)
+        .unwrap()
+        .lines()
+        .filter(|f| files.is_match(f))
+        .map(str::to_owned)
+        .collect();
+    if staged.is_empty() {
+        return None;
+    }
+    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
+    assert_eq!(entry[0], "factcheck");
+    Some(run(factcheck_in(dir).args(&entry[1..]).args(&staged)))
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 15, item 15: the hook runs on articles, the fact base and
+/// factcheck.toml, never on README.md or docs; it checks the articles a
+/// commit changes, and every article when the fact base changes. Tested
+/// with git in a temporary repository, staging files as a commit would and
+/// running the hook's entry on what its `files` pattern lets through.
 #[test]
-fn the_pre_commit_hook_runs_on_the_files_pre_commit_passes() {
+fn the_pre_commit_hook_checks_changed_articles_and_all_of_them_when_the_base_changes() {
     let hooks = yaml(".pre-commit-hooks.yaml");
     let hook = &hooks.as_array().expect("a list of hooks")[0];
     assert_eq!(hook["id"], "factcheck");
@@ -252,32 +404,100 @@ fn the_pre_commit_hook_runs_on_the_files_pre_commit_passes() {
     let files = regex_lite::Regex::new(hook["files"].as_str().unwrap()).unwrap();
     for (path, wanted) in [
         ("articles/a.md", true),
-        ("notes.markdown", true),
-        ("b.txt", true),
+        ("articles/2026/notes.markdown", true),
+        ("articles/brief.txt", true),
+        ("claims/paris-summit.toml", true),
+        ("factcheck.toml", true),
+        ("README.md", false),
+        ("docs/accuracy.md", false),
+        ("CHANGELOG.md", false),
+        ("tests/corpus/wire.txt", false),
         ("src/main.rs", false),
+        ("Cargo.toml", false),
     ] {
         assert_eq!(files.is_match(path), wanted, "{path}");
     }
-    // pre-commit runs `entry` followed by the changed files' names.
-    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
-    assert_eq!(entry[0], "factcheck");
+
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("drafts")).unwrap();
-    fixture::copy_into(dir.path(), "a.md");
-    fixture::copy_into(&dir.path().join("drafts"), "b.md");
+    let d = dir.path();
+    for sub in ["articles/drafts", "claims", "docs"] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+    }
+    std::fs::write(d.join("claims/facts.toml"), fixture::facts()).unwrap();
+    let clean = "Representatives from 35 countries attended the summit.\n";
+    let wrong = "Representatives from 36 countries attended the summit.\n";
+    std::fs::write(d.join("articles/a.md"), clean).unwrap();
+    std::fs::write(d.join("articles/b.md"), wrong).unwrap();
+    std::fs::write(d.join("articles/drafts/c.md"), wrong).unwrap();
+    std::fs::write(d.join("README.md"), wrong).unwrap();
+    std::fs::write(d.join("factcheck.toml"), "exclude = [\"articles/drafts\"]\n").unwrap();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "start"]);
+
+    // README.md and docs: the hook does not run at all.
+    std::fs::write(d.join("README.md"), format!("{wrong}More.\n")).unwrap();
+    std::fs::write(d.join("docs/guide.md"), wrong).unwrap();
+    git(d, &["add", "."]);
+    assert!(pre_commit(d, hook).is_none(), "README.md and docs never start the hook");
+    git(d, &["commit", "-qm", "docs"]);
+
+    // A changed article: that article only (b.md, wrong, is not checked).
+    std::fs::write(d.join("articles/a.md"), format!("{clean}\nMore.\n")).unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("1 article, 1 claim: 1 match"), "{}", r.stdout);
+    git(d, &["commit", "-qm", "a"]);
+
+    // A changed draft: excluded in factcheck.toml, so nothing is checked.
+    std::fs::write(d.join("articles/drafts/c.md"), format!("{wrong}\nMore.\n")).unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 0, "an excluded draft passes: {}{}", r.stdout, r.stderr);
+    git(d, &["commit", "-qm", "c"]);
+
+    // The fact base changes: every article (but the excluded drafts).
     std::fs::write(
-        dir.path().join("factcheck.toml"),
-        "facts = \"facts.toml\"\nexclude = [\"drafts\"]\n",
+        d.join("claims/facts.toml"),
+        fixture::facts().replace("title = \"Harbour", "title = \"The harbour"),
     )
     .unwrap();
-    let r = run(factcheck_in(dir.path()).args(&entry[1..]).args(["drafts/b.md"]));
-    assert_eq!(r.code, 0, "an excluded draft passes: {}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("0 articles"), "{}", r.stdout);
-    let r = run(factcheck_in(dir.path()).args(&entry[1..]).args(["a.md", "drafts/b.md"]));
-    assert_eq!(r.code, 1, "a discrepancy blocks the commit");
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(
+        r.code, 1,
+        "b.md's discrepancy fails the commit: {}{}",
+        r.stdout, r.stderr
+    );
+    assert!(r.stdout.contains("articles/a.md: 1 claim"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("a.md: 12 claims") && !r.stdout.contains("drafts/b.md"),
+        r.stdout.contains("articles/b.md: 1 claim: 0 matches, 1 discrepancy"),
         "{}",
         r.stdout
     );
+    assert!(!r.stdout.contains("drafts/c.md"), "{}", r.stdout);
+    git(d, &["reset", "-q", "--hard"]);
+
+    // factcheck.toml changes: every article too.
+    std::fs::write(
+        d.join("factcheck.toml"),
+        "exclude = [\"articles/drafts\"]\nfail-on = \"discrepancy\"\n",
+    )
+    .unwrap();
+    git(d, &["add", "."]);
+    let r = pre_commit(d, hook).expect("the hook runs");
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("2 articles, 2 claims"), "{}", r.stdout);
+
+    // Called with only files it does not check, it passes quietly: an
+    // `articles` folder elsewhere is no article folder.
+    std::fs::create_dir_all(d.join("docs/articles")).unwrap();
+    std::fs::write(d.join("docs/articles/old.md"), wrong).unwrap();
+    let r = run(factcheck_in(d).args(["precommit", "README.md", "docs/guide.md", "docs/articles/old.md"]));
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
 }

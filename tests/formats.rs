@@ -471,3 +471,242 @@ fn report_flag_rejects_bad_values_as_usage_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already receives another report"));
     assert!(!target.exists());
 }
+
+/// Issue 15, item 2: an article that cannot be read (missing, not UTF-8)
+/// stops nothing. The others are checked, every format says the report is
+/// partial and names the file, and the run exits 2.
+#[test]
+fn every_format_reports_the_articles_it_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::fixture::copy_into(d, "a.md");
+    std::fs::write(d.join("latin1.md"), b"caf\xE9 with 35 countries\n").unwrap();
+    let out = |format: &str| {
+        let r = crate::common::run(crate::common::factcheck_in(d).args([
+            "check",
+            "nosuch.md",
+            "a.md",
+            "latin1.md",
+            "-f",
+            "facts.toml",
+            "--format",
+            format,
+        ]));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            "error: nosuch.md: no such file or directory\n\
+             error: latin1.md:1:4: not valid UTF-8 (byte 0xE9); save the file as UTF-8\n",
+            "{format}"
+        );
+        r.stdout
+    };
+
+    let json: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(json["articles"][0]["path"], "a.md");
+    assert_eq!(json["errors"][0]["path"], "nosuch.md");
+    assert_eq!(json["errors"][0]["message"], "nosuch.md: no such file or directory");
+    assert_eq!(json["errors"][0]["error"], json["errors"][0]["message"]);
+    assert_eq!(json["errors"][1]["path"], "latin1.md");
+
+    let jsonl = out("jsonl");
+    let lines: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() > 2);
+    let errors: Vec<&Value> = lines.iter().filter(|l| l.get("verdict").is_none()).collect();
+    assert_eq!(errors.len(), 2, "{jsonl}");
+    assert_eq!(errors[0]["path"], "nosuch.md");
+    assert_eq!(errors[1]["path"], "latin1.md");
+    assert!(errors[1]["message"].as_str().unwrap().contains("not valid UTF-8"));
+
+    let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "nosuch.md"
+    );
+    assert_eq!(notes[1]["level"], "error");
+
+    let github = out("github");
+    assert!(github.contains("::error file=nosuch.md,"), "{github}");
+    assert!(github.contains("::error file=latin1.md,"), "{github}");
+
+    let junit = out("junit");
+    let errors = named(&xml_elements(&junit), "error")
+        .into_iter()
+        .map(|e| e["message"].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(errors.len(), 2, "{junit}");
+    assert!(errors[0].starts_with("nosuch.md: "), "{errors:?}");
+
+    let html = out("html");
+    assert!(
+        html.contains("<h2>Partial report: 2 articles could not be read</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<li data-path=\"latin1.md\"><code>latin1.md</code>: latin1.md:1:4: not valid UTF-8"));
+    assert!(html.contains("partial: 2 articles not read"));
+
+    let human = out("human");
+    assert!(human.ends_with("; 2 articles not read (partial report)\n"), "{human}");
+}
+
+/// Issue 15, item 17: `--stdin-filename` names standard input in every
+/// format (no more `%3Cstdin%3E`), and its extension makes it Markdown.
+#[test]
+fn stdin_filename_names_standard_input_everywhere() {
+    let text = format!("---\npublished: 2026-01-07\n---\n\n{TEXT}\n");
+    let out = |format: &str| {
+        let out = factcheck()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "./news/draft one.md",
+                "--format",
+                format,
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: Value = serde_json::from_str(&out("json")).unwrap();
+    assert_eq!(json["articles"][0]["path"], "news/draft one.md");
+    assert_eq!(
+        json["articles"][0]["published"], "2026-01-07",
+        "read as Markdown, front matter and all"
+    );
+    assert_eq!(json["summary"]["discrepancy"], 1);
+    for line in out("jsonl").lines() {
+        let claim: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(claim["path"], "news/draft one.md");
+    }
+    let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
+    for r in sarif["runs"][0]["results"].as_array().unwrap() {
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "news/draft%20one.md"
+        );
+    }
+    let github = out("github");
+    assert!(github.contains("::error file=news/draft one.md,line=5,"), "{github}");
+    assert!(!github.contains("stdin"), "{github}");
+    let junit = out("junit");
+    assert!(junit.contains("<testsuite name=\"news/draft one.md\""), "{junit}");
+    assert!(out("human").contains("--> news/draft one.md:5:"));
+    assert!(out("html").contains("<h2>news/draft one.md</h2>"));
+}
+
+/// Issue 15, item 5: problems in the fact base are annotations on the
+/// fact-base file and line, in github and SARIF. With an invalid base the
+/// github report and the SARIF file are still written (then exit 2);
+/// warnings join the report of a run that checked.
+#[test]
+fn fact_base_problems_annotate_the_fact_base_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("claims")).unwrap();
+    crate::common::fixture::copy_into(d, "a.md");
+    let facts = crate::common::fixture::facts();
+    let line = facts.lines().count() + 5;
+    write(
+        &d.join("claims"),
+        "x.toml",
+        &format!("{facts}\n[[fact]]\nid = \"extra\"\nabout = [\"observers\"]\ncuont = 12\n"),
+    );
+    let r = crate::common::run(crate::common::factcheck_in(d).args([
+        "check",
+        "a.md",
+        "--format",
+        "github",
+        "--report",
+        "sarif=fc.sarif",
+    ]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!("error: claims/x.toml:{line}:1: unknown key `cuont` in [[fact]] (did you mean `count`?)\n")
+    );
+    let lines: Vec<(String, BTreeMap<String, String>, String)> = r.stdout.lines().map(parse_command).collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    let (command, props, message) = &lines[0];
+    assert_eq!(command, "error");
+    assert_eq!(props["file"], "claims/x.toml");
+    assert_eq!(props["line"], line.to_string());
+    assert_eq!(props["col"], "1");
+    assert_eq!(message, "unknown key `cuont` in [[fact]] (did you mean `count`?)");
+    assert_eq!(lines[1].0, "error");
+    assert!(lines[1].2.contains("no article was checked"), "{}", lines[1].2);
+
+    let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("fc.sarif")).expect("SARIF written")).unwrap();
+    let (schemas, index) = sarif_validator();
+    if let Err(e) = schemas.validate(&sarif, index) {
+        panic!("invalid SARIF: {e:#}\n{sarif:#}");
+    }
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "factcheck/fact-base");
+    assert_eq!(results[0]["level"], "error");
+    let rule = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][rule]["id"], "factcheck/fact-base");
+    let location = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "claims/x.toml");
+    assert_eq!(location["region"]["startLine"], line as u64);
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+
+    // SARIF as the report itself, and a format that has no such annotations.
+    let r = crate::common::run(crate::common::factcheck_in(d).args(["check", "a.md", "--format", "sarif"]));
+    assert_eq!(r.code, 2);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "factcheck/fact-base");
+    let r = crate::common::run(crate::common::factcheck_in(d).args(["check", "a.md", "--format", "json"]));
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+
+    // A warning (a fact without a source) on a base that loads.
+    write(
+        &d.join("claims"),
+        "x.toml",
+        &format!("{facts}\n[[fact]]\nid = \"extra\"\nabout = [\"observers\"]\ncount = 12\nunit = [\"observers\"]\n"),
+    );
+    let r = crate::common::run(crate::common::factcheck_in(d).args([
+        "check",
+        "a.md",
+        "--format",
+        "github",
+        "--report",
+        "sarif=fc.sarif",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let (command, props, message) = parse_command(r.stdout.lines().next().unwrap());
+    assert_eq!(command, "warning");
+    assert_eq!(
+        (props["file"].as_str(), props["line"].as_str()),
+        ("claims/x.toml", &*(line - 3).to_string())
+    );
+    assert_eq!(message, "fact `extra` cites no source");
+    assert!(r.stdout.contains("::error file=a.md,"), "the findings follow");
+    let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("fc.sarif")).unwrap()).unwrap();
+    let first = &sarif["runs"][0]["results"][0];
+    assert_eq!(
+        (first["ruleId"].as_str(), first["level"].as_str()),
+        (Some("factcheck/fact-base"), Some("warning"))
+    );
+    assert!(
+        sarif["runs"][0].get("invocations").is_none(),
+        "the run itself succeeded"
+    );
+    if let Err(e) = schemas.validate(&sarif, index) {
+        panic!("invalid SARIF: {e:#}");
+    }
+}

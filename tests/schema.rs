@@ -31,11 +31,12 @@ fn assert_committed(file: &str, generated: &str) {
 fn committed_schemas_match_the_code() {
     assert_committed("facts.schema.json", &factcheck::schema::facts_schema());
     assert_committed("report.schema.json", &factcheck::schema::report_schema());
+    assert_committed("claims.schema.json", &factcheck::schema::claims_schema());
 }
 
 #[test]
 fn the_schema_command_prints_the_committed_schemas() {
-    for which in ["facts", "report"] {
+    for which in ["facts", "report", "claims"] {
         let out = common::factcheck().args(["schema", which]).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         let committed = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap();
@@ -201,5 +202,50 @@ fn jsonl_lines_validate_as_claims() {
         if let Err(e) = schemas.validate(&claim, index) {
             panic!("a jsonl line does not validate: {e:#}\n{line}");
         }
+    }
+}
+
+/// Issue 15, item 16: `factcheck claims --format json` is a versioned
+/// document that validates against `schemas/claims.schema.json`, errors
+/// and all, and the schema is no rubber stamp.
+#[test]
+fn claims_listings_validate_against_the_claims_schema() {
+    let (schemas, index) = validator("claims.schema.json");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, b"caf\xE9").unwrap();
+    for (extra, code) in [(None, 0), (Some(&bad), 2)] {
+        let mut cmd = common::factcheck();
+        cmd.args(["claims", "articles", "--format", "json"]);
+        if let Some(b) = extra {
+            cmd.arg(b);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(doc["version"], 1);
+        assert_eq!(doc["tool"]["name"], "factcheck");
+        assert!(doc["claims"].as_array().unwrap().len() > 10);
+        assert_eq!(doc.get("errors").is_some(), extra.is_some());
+        if let Err(e) = schemas.validate(&doc, index) {
+            panic!("the claims listing does not validate: {e:#}");
+        }
+        let mut broken = doc.clone();
+        broken["claims"][0]["kind"] = "colour".into();
+        assert!(schemas.validate(&broken, index).is_err());
+        let mut added = doc.clone();
+        added["claims"][0]["verdict"] = "match".into();
+        assert!(
+            schemas.validate(&added, index).is_err(),
+            "a new field needs the schema updated"
+        );
+        let mut unversioned = doc.clone();
+        unversioned.as_object_mut().unwrap().remove("version");
+        assert!(schemas.validate(&unversioned, index).is_err());
     }
 }

@@ -113,7 +113,7 @@ fn fact_without_a_value() {
     assert_invalid(
         "no-value.toml",
         &[
-            "tests/fixtures/facts/no-value.toml:4:1: fact `summit.countries` has no value: give exactly one of date, year, count, entity, entities, quote, amount, percent",
+            "tests/fixtures/facts/no-value.toml:4:1: fact `summit.countries` has no value: give exactly one of date, year, count, entity, entities, quote, amount, percent, ordinal",
         ],
     );
 }
@@ -190,7 +190,9 @@ fn amount_without_currency() {
 fn unit_on_a_date_fact() {
     assert_invalid(
         "unit-on-date.toml",
-        &["tests/fixtures/facts/unit-on-date.toml:7:1: `unit` does not apply to a `date` fact (only to count)"],
+        &[
+            "tests/fixtures/facts/unit-on-date.toml:7:1: `unit` does not apply to a `date` fact (only to count, ordinal)",
+        ],
     );
 }
 

@@ -74,6 +74,20 @@ impl Watch {
         );
     }
 
+    /// Every stderr line that arrives within `time`: how the test sees that
+    /// nothing happens (a watch that re-checks for no reason prints).
+    fn lines_within(&self, time: Duration) -> Vec<String> {
+        let end = Instant::now() + time;
+        let mut lines = Vec::new();
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            match self.status.recv_timeout(left) {
+                Ok(line) => lines.push(line),
+                Err(_) => break,
+            }
+        }
+        lines
+    }
+
     fn stdout(&self) -> String {
         self.stdout.lock().unwrap().clone()
     }
@@ -280,4 +294,68 @@ fn a_bad_article_does_not_stop_the_others() {
     let status = w.wait_for("2 articles");
     assert!(status.contains("2 claims: 1 match, 1 discrepancy"), "{status}");
     assert!(!status.contains("not read"), "{status}");
+}
+
+/// Issue 15, item 1: a check reads the article and the fact base, and the
+/// watch must not take its own reads for saves (it re-checked in a loop,
+/// about 13 times a second). With nothing changed there is exactly one
+/// check; one save makes exactly one more; the report it rewrites is no
+/// save either.
+#[test]
+fn nothing_changed_means_one_check_and_a_save_one_more() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("facts.toml"), fixture::facts()).unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(&article, "Representatives from 36 countries attended.\n").unwrap();
+    let w = Watch::start(
+        dir.path(),
+        &[
+            "watch",
+            "a.md",
+            "-f",
+            "facts.toml",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
+    );
+    let first = w.wait_for("watching");
+    assert!(first.contains("1 discrepancy"), "{first}");
+    let idle = w.lines_within(Duration::from_secs(3));
+    assert!(idle.is_empty(), "nothing changed, yet:\n{}", idle.join("\n"));
+
+    std::fs::write(&article, "Representatives from 35 countries attended.\n").unwrap();
+    let second = w.wait_for("watching");
+    assert!(second.contains("1 match, 0 discrepancies"), "{second}");
+    let idle = w.lines_within(Duration::from_secs(2));
+    assert!(idle.is_empty(), "one save, one check; then:\n{}", idle.join("\n"));
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(page.contains("35 countries"));
+}
+
+/// A report the watch writes into the folder it watches (`-o report.md`)
+/// is neither a save that starts a check nor an article to check.
+#[test]
+fn a_report_written_into_the_watched_folder_is_no_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("facts.toml"), fixture::facts()).unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    let article = dir.path().join("news/a.md");
+    std::fs::write(&article, "Representatives from 36 countries attended.\n").unwrap();
+    let w = Watch::start(
+        dir.path(),
+        &["watch", "news", "-f", "facts.toml", "-o", "news/report.md"],
+    );
+    let first = w.wait_for("watching");
+    assert!(first.contains("1 article, 1 claim"), "{first}");
+    let idle = w.lines_within(Duration::from_secs(2));
+    assert!(idle.is_empty(), "the report is no save:\n{}", idle.join("\n"));
+    assert!(dir.path().join("news/report.md").is_file());
+    std::fs::write(&article, "Representatives from 35 countries attended.\n").unwrap();
+    let second = w.wait_for("watching");
+    assert!(
+        second.contains("1 article, 1 claim: 1 match"),
+        "the report is no article: {second}"
+    );
 }

@@ -297,3 +297,116 @@ fn write_twice_changes_nothing_the_second_time_even_after_a_cascade() {
     let diff = run(factcheck_in(dir.path()).args(args).arg("--diff"));
     assert_eq!((diff.code, diff.stdout.as_str()), (0, ""));
 }
+
+/// Issue 15, item 7: `--diff` and `--write` print a diff and a summary, not
+/// a report, so an explicit `--format` other than human is refused (exit 2,
+/// one line, nothing written); `format` in factcheck.toml does not apply.
+#[test]
+fn diff_and_write_refuse_a_report_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture::copy_into(dir.path(), "a.md");
+    for (flag, format) in [
+        ("--diff", "json"),
+        ("--write", "sarif"),
+        ("--diff", "github"),
+        ("--write", "html"),
+    ] {
+        let r = check(dir.path(), &[flag, "--format", format]);
+        assert_eq!(r.code, 2, "{flag} {format}");
+        assert_eq!(r.stdout, "");
+        assert!(
+            r.stderr.starts_with(&format!("error: {flag} prints "))
+                && r.stderr.contains(&format!(
+                    "not a {format} report: drop --format {format}, or add --report {format}=PATH"
+                )),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.lines().count(), 1);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        fixture::article()
+    );
+    let r = check(dir.path(), &["--diff", "--format", "human"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("--- a/a.md\n+++ b/a.md\n"), "{}", r.stdout);
+    // A project's default format is for reports; --diff still prints its diff.
+    std::fs::write(dir.path().join("factcheck.toml"), "format = \"json\"\n").unwrap();
+    let r = check(dir.path(), &["--diff"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.starts_with("--- a/a.md\n"), "{}", r.stdout);
+    // With --report, the same run also writes a report.
+    let r = check(dir.path(), &["--diff", "--report", "json=report.json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: Value = serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["articles"][0]["path"], "a.md");
+}
+
+/// Issue 15, item 11: a correction keeps "a"/"an" in agreement with what
+/// it writes ("an €80 billion" becomes "a €90 billion", "a 30%" becomes
+/// "an 18%"), in --diff, --write and the suggestion every report shows.
+#[test]
+fn corrections_keep_a_and_an_in_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("facts.toml"),
+        fixture::facts().replace("percent = 20", "percent = 18"),
+    )
+    .unwrap();
+    let article = "---\npublished: 2026-01-07\n---\n\n\
+                   Leaders backed an €80 billion loan. Russia occupies a 30% share of Ukraine.\n\
+                   An €80 billion loan was backed by the leaders at the\nsummit.\n";
+    std::fs::write(d.join("a.md"), article).unwrap();
+    let want = "---\npublished: 2026-01-07\n---\n\n\
+                Leaders backed a €90 billion loan. Russia occupies an 18% share of Ukraine.\n\
+                A €90 billion loan was backed by the leaders at the\nsummit.\n";
+
+    let r = check(d, &["--diff"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let (minus, plus) = diff_lines(&r.stdout);
+    assert_eq!(
+        minus,
+        [
+            "Leaders backed an €80 billion loan. Russia occupies a 30% share of Ukraine.",
+            "An €80 billion loan was backed by the leaders at the"
+        ]
+    );
+    assert_eq!(
+        plus,
+        [
+            "Leaders backed a €90 billion loan. Russia occupies an 18% share of Ukraine.",
+            "A €90 billion loan was backed by the leaders at the"
+        ]
+    );
+    let human = check(d, &[]).stdout;
+    assert!(human.contains("help: write \"a €90 billion\""), "{human}");
+    assert!(human.contains("help: write \"an 18%\""), "{human}");
+    assert!(human.contains("help: write \"A €90 billion\""), "{human}");
+    let github = check(d, &["--format", "github"]).stdout;
+    assert!(github.contains("help: write \"an 18%25\""), "{github}");
+    let sarif: Value = serde_json::from_str(&check(d, &["--format", "sarif"]).stdout).unwrap();
+    let fixes: Vec<(&str, u64)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            let rep = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+            Some((
+                rep["insertedContent"]["text"].as_str()?,
+                rep["deletedRegion"]["charLength"].as_u64()?,
+            ))
+        })
+        .collect();
+    assert!(
+        fixes.contains(&("a €90 billion", "an €80 billion".chars().count() as u64)),
+        "{fixes:?}"
+    );
+
+    let r = check(d, &["--write"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(std::fs::read_to_string(d.join("a.md")).unwrap(), want);
+    let r = check(d, &["--write"]);
+    assert!(r.stdout.starts_with("0 files changed"), "{}", r.stdout);
+}

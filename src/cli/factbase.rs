@@ -1,8 +1,7 @@
 //! The fact-base commands: `facts list`, `facts show`, `facts validate
 //! --format json`, `suggest` and `schema`. They print; the library renders.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, ValueEnum};
@@ -12,7 +11,7 @@ use factcheck::facts::{self, FactBase, Severity, inspect};
 use factcheck::fsutil;
 use factcheck::input::Published;
 
-use crate::{eprint_line, exit, fact_paths, load_facts, parse_date, write_out};
+use crate::{ConfigArgs, eprint_line, exit, fact_paths, load_facts, parse_date, write_out};
 
 /// Output of the fact-base commands.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,6 +31,7 @@ pub enum ValueKind {
     Quote,
     Amount,
     Percent,
+    Ordinal,
 }
 
 impl ValueKind {
@@ -45,6 +45,7 @@ impl ValueKind {
             ValueKind::Quote => "quote",
             ValueKind::Amount => "amount",
             ValueKind::Percent => "percent",
+            ValueKind::Ordinal => "ordinal",
         }
     }
 }
@@ -62,6 +63,8 @@ pub struct ListArgs {
     facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FactsFormat::Human, value_name = "FMT")]
     format: FactsFormat,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -73,6 +76,8 @@ pub struct ShowArgs {
     facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FactsFormat::Human, value_name = "FMT")]
     format: FactsFormat,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -90,6 +95,8 @@ pub struct SuggestArgs {
     /// instead of printing them; refused if the result would not validate.
     #[arg(long, value_name = "FILE")]
     append: Option<PathBuf>,
+    #[command(flatten)]
+    cfg: ConfigArgs,
 }
 
 /// Which schema `factcheck schema` prints.
@@ -99,6 +106,8 @@ pub enum SchemaKind {
     Facts,
     /// The JSON report (`check --format json`).
     Report,
+    /// The claims found (`claims --format json`).
+    Claims,
 }
 
 fn json_out(value: &serde_json::Value) -> Result<()> {
@@ -109,15 +118,15 @@ fn json_out(value: &serde_json::Value) -> Result<()> {
 }
 
 /// `facts validate --format json`: the problems as one document on stdout.
-pub fn validate_json(paths: &[PathBuf]) -> Result<u8> {
-    let (base, problems) = facts::validate_paths(&fact_paths(paths)?);
+pub fn validate_json(paths: &[PathBuf], cfg: &ConfigArgs) -> Result<u8> {
+    let (base, problems) = facts::validate_paths(&fact_paths(paths, cfg)?);
     json_out(&inspect::problems_json(base.as_ref(), &problems))?;
     let errors = problems.iter().any(|p| p.severity == Severity::Error);
     Ok(if errors { exit::ERROR } else { exit::CLEAN })
 }
 
 pub fn list(args: &ListArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts)?)?;
+    let (checker, _) = load_facts(&fact_paths(&args.facts, &args.cfg)?, false)?;
     let base = &checker.base;
     let facts = inspect::select(base, args.kind.map(ValueKind::key), args.prefix.as_deref());
     match args.format {
@@ -149,7 +158,7 @@ fn did_you_mean(base: &FactBase, id: &str) -> String {
 }
 
 pub fn show(args: &ShowArgs) -> Result<u8> {
-    let checker = load_facts(&fact_paths(&args.facts)?)?;
+    let (checker, _) = load_facts(&fact_paths(&args.facts, &args.cfg)?, false)?;
     let base = &checker.base;
     if let Some(fact) = base.facts.iter().find(|f| f.id == args.id) {
         match args.format {
@@ -201,24 +210,96 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
     let text = match kind {
         SchemaKind::Facts => factcheck::schema::facts_schema(),
         SchemaKind::Report => factcheck::schema::report_schema(),
+        SchemaKind::Claims => factcheck::schema::claims_schema(),
     };
     write_out(None, |out| out.write_all(text.as_bytes()))?;
     Ok(exit::CLEAN)
 }
 
+/// The text of `target` (empty when it does not exist yet).
+fn read_target(target: &Path) -> Result<String> {
+    match std::fs::read(target) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| anyhow!("{}: not valid UTF-8", target.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => bail!("{}: {}", target.display(), e),
+    }
+}
+
+/// Every fact draft must link back to the claim it came from, or it would
+/// never check anything: the articles are checked again against the fact
+/// base with the drafts in it (in `target`, or in a file of their own),
+/// and a draft its claim does not link to moves to the claims not drafted.
+/// When the drafts make the base invalid, they stay as they are (`--append`
+/// then refuses them with the errors).
+fn keep_drafts_that_link_back(
+    paths: &[PathBuf],
+    target: Option<&Path>,
+    articles: Vec<factcheck::article::Article>,
+    all: &mut factcheck::suggest::Suggestions,
+) -> Result<()> {
+    if all.drafts.iter().all(|d| d.array != "fact") {
+        return Ok(());
+    }
+    let (file, existing) = match target {
+        Some(t) => (t.to_path_buf(), read_target(t)?),
+        None => (PathBuf::from("factcheck-suggested-drafts.toml"), String::new()),
+    };
+    let Ok(text) = factcheck::suggest::append(&existing, all) else {
+        return Ok(());
+    };
+    let (base, problems) = facts::validate_with(paths, &file, &text);
+    let Some(base) = base.filter(|_| problems.iter().all(|p| p.severity != Severity::Error)) else {
+        return Ok(());
+    };
+    let checker = factcheck::Checker::new(base);
+    let reports: Vec<_> = articles.into_iter().map(|a| checker.check(a)).collect();
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut all.drafts).into_iter().partition(|d| {
+        reports
+            .iter()
+            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
+            .is_none_or(|r| factcheck::suggest::links_back(d, r).is_ok())
+    });
+    all.drafts = kept;
+    for d in dropped {
+        let why = reports
+            .iter()
+            .find(|r| d.at.starts_with(&format!("{}:", r.article.path)))
+            .and_then(|r| factcheck::suggest::links_back(&d, r).err())
+            .unwrap_or_default();
+        all.skipped.push(factcheck::suggest::Skipped {
+            at: d.at,
+            text: d.text,
+            why: format!("{why}: write its `about` phrases by hand"),
+        });
+    }
+    Ok(())
+}
+
 pub fn suggest(args: &SuggestArgs) -> Result<u8> {
-    let paths = fact_paths(&args.facts)?;
-    let checker = load_facts(&paths)?;
+    let paths = fact_paths(&args.facts, &args.cfg)?;
+    let (checker, _) = load_facts(&paths, false)?;
     let sources = factcheck::input::collect(&args.articles, &Default::default())?;
-    let mut taken = BTreeSet::new();
+    let mut taken = factcheck::suggest::Taken::default();
     let mut all = factcheck::suggest::Suggestions::default();
+    // As in `check`: --published, else `published` in the settings file.
+    let policy = match args.published {
+        Some(d) => Published::On(d),
+        None => args
+            .cfg
+            .load(&std::env::current_dir()?)?
+            .and_then(|c| c.published)
+            .unwrap_or(Published::FrontMatter),
+    };
+    let mut articles = Vec::new();
     for source in &sources {
-        let policy = args.published.map_or(Published::FrontMatter, Published::On);
         let article = factcheck::input::read(source, policy)?;
         let s = factcheck::suggest::suggest(&checker, &article, &mut taken);
         all.drafts.extend(s.drafts);
         all.skipped.extend(s.skipped);
+        articles.push(article);
     }
+    drop(checker);
+    keep_drafts_that_link_back(&paths, args.append.as_deref(), articles, &mut all)?;
     let Some(target) = &args.append else {
         if all.drafts.is_empty() && all.skipped.is_empty() {
             eprint_line("no unverifiable claims: nothing to suggest");
@@ -235,11 +316,7 @@ pub fn suggest(args: &SuggestArgs) -> Result<u8> {
         eprint_line(&format!("{}: nothing to add", target.display()));
         return Ok(exit::CLEAN);
     }
-    let existing = match std::fs::read(target) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not valid UTF-8", target.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => bail!("{}: {}", target.display(), e),
-    };
+    let existing = read_target(target)?;
     let text = factcheck::suggest::append(&existing, &all).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
     // The file is written only if the whole fact base, with it, still validates.
     let (_, problems) = facts::validate_with(&paths, target, &text);

@@ -4,6 +4,8 @@
 //! `main.rs` alone (`lib.rs` never declares them).
 
 pub mod factbase;
+pub mod man;
+pub mod precommit;
 pub mod progress;
 pub mod rules;
 pub mod settings;

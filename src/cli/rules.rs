@@ -43,6 +43,13 @@ fn explain(d: &RuleDoc, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}.", d.summary)?;
     writeln!(out)?;
     writeln!(out, "{}", d.explanation.trim())?;
+    for name in &d.words {
+        if let Some(list) = factcheck::lexicon::lang().list(name) {
+            writeln!(out)?;
+            writeln!(out, "Words ({name} in lang/en/words.toml):")?;
+            writeln!(out, "  {}", list.iter().collect::<Vec<_>>().join(", "))?;
+        }
+    }
     if !d.fires.is_empty() {
         writeln!(out)?;
         writeln!(out, "Fires on:")?;

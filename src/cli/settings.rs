@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 
-use factcheck::config::{self, Config, FailOn};
+use factcheck::config::{self, FailOn};
 use factcheck::input::{self, Filter, Globs, Published, Source};
 use factcheck::report::Format;
 
@@ -36,6 +36,10 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The config file in use, watched in watch mode.
     pub config_file: Option<PathBuf>,
+    /// What standard input is reported as (`--stdin-filename`).
+    pub stdin_name: Option<PathBuf>,
+    /// Fact-base warnings are not printed (`--quiet`); set by the caller.
+    pub quiet: bool,
     /// Rules whose claims are suppressed everywhere (`ignore` in the config).
     pub ignore: Vec<factcheck::rules::Rule>,
     /// Whether the fact base may come from, and go to, its cache
@@ -46,13 +50,7 @@ pub struct Settings {
 impl Settings {
     pub fn resolve(common: &Common, format: Option<FormatArg>, fail_on: Option<FailOnArg>) -> Result<Settings> {
         let cwd = std::env::current_dir().map_err(|e| anyhow!("cannot read the working directory: {e}"))?;
-        let config = if common.isolated {
-            None
-        } else if let Some(path) = &common.config {
-            Some(Config::load(path, path)?)
-        } else {
-            Config::discover(&cwd)?
-        };
+        let config = common.cfg.load(&cwd)?;
         let config_dir = config.as_ref().map(|c| c.dir_from(&cwd));
         let mut filter = Filter {
             force: common.force_exclude,
@@ -106,10 +104,12 @@ impl Settings {
                 .map(FailOn::from)
                 .or(config.as_ref().and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Discrepancy),
+            stdin_name: common.stdin_filename.clone(),
+            quiet: false,
             ignore: config.as_ref().map(|c| c.ignore.clone()).unwrap_or_default(),
             cache: !common.no_cache && !factcheck::facts::cache::disabled_by_env(),
             config_file: config.map(|c| match config_dir {
-                Some(dir) if common.config.is_none() => dir.join(config::FILE_NAME),
+                Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),
             }),
         })
@@ -118,7 +118,19 @@ impl Settings {
     /// The articles to check, in order.
     pub fn sources(&self) -> Result<Vec<Source>> {
         match &self.articles {
-            Articles::Named(paths) => input::collect(paths, &self.filter),
+            Articles::Named(paths) => {
+                let sources = input::collect(paths, &self.filter)?;
+                Ok(match &self.stdin_name {
+                    Some(name) => sources
+                        .into_iter()
+                        .map(|s| match s {
+                            Source::Stdin => Source::StdinAs(name.clone()),
+                            other => other,
+                        })
+                        .collect(),
+                    None => sources,
+                })
+            }
             Articles::Included { root, globs } => {
                 let found = input::collect_included(root, globs, &self.filter)?;
                 if found.is_empty() {

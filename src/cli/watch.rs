@@ -20,11 +20,15 @@ use std::io::{self, IsTerminal};
 use anyhow::{Result, bail};
 
 use factcheck::config::FailOn;
+use factcheck::input::Source;
 use factcheck::report::{Style, plural, run_summary};
 use factcheck::watch::Watcher;
 
 use super::settings::Settings;
-use crate::{Common, Output, check_each, eprint_line, use_color, write_extra_reports, write_out};
+use crate::{
+    Common, Output, check_sources, eprint_line, guard_report_targets, term_width, use_color, write_extra_reports,
+    write_out,
+};
 
 /// Clear the screen and its scroll-back, cursor home.
 const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
@@ -35,16 +39,40 @@ pub fn run(settings: &Settings, common: &Common, output: &Output) -> Result<u8> 
     if settings.reads_stdin() {
         bail!("watch mode cannot watch standard input (-); name files or folders");
     }
+    if let Ok(sources) = settings.sources() {
+        guard_report_targets(output, settings, &sources)?;
+    }
     let paths = settings.watch_paths();
-    let watcher = Watcher::new(&paths)?;
+    // The reports this watch writes are never a reason to check again.
+    let reports: Vec<_> = output
+        .output
+        .iter()
+        .chain(output.reports.iter().map(|r| &r.path))
+        .cloned()
+        .collect();
+    let watcher = Watcher::new(&paths, &reports)?;
     let watching = format!("watching {} (Ctrl-C to stop)", plural(paths.len(), "path", "paths"));
     let to_terminal = output.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         color: use_color(output.color, output.output.is_some()),
+        quiet: output.quiet,
+        width: output.output.is_none().then(|| term_width(to_terminal)).flatten(),
     };
     loop {
-        let round = Settings::resolve(common, output.format, output.fail_on).and_then(|settings| {
-            let (_, report) = check_each(&settings)?;
+        let written: Vec<std::path::PathBuf> = reports.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+        let round = Settings::resolve(common, output.format, output.fail_on).and_then(|mut settings| {
+            settings.quiet = output.quiet;
+            // A report the watch writes into a watched folder is no article.
+            let sources = settings.sources().map(|sources| {
+                sources
+                    .into_iter()
+                    .filter(|s| match s {
+                        Source::File(p) => std::fs::canonicalize(p).map_or(true, |p| !written.contains(&p)),
+                        _ => true,
+                    })
+                    .collect()
+            });
+            let (_, report) = check_sources(&settings, sources)?;
             if report.articles.is_empty()
                 && let Some((last, before)) = report.errors.split_last()
             {

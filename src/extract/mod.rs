@@ -38,6 +38,8 @@ pub enum Kind {
     Quote,
     Amount,
     Percent,
+    /// An ordinal or rank ("fifth meeting"): an addition to the contract's kinds.
+    Ordinal,
 }
 
 impl Kind {
@@ -54,10 +56,12 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Amount => "amount",
             Kind::Percent => "percent",
+            Kind::Ordinal => "ordinal",
         }
     }
 
-    pub const ALL: [Kind; 11] = [
+    /// The contract's kinds, then the additions.
+    pub const ALL: [Kind; 12] = [
         Kind::Date,
         Kind::Weekday,
         Kind::Year,
@@ -69,6 +73,7 @@ impl Kind {
         Kind::Quote,
         Kind::Amount,
         Kind::Percent,
+        Kind::Ordinal,
     ];
 }
 
@@ -165,6 +170,16 @@ pub enum Value {
     Percent {
         amount: Amount,
     },
+    /// "fifth meeting", "267th pope", "third-largest economy".
+    Ordinal {
+        value: u64,
+        /// Span of the ordinal word or numeral alone.
+        number: Span,
+        /// The unit, as an ordinal fact writes it.
+        unit: String,
+        /// Written in words ("fifth"), not digits ("5th").
+        words: bool,
+    },
     Quote {
         text: String,
         /// Entity index of the person it is attributed to.
@@ -246,6 +261,11 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             .next_back()
             .or(last_date);
         numbers::extract(prose, sentence, index, &mut taken, &mut out);
+        // Kinds whose words no extractor above reads bring their own.
+        let cx = crate::kinds::ExtractCx { prose, index };
+        for kind in crate::kinds::VALUE_KINDS {
+            kind.extract(&cx, sentence, &mut taken, &mut out);
+        }
         people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
         let about = index.about_in(prose, sentence);
@@ -310,6 +330,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
                 &mut m.value
             {
                 amount.number = article.unfold(amount.number);
+            }
+            if let Value::Ordinal { number, .. } = &mut m.value {
+                *number = article.unfold(*number);
             }
         }
     }

@@ -11,7 +11,7 @@ use text2num::{Language, text2digits};
 
 use super::{Amount, Kind, Mention, Value, is_taken, word_spans};
 use crate::facts::Index;
-use crate::lexicon::{QUALIFIERS, Qualifier};
+use crate::lexicon::{Qualifier, lang};
 use crate::span::Span;
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b"));
@@ -139,8 +139,8 @@ fn parse_digits(s: &str) -> Option<f64> {
 fn qualifier_before(prose: &str, sentence: Span, at: usize) -> Option<(Qualifier, usize)> {
     let before = prose[sentence.start..at].trim_end();
     let lower = before.to_ascii_lowercase();
-    for (phrase, q) in QUALIFIERS {
-        if let Some(head) = lower.strip_suffix(phrase) {
+    for (phrase, q) in &lang().qualifiers {
+        if let Some(head) = lower.strip_suffix(phrase.as_str()) {
             let glued = head.chars().next_back().is_some_and(|c| c.is_alphanumeric());
             if !glued {
                 return Some((*q, sentence.start + head.len()));

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::{Kind, Mention, Value, word_spans};
 use crate::facts::{EntityKind, FactBase, Index};
-use crate::lexicon::{NATIONS, OFFICE_WORDS, TITLE_WORDS, nation_code, nation_key};
+use crate::lexicon::{lang, nation_code, nation_key};
 use crate::span::Span;
 
 /// A known entity named in a sentence.
@@ -39,20 +39,22 @@ fn possessive_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
 
 /// Every word of every nationality form ("united", "kingdom", "french"), for [`is_title_word`].
 static NATION_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NATIONS.iter().flat_map(|(n, _)| n.split(' ')).collect());
+    LazyLock::new(|| lang().nations.keys().flat_map(|n| n.split(' ')).collect());
 
 /// Whether a word can be part of a title: an office word or a nationality form.
 fn is_title_word(word: &str) -> bool {
     let key = nation_key(word);
-    TITLE_WORDS.contains(&key.as_str())
-        || key.split('-').all(|p| TITLE_WORDS.contains(&p))
+    let titles = &lang().titles.words;
+    titles.contains(&key)
+        || key.split('-').all(|p| titles.contains(p))
         || NATION_WORDS.contains(key.as_str())
         || crate::gazetteer::is_country_word(&key)
 }
 
 fn is_office_word(word: &str) -> bool {
     let key = nation_key(word);
-    OFFICE_WORDS.contains(&key.as_str()) || key.split('-').any(|p| OFFICE_WORDS.contains(&p))
+    let offices = &lang().titles.offices;
+    offices.contains(&key) || key.split('-').any(|p| offices.contains(p))
 }
 
 /// The title that ends right before `at`, if the words there make one.

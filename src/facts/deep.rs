@@ -43,6 +43,8 @@ enum KeyShape<'f> {
     Currency(Option<&'f str>),
     /// A count's unit as written.
     Unit(&'f str),
+    /// An ordinal's unit as written.
+    OrdinalUnit(&'f str),
     /// `entity` or `entities`, and the kinds of the members (a bit each).
     Members(&'static str, u8),
 }
@@ -115,6 +117,12 @@ impl Checks<'_, '_> {
                 .iter()
                 .map(|u| format!("`count` facts of \"{}\"", u.trim().to_lowercase()))
                 .collect(),
+            FactValue::Ordinal(_) if fact.unit.is_empty() => vec!["`ordinal` facts without a unit".into()],
+            FactValue::Ordinal(_) => fact
+                .unit
+                .iter()
+                .map(|u| format!("`ordinal` facts of \"{}\"", u.trim().to_lowercase()))
+                .collect(),
             FactValue::Entity(_) | FactValue::Entities(_) => {
                 let kinds: Vec<&str> = self.member_kinds(fact).iter().map(|k| k.as_str()).collect();
                 vec![format!("`{}` facts about a {}", fact.value.key(), kinds.join(" or "))]
@@ -129,6 +137,9 @@ impl Checks<'_, '_> {
     fn key_shapes<'f>(&self, fact: &'f Fact) -> Vec<KeyShape<'f>> {
         match &fact.value {
             FactValue::Count(_) if !fact.unit.is_empty() => fact.unit.iter().map(|u| KeyShape::Unit(u)).collect(),
+            FactValue::Ordinal(_) if !fact.unit.is_empty() => {
+                fact.unit.iter().map(|u| KeyShape::OrdinalUnit(u)).collect()
+            }
             FactValue::Entity(_) | FactValue::Entities(_) => {
                 let mask = self.member_kinds(fact).iter().fold(0u8, |m, k| m | 1 << (*k as u8));
                 vec![KeyShape::Members(fact.value.key(), mask)]

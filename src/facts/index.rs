@@ -51,6 +51,9 @@ pub struct Index {
     about_text: Vec<String>,
     units: Trie,
     unit_text: Vec<String>,
+    /// The units of ordinal facts ("meeting", "pope"), apart from counts'.
+    ordinal_units: Trie,
+    ordinal_unit_text: Vec<String>,
     /// Events' names and aliases, the events each names, and the facts each
     /// ties (strongly, and as their occasion only), in the same order.
     event_names: Trie,
@@ -382,6 +385,14 @@ impl Index {
                 ids
             })
             .collect();
+        let (ordinal_unit_text, _) = group(
+            base.facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| matches!(f.value, FactValue::Ordinal(_)))
+                .flat_map(|(i, f)| f.unit.iter().map(move |u| (u.as_str(), i))),
+        );
+        let ordinal_units = automaton(&ordinal_unit_text);
         let (unit_text, _) = group(
             base.facts
                 .iter()
@@ -496,7 +507,14 @@ impl Index {
             event_about,
             name_facts,
             name_occasion,
-            unit_max: unit_text.iter().map(String::len).max().unwrap_or(0),
+            unit_max: unit_text
+                .iter()
+                .chain(&ordinal_unit_text)
+                .map(String::len)
+                .max()
+                .unwrap_or(0),
+            ordinal_units,
+            ordinal_unit_text,
             unit_text,
             roles,
             name_words,
@@ -653,6 +671,19 @@ impl Index {
                 at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern].as_slice()))
             })
             .collect()
+    }
+
+    /// Whether any fact holds an ordinal.
+    pub fn has_ordinals(&self) -> bool {
+        !self.ordinal_unit_text.is_empty()
+    }
+
+    /// The unit phrase of some ordinal fact that starts exactly at `at`, if any.
+    pub fn ordinal_unit_at(&self, text: &str, at: usize, limit: usize) -> Option<(Span, &str)> {
+        let text_at = lowered(text, at..limit.min(at + self.unit_max));
+        let m = self.ordinal_units.prefix(&text_at)?;
+        let span = Span::new(at + m.start, at + m.end);
+        at_word_bounds(text, span).then(|| (span, self.ordinal_unit_text[m.pattern].as_str()))
     }
 
     /// The unit phrase of some count fact that starts exactly at `at`, if any.

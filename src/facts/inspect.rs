@@ -82,7 +82,7 @@ pub fn fact_json(base: &FactBase, f: &Fact) -> Json {
         "speaker": f.speaker,
         "currency": f.currency,
         "complete": f.complete,
-        "tolerance": crate::verdict::num(f.tolerance),
+        "tolerance": crate::kinds::words::num(f.tolerance),
         "from": from,
         "until": until,
         "source": source,
@@ -99,12 +99,13 @@ pub fn value_text(base: &FactBase, f: &Fact) -> String {
             Some(u) => format!("{n} {u}"),
             None => n.to_string(),
         },
-        FactValue::Amount(a) => crate::verdict::money(*a, f.currency.as_deref().unwrap_or("")),
-        FactValue::Percent(p) => format!("{}%", crate::verdict::num(*p)),
+        FactValue::Amount(a) => crate::kinds::words::money(*a, f.currency.as_deref().unwrap_or("")),
+        FactValue::Percent(p) => format!("{}%", crate::kinds::words::num(*p)),
+        FactValue::Ordinal(n) => n.to_string(),
         FactValue::Entity(e) => base.entity_name(e).to_owned(),
         FactValue::Entities(list) => {
             let names: Vec<&str> = list.iter().map(|e| base.entity_name(e)).collect();
-            crate::verdict::join_names(&names)
+            crate::kinds::words::join_names(&names)
         }
         FactValue::Quote(q) => match &f.speaker {
             Some(s) => format!("\"{q}\" ({})", base.entity_name(s)),
@@ -162,7 +163,7 @@ pub fn show_lines(base: &FactBase, f: &Fact) -> Vec<String> {
         out.push(format!("  unit:      {}", quoted(&f.unit)));
     }
     if f.tolerance != 0.0 {
-        out.push(format!("  tolerance: {}", crate::verdict::num(f.tolerance)));
+        out.push(format!("  tolerance: {}", crate::kinds::words::num(f.tolerance)));
     }
     if f.complete {
         out.push("  complete:  the list is the whole set".into());

@@ -270,7 +270,7 @@ const SOURCE_KEYS: &[&str] = &["title", "url"];
 const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles"];
 const ROLE_KEYS: &[&str] = &["title", "from", "until", "source"];
 const VALUE_KEYS: &[&str] = &[
-    "date", "year", "count", "entity", "entities", "quote", "amount", "percent",
+    "date", "year", "count", "entity", "entities", "quote", "amount", "percent", "ordinal",
 ];
 const FACT_KEYS: &[&str] = &[
     "id",
@@ -283,6 +283,7 @@ const FACT_KEYS: &[&str] = &[
     "quote",
     "amount",
     "percent",
+    "ordinal",
     "unit",
     "speaker",
     "currency",
@@ -900,7 +901,7 @@ impl Walk {
         // Keys that only make sense with one value kind are typos when misplaced.
         let value_key = value.as_ref().map(|(v, _)| v.key());
         let misplaced = [
-            ("unit", unit.is_some(), &["count"][..]),
+            ("unit", unit.is_some(), &["count", "ordinal"][..]),
             ("speaker", speaker.is_some(), &["quote"][..]),
             ("currency", currency.is_some(), &["amount"][..]),
             ("complete", complete.is_some(), &["entities"][..]),
@@ -1527,6 +1528,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
             "amount" => FactValue::Amount(self.number(key)?.0),
             "percent" => FactValue::Percent(self.number(key)?.0),
+            "ordinal" => {
+                let n = self.integer(key, v)?;
+                if n < 1 || n > u64::MAX as i128 {
+                    self.problems.push(self.ctx.problem(
+                        &span,
+                        format!("`ordinal` must be a whole number of one or more (1 for \"first\"), found {n}"),
+                    ));
+                    return None;
+                }
+                FactValue::Ordinal(n as u64)
+            }
             _ => return None,
         };
         Some((value, span))

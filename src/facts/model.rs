@@ -196,6 +196,8 @@ pub enum FactValue {
     Quote(String),
     Amount(f64),
     Percent(f64),
+    /// A rank or ordinal ("the fifth meeting"), with `unit`.
+    Ordinal(u64),
 }
 
 impl FactValue {
@@ -210,6 +212,7 @@ impl FactValue {
             FactValue::Quote(_) => "quote",
             FactValue::Amount(_) => "amount",
             FactValue::Percent(_) => "percent",
+            FactValue::Ordinal(_) => "ordinal",
         }
     }
 
@@ -223,7 +226,8 @@ impl FactValue {
             FactValue::Entity(e) => json!(e),
             FactValue::Entities(list) => json!(list),
             FactValue::Quote(q) => json!(q),
-            FactValue::Amount(a) | FactValue::Percent(a) => crate::verdict::num(*a),
+            FactValue::Amount(a) | FactValue::Percent(a) => crate::kinds::words::num(*a),
+            FactValue::Ordinal(n) => json!(n),
         }
     }
 }
@@ -383,6 +387,8 @@ struct ByKind {
     percents: Vec<usize>,
     /// Count facts by unit, the unit in ASCII lower case.
     counts: HashMap<String, Vec<usize>>,
+    /// Ordinal facts by unit, likewise.
+    ordinals: HashMap<String, Vec<usize>>,
     /// Date facts by `about` phrase (lower case): the occasions of the facts
     /// that share a phrase with them.
     dates_by_about: HashMap<String, Vec<usize>>,
@@ -442,6 +448,14 @@ impl ByKind {
                 FactValue::Year(_) => by.years.push(i),
                 FactValue::Amount(_) => by.amounts.push(i),
                 FactValue::Percent(_) => by.percents.push(i),
+                FactValue::Ordinal(_) => {
+                    for u in &f.unit {
+                        let list = by.ordinals.entry(u.to_ascii_lowercase()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
                 FactValue::Count(_) => {
                     for u in &f.unit {
                         let list = by.counts.entry(u.to_ascii_lowercase()).or_default();
@@ -466,6 +480,8 @@ pub enum FactKind<'a> {
     Percent,
     /// A count fact with this unit (any ASCII case).
     Count(&'a str),
+    /// An ordinal fact with this unit (any ASCII case).
+    Ordinal(&'a str),
 }
 
 impl FactBase {
@@ -561,6 +577,10 @@ impl FactBase {
             FactKind::Percent => &by.percents,
             FactKind::Count(unit) => by
                 .counts
+                .get(unit.to_ascii_lowercase().as_str())
+                .map_or(&[], Vec::as_slice),
+            FactKind::Ordinal(unit) => by
+                .ordinals
                 .get(unit.to_ascii_lowercase().as_str())
                 .map_or(&[], Vec::as_slice),
         }

@@ -6,7 +6,9 @@
 //!
 //! A discrepancy is an `::error`, an unverifiable claim a `::warning`;
 //! matches are not annotated; an article that could not be read is an `::error`
-//! on its file. Each line stands alone (the format streams),
+//! on its file, and a problem in the fact base an `::error` or `::warning` on
+//! the fact-base file and line (when the base does not load, those errors
+//! and a closing `::error` are the whole report). Each line stands alone (the format streams),
 //! and one closing `::notice` gives the run's counts, so a clean run still
 //! says what was checked. Columns follow the JSON report (1-based, in
 //! characters, end exclusive) and are left out when a claim spans lines,
@@ -14,7 +16,8 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Report, relative_path, run_summary};
+use super::{Emitter, Report, plural, relative_path, run_summary};
+use crate::facts::Severity;
 use crate::verdict::Verdict;
 
 /// GitHub Actions annotations.
@@ -32,6 +35,39 @@ pub fn escape_property(s: &str) -> String {
 
 impl Emitter for Github {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        // Problems in the fact base, on its files and lines: errors (the base
+        // did not load, nothing was checked) and warnings.
+        for p in &report.fact_problems {
+            let command = match p.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut props = format!("file={}", escape_property(&relative_path(&p.file)));
+            if p.line > 0 {
+                props.push_str(&format!(",line={},col={}", p.line, p.column));
+            }
+            writeln!(
+                out,
+                "::{command} {props},title={}::{}",
+                escape_property("factcheck fact base"),
+                escape_data(&p.message)
+            )?;
+        }
+        if report.base_is_invalid() {
+            let errors = report
+                .fact_problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            return writeln!(
+                out,
+                "::error title=factcheck::{}",
+                escape_data(&format!(
+                    "the fact base does not load ({}); no article was checked",
+                    plural(errors, "error", "errors")
+                ))
+            );
+        }
         for a in &report.articles {
             let file = escape_property(&relative_path(&a.article.path));
             for c in &a.claims {
@@ -52,7 +88,7 @@ impl Emitter for Github {
                 }
                 let title = format!("factcheck {} ({})", c.verdict.as_str(), c.kind.as_str());
                 let mut message = c.message.clone();
-                if let Some(s) = c.suggestion.as_ref().filter(|_| c.verdict == Verdict::Discrepancy) {
+                if let Some((_, _, s)) = super::claim_correction(a, c).filter(|_| c.verdict == Verdict::Discrepancy) {
                     message.push_str(&format!("\nhelp: write \"{s}\""));
                 }
                 writeln!(

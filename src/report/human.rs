@@ -10,6 +10,12 @@
 //!    = note: fact summit.countries, source: Paris Declaration <https://...>
 //!    = help: write "35 countries"
 //! ```
+//!
+//! A match takes one line (`match[entity]: Paris agrees with summit.place
+//! (Paris) --> articles/draft.md:6:19`): on a clean archive the matches are
+//! most of the report, and an editor reads it for what needs work. With
+//! `--quiet` only the discrepancies and the closing summary are printed.
+//! Source lines are trimmed to the terminal's width when it is known.
 
 use std::io::{self, Write};
 
@@ -17,7 +23,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
 
 use super::Claim;
-use super::{ArticleReport, Emitter, Report, Style, Summary, plural};
+use super::{ArticleReport, Emitter, Report, Style, Summary, one_line, plural};
 use crate::finding::Verdict;
 
 /// Lines longer than this (in bytes) are shown as an excerpt around the claim.
@@ -51,7 +57,30 @@ fn summary_line(s: Summary) -> String {
     )
 }
 
+/// The narrowest width source lines are trimmed to: below it, a line keeps
+/// too little of the sentence around the claim to read.
+const MIN_WIDTH: usize = 40;
+
 impl Human {
+    /// A match on one line: `match[count]: MESSAGE --> path:line:col`. The
+    /// article agrees with the fact base; only where is worth showing.
+    fn match_line(&self, a: &ArticleReport, c: &Claim) -> String {
+        let (start, _) = a.positions(c.span);
+        let head = format!("match[{}]", c.kind.as_str());
+        let (head, arrow) = if self.style.color {
+            (head.green().bold().to_string(), "-->".blue().bold().to_string())
+        } else {
+            (head, "-->".to_owned())
+        };
+        format!(
+            "{head}: {} {arrow} {}:{}:{}",
+            one_line(&c.message),
+            a.article.path,
+            start.line,
+            start.column
+        )
+    }
+
     fn claim(&self, a: &ArticleReport, c: &Claim) -> String {
         let text = &a.article.text;
         let lines = &a.article.lines;
@@ -84,15 +113,6 @@ impl Human {
             Verdict::Unverifiable => Level::WARNING.with_name("unverifiable"),
             Verdict::Match => Level::NOTE.with_name("match"),
         };
-        let snippet = Snippet::source(source)
-            .line_start(first + 1)
-            .annotation(AnnotationKind::Primary.span(rel).label(expected_label(c)));
-        let title = level.primary_title(c.message.as_str()).id(c.kind.as_str());
-        let mut groups = vec![if excerpt {
-            title.element(snippet)
-        } else {
-            title.element(snippet.path(a.article.path.as_str()))
-        }];
         let mut evidence = Vec::new();
         if let Some(fact) = &c.fact {
             let mut line = format!("fact {fact}");
@@ -106,18 +126,44 @@ impl Human {
         } else if let Some(e) = &c.entity {
             evidence.push(format!("entity {e} in the fact base"));
         }
-        for e in evidence {
-            groups.push(Group::with_title(Level::NOTE.secondary_title(e)));
-        }
-        if let Some(s) = &c.suggestion {
-            groups.push(Group::with_title(Level::HELP.secondary_title(format!("write \"{s}\""))));
-        }
-        let renderer = if self.style.color {
+        // As --diff writes it: with "a"/"an" before it in agreement.
+        let help = super::claim_correction(a, c).map(|(_, _, s)| format!("write \"{s}\""));
+        let mut renderer = if self.style.color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        let rendered = renderer.render(&groups);
+        let width = self.style.width.map(|w| w.max(MIN_WIDTH));
+        if let Some(width) = width {
+            // Source lines are cut to the terminal (rustc's `...` on the cut
+            // side), the carets still under the claim.
+            renderer = renderer.term_width(width);
+        }
+        let render = |label: &str| {
+            let snippet = Snippet::source(source)
+                .line_start(first + 1)
+                .annotation(AnnotationKind::Primary.span(rel.clone()).label(label));
+            let title = level.clone().primary_title(c.message.as_str()).id(c.kind.as_str());
+            let mut groups = vec![if excerpt {
+                title.element(snippet)
+            } else {
+                title.element(snippet.path(a.article.path.as_str()))
+            }];
+            for e in &evidence {
+                groups.push(Group::with_title(Level::NOTE.secondary_title(e.as_str())));
+            }
+            if let Some(h) = &help {
+                groups.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+            }
+            renderer.render(&groups)
+        };
+        let label = expected_label(c);
+        let mut rendered = render(&label);
+        // On a narrow terminal a label beside the carets would wrap under
+        // the next line; the headline and the help line say the same.
+        if width.is_some_and(|w| caret_lines_wider_than(&rendered, w)) {
+            rendered = render("");
+        }
         if !excerpt {
             return rendered;
         }
@@ -138,12 +184,62 @@ impl Human {
     }
 }
 
+/// Whether a line of carets (`  |   ^^^^ label`) runs past `width` columns.
+fn caret_lines_wider_than(rendered: &str, width: usize) -> bool {
+    rendered.lines().any(|line| {
+        let plain = strip_ansi(line);
+        let body = plain.trim_start();
+        body.starts_with('|') && body.contains('^') && plain.chars().count() > width
+    })
+}
+
+/// `s` without its ANSI colour sequences (`ESC [ ... m`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Emitter for Human {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         colored::control::set_override(self.style.color);
+        let quiet = self.style.quiet;
         for a in &report.articles {
+            let mut matches = false;
             for c in &a.claims {
-                writeln!(out, "{}\n", self.claim(a, c))?;
+                match c.verdict {
+                    // Quietly: what fails the run, nothing an `ignore` set aside.
+                    _ if quiet && c.suppressed.is_some() => {}
+                    Verdict::Match if quiet => {}
+                    Verdict::Match => {
+                        writeln!(out, "{}", self.match_line(a, c))?;
+                        matches = true;
+                    }
+                    Verdict::Unverifiable if quiet => {}
+                    _ => {
+                        if std::mem::take(&mut matches) {
+                            writeln!(out)?;
+                        }
+                        writeln!(out, "{}\n", self.claim(a, c))?;
+                    }
+                }
+            }
+            if std::mem::take(&mut matches) {
+                writeln!(out)?;
+            }
+            if quiet {
+                continue;
             }
             let s = a.summary();
             let line = format!("{}: {}", a.article.path, summary_line(s));
@@ -155,12 +251,20 @@ impl Emitter for Human {
             writeln!(out, "{line}\n")?;
         }
         let total = report.summary();
-        let line = format!(
+        let mut line = format!(
             "{}, {}",
             plural(report.articles.len(), "article", "articles"),
             summary_line(total)
         );
-        let line = if total.discrepancies > 0 {
+        // The articles that could not be read are named on stderr; the
+        // summary says the report leaves them out.
+        if !report.errors.is_empty() {
+            line.push_str(&format!(
+                "; {} not read (partial report)",
+                plural(report.errors.len(), "article", "articles")
+            ));
+        }
+        let line = if total.discrepancies > 0 || !report.errors.is_empty() {
             line.red().bold()
         } else {
             line.green().bold()

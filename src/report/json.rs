@@ -29,10 +29,23 @@ struct Document<'a> {
     errors: Vec<ErrorOut<'a>>,
 }
 
+/// An article that could not be read: `error` (the stderr line, the first
+/// name) and `message` (the contract's name) hold the same text.
 #[derive(Serialize)]
 struct ErrorOut<'a> {
     path: &'a str,
     error: &'a str,
+    message: &'a str,
+}
+
+impl<'a> ErrorOut<'a> {
+    fn of(e: &'a super::Unread) -> ErrorOut<'a> {
+        ErrorOut {
+            path: &e.path,
+            error: &e.error,
+            message: &e.error,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -163,8 +176,8 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         suggestion: &c.suggestion,
         because: &c.because,
         range: c.range.map(|(lo, hi)| RangeOut {
-            min: lo.map(crate::verdict::num),
-            max: hi.map(crate::verdict::num),
+            min: lo.map(crate::kinds::words::num),
+            max: hi.map(crate::kinds::words::num),
         }),
         entity: &c.entity,
         suppressed: c.suppressed.is_some(),
@@ -224,14 +237,7 @@ impl Json {
                 unverifiable: total.unverifiable,
                 suppressed: total.suppressed,
             },
-            errors: report
-                .errors
-                .iter()
-                .map(|e| ErrorOut {
-                    path: &e.path,
-                    error: &e.error,
-                })
-                .collect(),
+            errors: report.errors.iter().map(ErrorOut::of).collect(),
         }
     }
 }
@@ -291,7 +297,69 @@ impl Emitter for Json {
     }
 }
 
-/// One claim object a line, each with its `path`.
+/// Version of the `factcheck claims --format json` shape.
+pub const CLAIMS_VERSION: u32 = 1;
+
+/// `factcheck claims --format json`: `schemas/claims.schema.json`.
+#[derive(Serialize)]
+struct ClaimsDocument<'a> {
+    version: u32,
+    tool: Tool,
+    claims: Vec<FoundOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<ErrorOut<'a>>,
+}
+
+/// A claim as found, without a verdict.
+#[derive(Serialize)]
+struct FoundOut<'a> {
+    path: &'a str,
+    kind: Kind,
+    text: &'a str,
+    span: SpanOut,
+    found: &'a serde_json::Value,
+}
+
+pub(crate) fn write_claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let claims = report
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.claims.iter().map(move |c| {
+                let (start, end) = a.positions(c.span);
+                FoundOut {
+                    path: &a.article.path,
+                    kind: c.kind,
+                    text: a.text(c.span),
+                    span: SpanOut {
+                        start: c.span.start,
+                        end: c.span.end,
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                    },
+                    found: &c.found,
+                }
+            })
+        })
+        .collect();
+    let doc = ClaimsDocument {
+        version: CLAIMS_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        claims,
+        errors: report.errors.iter().map(ErrorOut::of).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// One claim object a line, each with its `path`; then one line for each
+/// article that could not be read (`path`, `error`, `message`, no
+/// `verdict`), so the stream never passes for the whole run's.
 pub struct JsonLines;
 
 impl Emitter for JsonLines {
@@ -301,6 +369,10 @@ impl Emitter for JsonLines {
                 serde_json::to_writer(&mut *out, &claim_out(a, c, true))?;
                 writeln!(out)?;
             }
+        }
+        for e in &report.errors {
+            serde_json::to_writer(&mut *out, &ErrorOut::of(e))?;
+            writeln!(out)?;
         }
         Ok(())
     }

@@ -19,18 +19,20 @@ use std::str::FromStr;
 
 use crate::article::Article;
 use crate::extract::Kind;
-use crate::facts::FactBase;
+use crate::facts::{FactBase, Problem, Severity};
 use crate::finding::{SourceRef, Verdict};
 use crate::rules::Rule;
 use crate::span::{Position, Span};
 
 pub use crate::span::one_line;
 
-pub use diff::{Corrections, Unfixable, corrections, corrections_diff};
+pub use diff::{
+    Corrections, Unfixable, claim_correction, correction, corrections, corrections_diff, indefinite_article,
+};
 pub use github::{Github, escape_data, escape_property};
 pub use html::Html;
 pub use human::Human;
-pub use json::{Json, JsonLines};
+pub use json::{CLAIMS_VERSION, Json, JsonLines};
 pub use junit::Junit;
 pub use sarif::Sarif;
 
@@ -97,6 +99,10 @@ pub struct Report {
     /// Articles that could not be read (missing, unreadable, not UTF-8, too
     /// large), in list order; the run fails (exit 2) when there are any.
     pub errors: Vec<Unread>,
+    /// Problems in the fact base: its warnings on a run that checked; its
+    /// errors (and warnings) on one that could not, which has no articles.
+    /// The github and SARIF reports annotate the fact-base files with them.
+    pub fact_problems: Vec<Problem>,
 }
 
 /// An article that could not be read, and why.
@@ -115,7 +121,31 @@ impl Report {
             fact_count: base.facts.len(),
             articles,
             errors: Vec::new(),
+            fact_problems: Vec::new(),
         }
+    }
+
+    /// The report of a run whose fact base did not load: nothing was
+    /// checked, and `problems` (with at least one error) say why.
+    pub fn invalid_base(problems: Vec<Problem>) -> Report {
+        let mut files: Vec<String> = Vec::new();
+        for p in &problems {
+            if !files.contains(&p.file) {
+                files.push(p.file.clone());
+            }
+        }
+        Report {
+            fact_files: files,
+            fact_count: 0,
+            articles: Vec::new(),
+            errors: Vec::new(),
+            fact_problems: problems,
+        }
+    }
+
+    /// Whether the fact base did not load (see [`Report::invalid_base`]).
+    pub fn base_is_invalid(&self) -> bool {
+        self.fact_problems.iter().any(|p| p.severity == Severity::Error)
     }
 
     pub fn summary(&self) -> Summary {
@@ -159,6 +189,11 @@ impl Summary {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub color: bool,
+    /// Only discrepancies and the closing summary (`--quiet`; human report).
+    pub quiet: bool,
+    /// The terminal's width in columns, when known: the human report trims
+    /// source lines to it.
+    pub width: Option<usize>,
 }
 
 /// One output format.
@@ -306,27 +341,10 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `factcheck claims --format json`: every claim found, typed, without verdicts.
+/// `factcheck claims --format json`: every claim found, typed, without
+/// verdicts, in a versioned document (see [`json::CLAIMS_VERSION`]).
 pub fn write_claims_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let claims: Vec<serde_json::Value> = report
-        .articles
-        .iter()
-        .flat_map(|a| {
-            a.claims.iter().map(move |c| {
-                let (start, end) = a.positions(c.span);
-                serde_json::json!({
-                    "path": a.article.path,
-                    "kind": c.kind,
-                    "text": a.text(c.span),
-                    "span": {"start": c.span.start, "end": c.span.end, "line": start.line,
-                             "column": start.column, "end_line": end.line, "end_column": end.column},
-                    "found": c.found,
-                })
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &claims)?;
-    writeln!(out)
+    json::write_claims(report, out)
 }
 
 /// `factcheck claims`: one line a claim, `path:line:col  kind  text  = value`.

@@ -5,7 +5,10 @@
 //! one result per finding: a discrepancy is an `error`, an unverifiable claim
 //! a `warning`. A claim suppressed by an `ignore` comment or setting is a
 //! result with a `suppressions` entry (`inSource` or `external`), which code
-//! scanning shows as dismissed.
+//! scanning shows as dismissed. A problem in the fact base is a result of
+//! the `factcheck/fact-base` rule on its file and line (an error when the
+//! base does not load, then the run is also marked unsuccessful, or a
+//! warning).
 //! Matches are not results: code scanning turns every result into an alert
 //! that someone must read or dismiss, whatever its level, so agreeing claims
 //! would bury the findings; the run's `properties.summary` counts them instead.
@@ -27,6 +30,7 @@ use serde_sarif::sarif::{
 
 use super::Claim;
 use super::{ArticleReport, Emitter, Report, relative_path};
+use crate::facts::{Problem, Severity};
 use crate::finding::Verdict;
 use crate::rules::{Group, Rule};
 use crate::suppress::Suppressed;
@@ -113,22 +117,27 @@ fn encode_uri_path(path: &str) -> String {
 }
 
 fn region(a: &ArticleReport, c: &Claim, with_snippet: bool) -> Region {
-    let (start, end) = a.positions(c.span);
+    let mut r = span_region(a, c.span);
+    if with_snippet {
+        r.snippet = Some(ArtifactContent::builder().text(a.text(c.span)).build());
+    }
+    r
+}
+
+/// The region of a byte span of an article.
+fn span_region(a: &ArticleReport, span: crate::span::Span) -> Region {
+    let (start, end) = a.positions(span);
     let text = &a.article.text;
-    let char_offset = text[..c.span.start].chars().count();
-    let char_length = a.text(c.span).chars().count();
-    let mut r = Region::builder()
+    let char_offset = text[..span.start].chars().count();
+    let char_length = a.text(span).chars().count();
+    Region::builder()
         .start_line(start.line as i64)
         .start_column(start.column as i64)
         .end_line(end.line as i64)
         .end_column(end.column as i64)
         .char_offset(char_offset as i64)
         .char_length(char_length as i64)
-        .build();
-    if with_snippet {
-        r.snippet = Some(ArtifactContent::builder().text(a.text(c.span)).build());
-    }
-    r
+        .build()
 }
 
 /// The fact-check evidence, for tools that read more than the message.
@@ -161,11 +170,11 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                 .build(),
         )
         .build();
-    let fixes = c
-        .suggestion
-        .as_ref()
+    // The edit --diff makes: the claim, with "a"/"an" before it when the
+    // correction needs the other one.
+    let fixes = super::claim_correction(a, c)
         .filter(|_| c.verdict == Verdict::Discrepancy)
-        .map(|s| {
+        .map(|(start, end, s)| {
             vec![
                 Fix::builder()
                     .description(Message::builder().text(format!("write \"{s}\"")).build())
@@ -174,7 +183,7 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
                             .artifact_location(artifact_location(&a.article.path))
                             .replacements(vec![
                                 Replacement::builder()
-                                    .deleted_region(region(a, c, false))
+                                    .deleted_region(span_region(a, crate::span::Span { start, end }))
                                     .inserted_content(ArtifactContent::builder().text(s.as_str()).build())
                                     .build(),
                             ])
@@ -208,22 +217,85 @@ fn result(a: &ArticleReport, c: &Claim, level: ResultLevel) -> SarifResult {
     r
 }
 
-fn log(report: &Report) -> SarifLog {
-    let results: Vec<SarifResult> = report
-        .articles
-        .iter()
-        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
-        .filter_map(|(a, c)| match c.verdict {
-            Verdict::Discrepancy => Some(result(a, c, ResultLevel::Error)),
-            Verdict::Unverifiable => Some(result(a, c, ResultLevel::Warning)),
-            Verdict::Match => None,
+/// The rule of problems in the fact base (after the engine's rules).
+pub const FACT_BASE_RULE: &str = "factcheck/fact-base";
+
+fn fact_base_rule() -> ReportingDescriptor {
+    ReportingDescriptor::builder()
+        .id(FACT_BASE_RULE)
+        .name("fact-base-problem")
+        .short_description(
+            MultiformatMessageString::builder()
+                .text("Problem in the fact base")
+                .build(),
+        )
+        .full_description(
+            MultiformatMessageString::builder()
+                .text(
+                    "A fact-base file has an error (invalid TOML, an unknown key, a fact with no value, \
+                     contradicting facts, ...), which stops every check, or a warning (a fact without a \
+                     source, an unused entity, a base older than the article, ...).",
+                )
+                .build(),
+        )
+        .help(
+            MultiformatMessageString::builder()
+                .text("Fix the fact-base file at the line shown; `factcheck facts validate` lists every problem.")
+                .build(),
+        )
+        .default_configuration(ReportingConfiguration::builder().level(json!("error")).build())
+        .properties(PropertyBag::builder().tags(vec!["fact-base".to_owned()]).build())
+        .build()
+}
+
+/// A problem in the fact base, as a result on its file and line.
+fn problem_result(p: &Problem) -> SarifResult {
+    let mut physical = PhysicalLocation::builder()
+        .artifact_location(artifact_location(&p.file))
+        .build();
+    if p.line > 0 {
+        physical.region = Some(
+            Region::builder()
+                .start_line(p.line as i64)
+                .start_column(p.column.max(1) as i64)
+                .build(),
+        );
+    }
+    SarifResult::builder()
+        .rule_id(FACT_BASE_RULE)
+        .rule_index(Rule::ALL.len() as i64)
+        .level(match p.severity {
+            Severity::Error => ResultLevel::Error,
+            Severity::Warning => ResultLevel::Warning,
         })
-        .collect();
+        .message(Message::builder().text(p.message.as_str()).build())
+        .locations(vec![Location::builder().physical_location(physical).build()])
+        .build()
+}
+
+fn log(report: &Report) -> SarifLog {
+    let mut results: Vec<SarifResult> = report.fact_problems.iter().map(problem_result).collect();
+    results.extend(
+        report
+            .articles
+            .iter()
+            .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+            .filter_map(|(a, c)| match c.verdict {
+                Verdict::Discrepancy => Some(result(a, c, ResultLevel::Error)),
+                Verdict::Unverifiable => Some(result(a, c, ResultLevel::Warning)),
+                Verdict::Match => None,
+            }),
+    );
+    let mut rules: Vec<ReportingDescriptor> = Rule::ALL.iter().map(|r| rule(*r)).collect();
+    // Only when used: a clean run's log stays as it was.
+    if !report.fact_problems.is_empty() {
+        rules.push(fact_base_rule());
+    }
     let mut driver = ToolComponent::builder()
         .name(env!("CARGO_PKG_NAME"))
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(Rule::ALL.iter().map(|r| rule(*r)).collect::<Vec<_>>())
+        .rules(rules)
         .build();
     let home = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
         .into_iter()
@@ -251,10 +323,11 @@ fn log(report: &Report) -> SarifLog {
         .results(results)
         .properties(PropertyBag::builder().additional_properties(run_props).build())
         .build();
-    // Articles that could not be read: the run did not complete, and each is
-    // a notification on its file (left out when every article was read).
-    if !report.errors.is_empty() {
-        let notifications: Vec<Notification> = report
+    // Articles that could not be read, or a fact base that did not load: the
+    // run did not complete, and each is a notification (left out when every
+    // article was checked).
+    if !report.errors.is_empty() || report.base_is_invalid() {
+        let mut notifications: Vec<Notification> = report
             .errors
             .iter()
             .map(|e| {
@@ -273,6 +346,26 @@ fn log(report: &Report) -> SarifLog {
                     .build()
             })
             .collect();
+        if report.base_is_invalid() {
+            let errors = report
+                .fact_problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            notifications.push(
+                Notification::builder()
+                    .level(json!("error"))
+                    .message(
+                        Message::builder()
+                            .text(format!(
+                                "the fact base does not load ({}, shown as results); no article was checked",
+                                super::plural(errors, "error", "errors")
+                            ))
+                            .build(),
+                    )
+                    .build(),
+            );
+        }
         run.invocations = Some(vec![
             Invocation::builder()
                 .execution_successful(false)

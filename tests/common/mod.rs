@@ -11,6 +11,9 @@ use serde_json::Value;
 #[path = "../../fuzz/harness.rs"]
 pub mod harness;
 
+#[cfg(unix)]
+pub mod pty;
+
 /// The project root (where `claims/` and `articles/` live).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
