@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use factcheck::Checker;
-use factcheck::accuracy::{self, Miss, MissKind};
+/// The scoring, shared with the tests.
+#[path = "../tests/common/accuracy.rs"]
+#[allow(dead_code)]
+mod accuracy;
+
+use accuracy::{Miss, MissKind};
 use factcheck::verdict::Verdict;
 
 fn main() -> ExitCode {

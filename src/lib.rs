@@ -8,7 +8,6 @@
 //! The library never prints; the binary decides what goes where.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod accuracy;
 pub mod article;
 pub mod config;
 pub mod extract;

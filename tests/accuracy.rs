@@ -5,8 +5,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::common::accuracy::{self, Evaluation, Tally};
 use factcheck::Checker;
-use factcheck::accuracy::{self, Evaluation, Tally};
 use factcheck::extract::Kind;
 
 use crate::common::root;

@@ -11,6 +11,9 @@ use serde_json::Value;
 #[path = "../../fuzz/harness.rs"]
 pub mod harness;
 
+/// Scoring a labelled corpus (shared with `examples/accuracy.rs`).
+pub mod accuracy;
+
 #[cfg(unix)]
 pub mod pty;
 

@@ -28,12 +28,12 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::Checker;
-use crate::article::{self, Article};
-use crate::extract::Kind;
-use crate::finding::Verdict;
-use crate::report::Claim;
-use crate::span::Span;
+use factcheck::Checker;
+use factcheck::article::{self, Article};
+use factcheck::extract::Kind;
+use factcheck::finding::Verdict;
+use factcheck::report::Claim;
+use factcheck::span::Span;
 
 /// Discrepancy recall the checker must reach on the corpus.
 pub const TARGET_DISCREPANCY_RECALL: f64 = 0.95;
@@ -855,7 +855,7 @@ fn shown(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Format;
+    use factcheck::article::Format;
 
     const TEXT: &str = "Delegations from 35 countries attended the summit in Paris on Tuesday.";
 
@@ -898,7 +898,7 @@ verdict = "unverifiable"
         .unwrap();
         let a = article();
         let labels = locate("t.labels.toml", &sidecar, &a).unwrap();
-        let base = crate::facts::load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")]).unwrap();
+        let base = factcheck::facts::load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")]).unwrap();
         let template = Checker::new(base).check(a.clone()).claims.remove(0);
         let claims = vec![
             claim(&template, Kind::Count, Verdict::Discrepancy, "35 countries"),
