@@ -276,7 +276,19 @@ impl Cache {
         head.extend_from_slice(MAGIC);
         part(&mut head, &manifest);
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        if !dir.is_dir() {
+        let made = !dir.is_dir();
+        let result = self.write_in(dir, made, &head, base, index);
+        if result.is_err() && made {
+            // No trace: the folder goes too, if nothing else is in it.
+            let _ = std::fs::remove_file(dir.join(".gitignore"));
+            let _ = std::fs::remove_file(dir.join("CACHEDIR.TAG"));
+            let _ = std::fs::remove_dir(dir);
+        }
+        result
+    }
+
+    fn write_in(&self, dir: &Path, make: bool, head: &[u8], base: &[u8], index: &[u8]) -> std::io::Result<()> {
+        if make {
             std::fs::create_dir_all(dir)?;
             // Neither git nor backup tools should keep it (as ruff's cache says).
             std::fs::write(dir.join(".gitignore"), "# Created by factcheck.\n*\n")?;
@@ -296,7 +308,7 @@ impl Cache {
             .open(&tmp)
             .and_then(|file| {
                 let mut w = std::io::BufWriter::new(file);
-                w.write_all(&head)?;
+                w.write_all(head)?;
                 for bytes in [base, index] {
                     w.write_all(&(bytes.len() as u64).to_le_bytes())?;
                     w.write_all(&xxh3_128(bytes).to_le_bytes())?;
@@ -340,4 +352,100 @@ fn binary() -> String {
         id.push_str(&format!(" {} {modified}", meta.len()));
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fact base of one file in a new folder, and its cache slot.
+    fn slot() -> (tempfile::TempDir, Cache) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("facts.toml");
+        std::fs::write(&file, "[meta]\ntitle = \"t\"\n").expect("facts");
+        let cache = Cache::open(&[file]).expect("a slot");
+        (dir, cache)
+    }
+
+    fn manifest(cache: &Cache, binary: String, format: u32, written: u128) -> Manifest {
+        Manifest {
+            format,
+            binary,
+            written,
+            files: cache.stamps().expect("stamps").clone(),
+        }
+    }
+
+    #[test]
+    fn the_format_and_the_binary_are_part_of_the_key() {
+        let (dir, cache) = slot();
+        assert_eq!(cache.path().parent(), Some(dir.path().join(DIR).as_path()));
+        assert_eq!(cache.matches(&manifest(&cache, binary(), FORMAT, 0)), Some(false));
+        assert!(binary().starts_with(&format!("factcheck {} ", env!("CARGO_PKG_VERSION"))));
+        let older = binary().replace(env!("CARGO_PKG_VERSION"), "0.0.1");
+        assert_eq!(
+            cache.matches(&manifest(&cache, older, FORMAT, 0)),
+            None,
+            "another version"
+        );
+        let rebuilt = format!("{} 1", binary());
+        assert_eq!(
+            cache.matches(&manifest(&cache, rebuilt, FORMAT, 0)),
+            None,
+            "another build"
+        );
+        assert_eq!(
+            cache.matches(&manifest(&cache, binary(), FORMAT + 1, 0)),
+            None,
+            "another format"
+        );
+    }
+
+    #[test]
+    fn a_files_bytes_are_hashed_unless_its_stamp_is_old_and_unchanged() {
+        let (_dir, cache) = slot();
+        let stamp = cache.stamps().expect("stamps")[0].clone();
+        let mut m = manifest(&cache, binary(), FORMAT, 0);
+        // Recorded with other bytes, at the same size and time.
+        m.files[0].hash ^= 1;
+        m.written = stamp.modified + 10 * RACY.as_nanos();
+        assert_eq!(cache.matches(&m), Some(false), "an old stamp is trusted as it is");
+        m.written = stamp.modified + RACY.as_nanos() / 2;
+        assert_eq!(
+            cache.matches(&m),
+            None,
+            "modified just before the cache was written: hashed"
+        );
+        // Another time, the same bytes: the same base, and a manifest worth writing again.
+        m.files[0].hash = stamp.hash;
+        m.files[0].modified -= 1;
+        assert_eq!(cache.matches(&m), Some(true));
+        m.files[0].size += 1;
+        assert_eq!(cache.matches(&m), None, "another size");
+        m.files[0].size -= 1;
+        m.files[0].path.push('x');
+        assert_eq!(cache.matches(&m), None, "another path");
+    }
+
+    #[test]
+    fn a_part_is_whole_and_hashes_as_recorded_or_it_is_nothing() {
+        let mut bytes = Vec::new();
+        part(&mut bytes, b"hello");
+        part(&mut bytes, b"world");
+        let (first, rest) = take_part(&bytes).expect("whole");
+        assert_eq!(
+            (first, take_part(rest).map(|(b, r)| (b, r.len()))),
+            (&b"hello"[..], Some((&b"world"[..], 0)))
+        );
+        assert_eq!(
+            take_part(&bytes[..bytes.len() - 1]).map(|(_, r)| take_part(r)),
+            Some(None)
+        );
+        let mut flipped = bytes.clone();
+        flipped[24] ^= 1;
+        assert_eq!(take_part(&flipped), None);
+        let mut long = bytes.clone();
+        long[0] = 0xFF;
+        assert_eq!(take_part(&long), None, "a length past the end");
+    }
 }
