@@ -64,6 +64,10 @@ pub struct Index {
     /// many stories to tell. An article that names none of them, nor the
     /// event, is not about it.
     pub event_entities: Vec<Vec<usize>>,
+    /// The same, turned round: per entity, the events whose facts name it
+    /// (ascending), so that an article finds the occasions of the people it
+    /// names without walking every event.
+    entity_events: HashMap<usize, Vec<usize>>,
     /// Events by the phrases of their own `about` (lower case).
     event_about: HashMap<String, Vec<usize>>,
     name_facts: Vec<Vec<usize>>,
@@ -360,7 +364,7 @@ impl Index {
                 }
             }
         }
-        let event_entities = base
+        let event_entities: Vec<Vec<usize>> = base
             .events
             .iter()
             .map(|e| {
@@ -393,6 +397,12 @@ impl Index {
                 .flat_map(|(i, f)| f.unit.iter().map(move |u| (u.as_str(), i))),
         );
         let ordinal_units = automaton(&ordinal_unit_text);
+        let mut entity_events: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (e, entities) in event_entities.iter().enumerate() {
+            for &x in entities {
+                entity_events.entry(x).or_default().push(e);
+            }
+        }
         let (unit_text, _) = group(
             base.facts
                 .iter()
@@ -503,6 +513,7 @@ impl Index {
             event_names,
             event_name_text,
             event_name_owners,
+            entity_events,
             event_entities,
             event_about,
             name_facts,
@@ -650,6 +661,11 @@ impl Index {
         }
         hits.sort_by_key(|h| (h.span.start, h.span.end));
         hits
+    }
+
+    /// The events whose facts name entity `entity` (see `event_entities`), ascending.
+    pub fn events_naming(&self, entity: usize) -> &[usize] {
+        self.entity_events.get(&entity).map_or(&[], Vec::as_slice)
     }
 
     /// The events whose own `about` list holds the phrase of `hit`.

@@ -374,7 +374,19 @@ pub struct FactBase {
     event_index: FxHashMap<String, usize>,
     fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
+    /// Per fact, the position of its event in `events` ([`NO_EVENT`] for
+    /// none, or an unknown id): linking asks it of every fact that shares a
+    /// phrase, thousands for "founded".
+    fact_event: Vec<u32>,
+    /// Per fact, the position of its subject in `entities` (as
+    /// [`FactBase::entity_position`] of its `subject`), or [`NO_EVENT`].
+    fact_subject: Vec<u32>,
+    /// The events defined in each file, in order.
+    file_events: FxHashMap<String, Vec<usize>>,
 }
+
+/// No event (or no subject), in [`FactBase`]'s per-fact positions.
+const NO_EVENT: u32 = u32::MAX;
 
 /// Fact indexes grouped by what a mention must be to link to them, each list
 /// in fact order: linking looks up the facts of one kind instead of walking
@@ -500,6 +512,19 @@ impl FactBase {
     /// [`FactBase::new`] would make of all of them, without building its
     /// lookups again (an id already taken now names the newer entity).
     pub fn with_entities(mut self, extra: Vec<Entity>) -> Self {
+        let mut added: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, e) in extra.iter().enumerate() {
+            added.insert(e.id.as_str(), self.entities.len() + k);
+        }
+        // The facts about an entity of those ids now name the newer one.
+        for (f, fact) in self.facts.iter().enumerate() {
+            if let Some(&at) = fact.subject.as_deref().and_then(|s| added.get(s))
+                && let Some(slot) = self.fact_subject.get_mut(f)
+            {
+                *slot = at as u32;
+            }
+        }
+        drop(added);
         for e in extra {
             self.entity_index.insert(e.id.clone(), self.entities.len());
             self.entities.push(e);
@@ -522,7 +547,29 @@ impl FactBase {
             by_kind,
         }: Lookups,
     ) -> Self {
-        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let event_index: FxHashMap<String, usize> = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let fact_event = facts
+            .iter()
+            .map(|f| {
+                f.event
+                    .as_deref()
+                    .and_then(|id| event_index.get(id))
+                    .map_or(NO_EVENT, |&i| i as u32)
+            })
+            .collect();
+        let fact_subject = facts
+            .iter()
+            .map(|f| {
+                f.subject
+                    .as_deref()
+                    .and_then(|id| entity_index.get(id))
+                    .map_or(NO_EVENT, |&i| i as u32)
+            })
+            .collect();
+        let mut file_events: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, e) in events.iter().enumerate() {
+            file_events.entry(e.origin.file.clone()).or_default().push(i);
+        }
         FactBase {
             files,
             meta,
@@ -534,17 +581,35 @@ impl FactBase {
             event_index,
             fact_index,
             by_kind,
+            fact_event,
+            fact_subject,
+            file_events,
         }
     }
 
     /// The events (indexes) defined in `file`, in order.
     pub fn events_of_file(&self, file: &str) -> Vec<usize> {
-        self.events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.origin.file == file)
-            .map(|(i, _)| i)
-            .collect()
+        self.file_events.get(file).cloned().unwrap_or_default()
+    }
+
+    /// The index of the entity fact `fact` is about (as
+    /// [`FactBase::entity_position`] of its `subject`), without hashing its id.
+    pub fn subject_position_of(&self, fact: usize) -> Option<usize> {
+        self.fact_subject
+            .get(fact)
+            .copied()
+            .filter(|&e| e != NO_EVENT)
+            .map(|e| e as usize)
+    }
+
+    /// The index of the event fact `fact` belongs to (as [`FactBase::event_position`]
+    /// of its `event`), without hashing its id.
+    pub fn event_position_of(&self, fact: usize) -> Option<usize> {
+        self.fact_event
+            .get(fact)
+            .copied()
+            .filter(|&e| e != NO_EVENT)
+            .map(|e| e as usize)
     }
 
     /// The index of the event with this id.
