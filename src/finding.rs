@@ -106,6 +106,8 @@ pub enum Reason {
     TitleAgrees { title: String, name: String, role: String },
     /// A list or place that agrees with its fact.
     ListAgrees { fact: String, names: String },
+    /// A place within the fact's place, or one it lies in.
+    PlaceWithin { fact: String, inner: String, outer: String },
     /// A weekday right for the date beside it.
     CalendarAgrees { date: String, weekday: String },
     /// The claim contradicts its fact.
@@ -203,21 +205,61 @@ pub enum Reason {
 /// Why a link is too weak to judge by.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Weak {
-    TooFar { phrase: String },
+    TooFar {
+        phrase: String,
+    },
     Denied,
-    Possessive { phrase: String },
-    ShareOf { whole: String },
-    SetApart { word: String, phrase: String },
-    PartNotWhole { word: String },
-    CountedFrom { word: String },
-    DatesSomethingElse { word: String },
-    OtherOccasion { cue: String },
-    NeedsDate { period: String },
+    Possessive {
+        phrase: String,
+    },
+    ShareOf {
+        whole: String,
+    },
+    SetApart {
+        word: String,
+        phrase: String,
+    },
+    PartNotWhole {
+        word: String,
+    },
+    CountedFrom {
+        word: String,
+    },
+    DatesSomethingElse {
+        word: String,
+    },
+    OtherOccasion {
+        cue: String,
+    },
+    NeedsDate {
+        period: String,
+    },
     NoPhrase,
-    OwnedByCloser { phrase: String, other: String },
-    PlacedElsewhere { place: String, occasion: String },
-    DatedElsewhere { dated: String, fact: String },
-    AnotherDay { dated: String },
+    OwnedByCloser {
+        phrase: String,
+        other: String,
+    },
+    PlacedElsewhere {
+        place: String,
+        occasion: String,
+    },
+    DatedElsewhere {
+        dated: String,
+        fact: String,
+    },
+    AnotherDay {
+        dated: String,
+    },
+    /// The value differs from the linked fact's and is another fact's, one
+    /// the article speaks of elsewhere.
+    ValueOfAnother {
+        fact: String,
+    },
+    /// A count after a partitive ("most of the"): the whole, not the part
+    /// the sentence's verb counts.
+    WholeOfPart {
+        word: String,
+    },
 }
 
 impl Weak {
@@ -239,6 +281,8 @@ impl Weak {
             Weak::PlacedElsewhere { .. } => Rule::PlacedElsewhere,
             Weak::DatedElsewhere { .. } => Rule::DatedElsewhere,
             Weak::AnotherDay { .. } => Rule::AnotherDay,
+            Weak::ValueOfAnother { .. } => Rule::ValueOfAnother,
+            Weak::WholeOfPart { .. } => Rule::WholeOfPart,
         }
     }
 }
@@ -254,6 +298,9 @@ pub enum Because {
     Nearby { phrase: String },
     /// Its unit (currency, percentage, date) fits one fact alone.
     UnitAlone { basis: String, fact: String },
+    /// Of the facts its sentence or paragraph speaks of, the one whose value
+    /// it has (rather than `instead`, the link's first choice, which differs).
+    ValueDecides { phrase: String, instead: Option<String> },
     /// A count of a complete list's members.
     CompleteList { phrase: String, fact: String },
     /// A phrase of the fact's occasion, and a value that agrees.

@@ -238,6 +238,7 @@ pub fn augment(base: FactBase) -> FactBase {
             name: c.name.clone(),
             aliases: c.aliases.clone(),
             roles: Vec::new(),
+            within: None,
         });
     }
     for c in countries() {
@@ -252,6 +253,7 @@ pub fn augment(base: FactBase) -> FactBase {
                 name: cap.to_owned(),
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                within: Some(format!("country:{}", c.code)),
             });
         }
     }
@@ -296,6 +298,7 @@ mod tests {
                 name: "France".into(),
                 aliases: vec![],
                 roles: vec![],
+                within: None,
             }],
             vec![],
         );

@@ -54,6 +54,7 @@ pub struct Cues {
     pub speech_verbs: List,
     pub clause_breaks: List,
     pub negators: List,
+    pub partitive: List,
     pub part_of: List,
     pub including: List,
     pub correction: List,
@@ -143,6 +144,7 @@ impl Words {
             "cues.speech_verbs" => &self.cues.speech_verbs,
             "cues.clause_breaks" => &self.cues.clause_breaks,
             "cues.negators" => &self.cues.negators,
+            "cues.partitive" => &self.cues.partitive,
             "cues.part_of" => &self.cues.part_of,
             "cues.including" => &self.cues.including,
             "cues.correction" => &self.cues.correction,
@@ -155,7 +157,7 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 17] = [
+    pub const LISTS: [&'static str; 18] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
@@ -166,6 +168,7 @@ impl Words {
         "cues.speech_verbs",
         "cues.clause_breaks",
         "cues.negators",
+        "cues.partitive",
         "cues.part_of",
         "cues.including",
         "cues.correction",

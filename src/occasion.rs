@@ -94,12 +94,27 @@ pub struct Cues {
     pub places: Vec<usize>,
     /// Events named by a name or alias, each name with the events it names.
     pub named: Vec<Vec<usize>>,
+    /// Where each of `named` is written.
+    pub named_at: Vec<Span>,
+    /// Whether each of `named` is a proper name (a capital or a digit:
+    /// "Apulia summit", "Q1 FY26"), not common words ("a year earlier").
+    pub proper: Vec<bool>,
+    /// Events an `about` phrase of theirs names ("expects" of an outlook),
+    /// each phrase with the events it names, and where it is written.
+    pub phrased: Vec<Vec<usize>>,
+    pub phrased_at: Vec<Span>,
+    /// The claim the cues are for, when one: of two occasions named in its
+    /// sentence, the one named nearest it is its own.
+    pub claim: Option<Span>,
+    /// The sentence's typed claims: a name of common words ("a year
+    /// earlier") is the cue of the claim nearest it only.
+    pub claims: Vec<Span>,
     pub published: Option<Date>,
 }
 
 impl Cues {
     /// The cues of `sentence`.
-    pub fn of(base: &FactBase, ex: &Extraction, sentence: Span, published: Option<Date>) -> Cues {
+    pub fn of(base: &FactBase, ex: &Extraction, prose: &str, sentence: Span, published: Option<Date>) -> Cues {
         let mut cues = Cues {
             published,
             ..Cues::default()
@@ -108,6 +123,7 @@ impl Cues {
             if !sentence.contains(m.span) {
                 continue;
             }
+            cues.claims.push(m.span);
             match &m.value {
                 Value::Date {
                     resolved: Some(d),
@@ -126,6 +142,31 @@ impl Cues {
         for (span, events) in starting_in(&ex.event_names, sentence, |(s, _)| s.start) {
             if sentence.contains(*span) {
                 cues.named.push(events.clone());
+                cues.named_at.push(*span);
+                cues.proper.push(
+                    prose[span.start..span.end]
+                        .chars()
+                        .any(|c| c.is_uppercase() || c.is_ascii_digit()),
+                );
+            }
+        }
+        for h in starting_in(&ex.about, sentence, |h| h.span.start) {
+            if !sentence.contains(h.span) {
+                continue;
+            }
+            let mut events: Vec<usize> = h
+                .occasion
+                .iter()
+                .chain(&h.facts)
+                .filter_map(|&f| base.facts[f].event.as_deref())
+                .filter_map(|id| base.event_position(id))
+                .filter(|&i| base.events[i].about.iter().any(|a| a.eq_ignore_ascii_case(&h.phrase)))
+                .collect();
+            events.sort_unstable();
+            events.dedup();
+            if !events.is_empty() {
+                cues.phrased.push(events);
+                cues.phrased_at.push(h.span);
             }
         }
         for e in starting_in(&ex.entities, sentence, |e| e.span.start) {
@@ -135,6 +176,12 @@ impl Cues {
         }
         cues
     }
+
+    /// The same cues, for the claim at `span`.
+    pub fn near(mut self, span: Span) -> Cues {
+        self.claim = Some(span);
+        self
+    }
 }
 
 /// Of the events of `facts` (two or more distinct ones), the one the cues
@@ -142,6 +189,23 @@ impl Cues {
 /// year, then a place, then the publication date when it lies clearly nearest
 /// one event's date.
 pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'b str> {
+    decide_how(base, facts, cues).map(|(e, _)| e)
+}
+
+/// How firmly the cues decide between occasions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Firmly {
+    /// A proper name, a day, a year or a place written in the sentence.
+    Written,
+    /// Common words ("a year earlier"), a phrase of the event, or the
+    /// publication date: a figure that is exactly the other occasion's may
+    /// still be that occasion's.
+    Loosely,
+}
+
+/// [`decide`], and how firmly.
+pub fn decide_how<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<(&'b str, Firmly)> {
+    use Firmly::{Loosely, Written};
     let mut events: Vec<&str> = facts.iter().filter_map(|&f| base.facts[f].event.as_deref()).collect();
     events.sort_unstable();
     events.dedup();
@@ -154,20 +218,51 @@ pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'
         it.next().is_none().then_some(first)
     };
     // A name or alias that names one of them only ("the Apulia summit").
+    // A name of common words ("a year earlier") counts for the claim nearest it only.
+    let gap = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    let counts = |at: Span, proper: bool| {
+        proper
+            || cues
+                .claim
+                .is_none_or(|c| !cues.claims.iter().any(|&o| o != c && gap(at, o) < gap(at, c)))
+    };
     let named = |id: &str| {
         cues.named
             .iter()
-            .any(|names| names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len())
+            .zip(&cues.named_at)
+            .zip(&cues.proper)
+            .any(|((names, &at), &proper)| {
+                names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len() && counts(at, proper)
+            })
     };
+    let proper_named = |id: &str| {
+        cues.named.iter().zip(&cues.proper).any(|(names, &proper)| {
+            proper && names.iter().any(|&i| base.events[i].id == id) && names.len() < events.len()
+        })
+    };
+    if let Some(e) = only(&proper_named) {
+        return Some((e, Written));
+    }
     if let Some(e) = only(&named) {
-        return Some(e);
+        return Some((e, Loosely));
+    }
+    // "Revenue rose to $44 billion in the first quarter, from $26 billion a year
+    // earlier": each figure is of the occasion named nearest it.
+    if let Some(e) = nearest(base, &events, &cues.named, &cues.named_at, cues.claim) {
+        return Some((e, Loosely));
     }
     let date_of = |id: &str| base.event(id).and_then(|e| e.date);
     if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.days.contains(&d))) {
-        return Some(e);
+        return Some((e, Written));
     }
     if let Some(e) = only(&|e| date_of(e).is_some_and(|d| cues.years.contains(&i64::from(d.year())))) {
-        return Some(e);
+        return Some((e, Written));
     }
     // The event's place, or the places its facts give.
     let places_of = |id: &str| -> Vec<&str> {
@@ -181,12 +276,24 @@ pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'
         }
         out
     };
+    // A phrase of one event's own ("expects" of an outlook), or the one nearest the claim.
+    let phrased = |id: &str| {
+        cues.phrased
+            .iter()
+            .any(|evs| evs.iter().any(|&i| base.events[i].id == id) && evs.len() < events.len())
+    };
+    if let Some(e) = only(&phrased) {
+        return Some((e, Loosely));
+    }
+    if let Some(e) = nearest(base, &events, &cues.phrased, &cues.phrased_at, cues.claim) {
+        return Some((e, Loosely));
+    }
     if let Some(e) = only(&|e| {
         places_of(e)
             .iter()
             .any(|p| cues.places.iter().any(|&i| base.entities[i].id == *p))
     }) {
-        return Some(e);
+        return Some((e, Written));
     }
     // Nothing written: the occasion nearest the publication date, if it is
     // clearly the nearest (less than half as far as the next).
@@ -201,7 +308,47 @@ pub fn decide<'b>(base: &'b FactBase, facts: &[usize], cues: &Cues) -> Option<&'
         .collect();
     by_distance.sort_unstable();
     match by_distance.as_slice() {
-        [(near, e), (next, _), ..] if near * 2 < *next && by_distance.len() == events.len() => Some(e),
+        [(near, e), (next, _), ..] if near * 2 < *next && by_distance.len() == events.len() => Some((e, Loosely)),
+        _ => None,
+    }
+}
+
+/// Of the `events` that `names` (written at `at`) name one of alone, the one
+/// named nearest `claim`, if it is nearer than every other.
+fn nearest<'b>(
+    base: &'b FactBase,
+    events: &[&'b str],
+    names: &[Vec<usize>],
+    at: &[Span],
+    claim: Option<Span>,
+) -> Option<&'b str> {
+    let claim = claim?;
+    let gap = |s: &Span| {
+        if s.end <= claim.start {
+            claim.start - s.end
+        } else {
+            s.start.saturating_sub(claim.end)
+        }
+    };
+    let mut near: Vec<(usize, &'b str)> = names
+        .iter()
+        .zip(at)
+        .filter_map(|(names, at)| {
+            let mine: Vec<&'b str> = names
+                .iter()
+                .map(|&i| base.events[i].id.as_str())
+                .filter(|id| events.contains(id))
+                .collect();
+            (mine.len() == 1).then(|| (gap(at), mine[0]))
+        })
+        .collect();
+    near.sort_unstable();
+    match near.as_slice() {
+        [(first, e), rest @ ..]
+            if rest.iter().any(|(_, o)| o != e) && rest.iter().all(|(g, o)| o == e || g > first) =>
+        {
+            Some(e)
+        }
         _ => None,
     }
 }

@@ -100,6 +100,10 @@ rules! {
     CorrectionNotice = "L014",
     /// A wrong value put right in the same paragraph.
     CorrectedNearby = "L015",
+    /// The value is another fact's, one the article speaks of elsewhere.
+    ValueOfAnother = "L030",
+    /// A count after a partitive is the whole, not the part the verb counts.
+    WholeOfPart = "L031",
     /// No fact of this kind could apply.
     NoFact = "U001",
     /// No phrase in the sentence ties the claim to a fact.

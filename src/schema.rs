@@ -139,6 +139,10 @@ struct EntityDoc {
     aliases: Option<Words>,
     /// Titles that may stand before the name; checked at the article's date.
     roles: Option<Vec<RoleDoc>>,
+    /// For a place: the entity id of the place or country it lies in. A
+    /// place within the fact's place, or one the fact's place lies in, agrees
+    /// with it ("left Ahmedabad" for a flight from the city's airport).
+    within: Option<String>,
 }
 
 /// `[[event]]`: an occasion that many facts share. Its date and place are

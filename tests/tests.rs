@@ -13,6 +13,7 @@ mod formats;
 mod goldens;
 mod html;
 mod json_report;
+mod linking;
 mod mutations;
 mod ordinals;
 mod precision;

@@ -289,18 +289,37 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     // members or speakers it names; when it names none, any. An article that
     // names one occasion is not about another that only shares a word with
     // it ("met", "cost"): the phrases of the occasions it is not about tie
-    // nothing.
+    // nothing. A name of common words ("last quarter", "a year earlier") is
+    // no proper name: it brings in its occasion only beside another of the
+    // same story (fact-base file) that the article names properly.
     if !base.events.is_empty() {
         let mut present = vec![false; base.events.len()];
-        for (_, events) in &ex.event_names {
+        let mut loosely = Vec::new();
+        for (span, events) in &ex.event_names {
+            let proper = prose[span.start..span.end]
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit());
             for &e in events {
-                present[e] = true;
+                if proper {
+                    present[e] = true;
+                } else {
+                    loosely.push(e);
+                }
             }
         }
         let named: std::collections::HashSet<usize> =
             ex.entities.iter().chain(&ex.stand_ins).map(|m| m.entity).collect();
         for &x in &named {
             for &e in index.events_naming(x) {
+                present[e] = true;
+            }
+        }
+        let files: std::collections::HashSet<&str> = (0..present.len())
+            .filter(|&e| present[e])
+            .map(|e| base.events[e].origin.file.as_str())
+            .collect();
+        for e in loosely {
+            if files.contains(base.events[e].origin.file.as_str()) {
                 present[e] = true;
             }
         }

@@ -267,7 +267,7 @@ const TOP_KEYS: &[&str] = &["meta", "sources", "entity", "event", "fact"];
 const EVENT_KEYS: &[&str] = &["id", "name", "aliases", "date", "place", "about", "source", "note"];
 const META_KEYS: &[&str] = &["title", "as_of"];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
-const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles"];
+const ENTITY_KEYS: &[&str] = &["id", "kind", "name", "aliases", "roles", "within"];
 const ROLE_KEYS: &[&str] = &["title", "from", "until", "source"];
 const VALUE_KEYS: &[&str] = &[
     "date", "year", "count", "entity", "entities", "quote", "amount", "percent", "ordinal",
@@ -352,6 +352,8 @@ enum Item {
         origin: Origin,
         source_refs: usize,
         spellings: usize,
+        /// 1 when it names the place it lies in (`within`).
+        entity_refs: usize,
     },
     Fact {
         fact: Fact,
@@ -560,16 +562,20 @@ impl Loader {
                         origin,
                         source_refs: n_refs,
                         spellings: n_spellings,
+                        entity_refs: n_entity,
                     } => {
                         let refs = source_refs.by_ref().take(n_refs);
                         let written = spellings.by_ref().take(n_spellings);
+                        let within = entity_refs.by_ref().take(n_entity);
                         if dropped {
                             refs.for_each(drop);
                             written.for_each(drop);
+                            within.for_each(drop);
                             continue;
                         }
                         self.source_refs.extend(refs);
                         self.spellings.extend(written);
+                        self.entity_refs.extend(within);
                         self.entities.push((entity, origin));
                     }
                     Item::Fact {
@@ -771,6 +777,7 @@ impl Walk {
         let name = f.required_string("name", span);
         let aliases = f.spanned_list("aliases").unwrap_or_default();
         let roles = f.roles();
+        let within = f.spanned_string("within");
         let mut problems = std::mem::take(&mut f.problems);
         let kind = match kind_raw {
             None => {
@@ -810,6 +817,16 @@ impl Walk {
             }
         }
         let roles = roles.into_iter().map(|(r, _)| r).collect();
+        if let Some((w, wspan)) = &within {
+            let o = ctx.origin(wspan);
+            self.entity_refs.push(Ref {
+                file: o.file,
+                line: o.line,
+                column: o.column,
+                id: w.clone(),
+                what: "within",
+            });
+        }
         let written = name_span
             .into_iter()
             .map(|s| (name.clone(), s))
@@ -825,10 +842,12 @@ impl Walk {
                 name,
                 aliases: aliases.into_iter().map(|(a, _)| a).collect(),
                 roles,
+                within: within.as_ref().map(|(w, _)| w.clone()),
             },
             origin,
             source_refs: self.source_refs.len() - refs_before,
             spellings: self.spellings.len() - spellings_before,
+            entity_refs: usize::from(within.is_some()),
         });
     }
 
@@ -1146,6 +1165,20 @@ impl Loader {
                 }
                 continue;
             }
+            if r.what == "within"
+                && let Some(kind) = entities.get(r.id.as_str())
+                && !matches!(kind, EntityKind::Place | EntityKind::Country)
+            {
+                out.push(error(
+                    r,
+                    format!(
+                        "`within` must name a place or a country, but `{}` is a {}",
+                        r.id,
+                        kind.as_str()
+                    ),
+                ));
+                continue;
+            }
             if r.what == "place"
                 && let Some(kind) = entities.get(r.id.as_str())
                 && *kind != EntityKind::Place
@@ -1171,6 +1204,25 @@ impl Loader {
                     severity: Severity::Error,
                     message: format!("{} `{}` is not a known entity id{hint}", r.what, r.id),
                 });
+            }
+        }
+        // `within` never goes round in a circle.
+        let within: HashMap<&str, &str> = self
+            .entities
+            .iter()
+            .filter_map(|(e, _)| e.within.as_deref().map(|w| (e.id.as_str(), w)))
+            .collect();
+        for (e, origin) in &self.entities {
+            let mut up = e.within.as_deref();
+            for _ in 0..=within.len() {
+                match up {
+                    Some(id) if id == e.id => {
+                        out.push(at(origin, format!("`within` of `{}` leads back to it", e.id)));
+                        break;
+                    }
+                    Some(id) => up = within.get(id).copied(),
+                    None => break,
+                }
             }
         }
         let sources: HashSet<&str> = self.sources.keys().map(String::as_str).collect();

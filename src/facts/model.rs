@@ -50,6 +50,10 @@ pub struct Entity {
     pub name: String,
     pub aliases: Vec<String>,
     pub roles: Vec<Role>,
+    /// The place (or country) it lies in (`within = ID`): "Ahmedabad" for
+    /// the city's airport. A place within the fact's place, or one the fact's
+    /// place lies in, says nothing false of it.
+    pub within: Option<String>,
 }
 
 impl Entity {
@@ -618,6 +622,20 @@ impl FactBase {
     }
 
     /// The event with this id.
+    /// Whether the place `inner` lies in `outer`, by the entities' `within`
+    /// (at any depth; the same place is not within itself).
+    pub fn lies_within(&self, inner: &str, outer: &str) -> bool {
+        let mut at = self.entity(inner).and_then(|e| e.within.as_deref());
+        for _ in 0..64 {
+            match at {
+                Some(id) if id == outer => return true,
+                Some(id) => at = self.entity(id).and_then(|e| e.within.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.event_index.get(id).map(|&i| &self.events[i])
     }

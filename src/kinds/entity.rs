@@ -23,7 +23,9 @@ impl Judge<'_> {
         let mut decided;
         let set = match set.rival {
             Some(rival) if self.base.facts[rival].event != self.base.facts[set.link.fact].event => {
-                let cues = crate::occasion::Cues::of(self.base, ex, set.sentence, self.article.published);
+                let cues =
+                    crate::occasion::Cues::of(self.base, ex, &self.article.prose, set.sentence, self.article.published)
+                        .near(set.span);
                 match crate::occasion::decide(self.base, &[set.link.fact, rival], &cues) {
                     Some(event) => {
                         decided = set.clone();
@@ -68,7 +70,9 @@ impl Judge<'_> {
         };
         // Another day only keeps a place from being held against the fact: the
         // right place on a wrong day still agrees (the day is the date's error).
-        let agrees = matches!(&fact.value, FactValue::Entity(e) if ids == [e.as_str()]);
+        let within = |a: &str, b: &str| self.base.lies_within(a, b);
+        let agrees = matches!(&fact.value, FactValue::Entity(e)
+            if ids == [e.as_str()] || ids.len() == 1 && (within(ids[0], e) || within(e, ids[0])));
         let reason = self
             .linker
             .dated_elsewhere(set.sentence, set.link.fact)
@@ -105,6 +109,27 @@ impl Judge<'_> {
         } else {
             json!(expected)
         });
+        // "left Ahmedabad" of a flight from the city's airport, "crashed into a
+        // hostel of BJ Medical College" of a crash in Ahmedabad: a place that
+        // lies in the fact's place, or one the fact's place lies in.
+        if let ([claimed], [right]) = (ids.as_slice(), expected.as_slice())
+            && kind == Kind::Entity
+            && claimed != right
+        {
+            let (inner, outer) = if within(claimed, right) {
+                (claimed, right)
+            } else {
+                (right, claimed)
+            };
+            if within(inner, outer) {
+                claim.reason = Reason::PlaceWithin {
+                    fact: fact.id.clone(),
+                    inner: self.base.entity_name(inner).to_owned(),
+                    outer: self.base.entity_name(outer).to_owned(),
+                };
+                return claim;
+            }
+        }
         let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
         let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
         let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();

@@ -32,7 +32,18 @@ use crate::finding::{Because, Weak};
 use crate::lexicon::lang;
 use crate::span::{Span, one_line, starting_in};
 
-use super::{Link, Linked, SetClaim, cued_against, fits, link, link_by_unit, link_nearby};
+use super::{Link, Linked, SetClaim, cued_against, fits, link, link_by_unit, link_nearby, same_value};
+
+/// Whether two phrase lists are the same set (in any order or case).
+fn same_phrases(a: &[String], b: &[String]) -> bool {
+    let key = |l: &[String]| {
+        let mut v: Vec<String> = l.iter().map(|p| p.to_lowercase()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    key(a) == key(b)
+}
 
 /// What the decision is for one typed mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +194,11 @@ impl Linker<'_> {
         }
         match linked {
             Linked::Strong(l) => {
+                if !self.agrees(m, l.fact)
+                    && let Some(d) = self.value_of_another(m, &l)
+                {
+                    return d;
+                }
                 let because = because.unwrap_or_else(|| Because::Phrase {
                     phrase: l.phrase.clone(),
                     unit: match &m.value {
@@ -192,7 +208,20 @@ impl Linker<'_> {
                 });
                 Decision::Linked { link: l, because }
             }
-            Linked::Ambiguous(facts) => Decision::Ambiguous(facts),
+            Linked::Ambiguous(facts) => match self
+                .value_decides(&facts)
+                .then(|| self.agreeing(m, m.sentence, &|f| facts.contains(&f)))
+                .flatten()
+            {
+                Some(link) => Decision::Linked {
+                    because: Because::ValueDecides {
+                        phrase: link.phrase.clone(),
+                        instead: None,
+                    },
+                    link,
+                },
+                None => Decision::Ambiguous(facts),
+            },
             Linked::Weak { facts, reason } => {
                 if let Some((link, because)) = self.by_unit_alone(m) {
                     return Decision::Linked { link, because };
@@ -208,11 +237,200 @@ impl Linker<'_> {
                 if is_calendar(m) {
                     return Decision::Calendar;
                 }
+                let paragraph = self.article.block_of(m.span).unwrap_or(m.sentence);
+                let phraseless = matches!(reason, Weak::NoPhrase | Weak::TooFar { .. } | Weak::WholeOfPart { .. });
+                // The sentence's (or, with no phrase near, the paragraph's) fact
+                // whose value it has; never past a rule that speaks against the
+                // sentence as a whole (another place, another day).
+                if phraseless
+                    && let Some(link) = self
+                        .agreeing(m, m.sentence, &|_| true)
+                        .or_else(|| self.agreeing(m, paragraph, &|_| true))
+                {
+                    return Decision::Linked {
+                        because: Because::Nearby {
+                            phrase: link.phrase.clone(),
+                        },
+                        link,
+                    };
+                }
                 Decision::Unlinked { facts, reason }
             }
             Linked::Nothing if is_calendar(m) => Decision::Calendar,
             Linked::Nothing => Decision::NoFact,
         }
+    }
+
+    /// The facts a claim's `scope` (its sentence or paragraph) speaks of, that
+    /// fit the claim and pass `keep`, and whose value the claim has: the
+    /// nearest. A figure that is exactly one of them is that one's, however
+    /// the phrases rank ("242 people were on board; 241 died": 242 is not
+    /// the death toll). In another sentence only the cues against a link
+    /// apply, not its distance.
+    fn agreeing(&self, m: &Mention, scope: Span, keep: &dyn Fn(usize) -> bool) -> Option<Link> {
+        let (prose, base, published) = (&self.article.prose, self.base, self.article.published);
+        let subjects = super::Subjects::of(base, self.ex, m);
+        let sentence_about = starting_in(&self.ex.about, m.sentence, |h| h.span.start);
+        let mut best: Option<Link> = None;
+        // A phrase in a count's own unit ("242 people on board") names what it counts.
+        let own = match &m.value {
+            Value::Count { amount, .. } => Span::new(m.span.start, amount.number.end),
+            _ => m.span,
+        };
+        for h in starting_in(&self.ex.about, scope, |h| h.span.start) {
+            if !scope.contains(h.span) || h.span.overlaps(own) {
+                continue;
+            }
+            let d = super::distance(prose, h.span, m.span);
+            if best.as_ref().is_some_and(|b| b.distance <= d) {
+                continue;
+            }
+            let found = h.facts.iter().copied().find(|&f| {
+                keep(f)
+                    && fits(base, f, m)
+                    && base.facts[f].valid.at(published) == At::Holds
+                    && subjects.allow(base, f)
+                    && self.agrees(m, f)
+            });
+            let Some(fact) = found else { continue };
+            let l = Link {
+                fact,
+                phrase: h.phrase.clone(),
+                distance: d,
+                hit: h.span,
+            };
+            let vetoed = if m.sentence.contains(h.span) {
+                // The subject names what is measured, however long the clause between.
+                match super::against_link(prose, m, sentence_about, base, published, &l) {
+                    Some(Weak::TooFar { .. }) => !self.subject_of(m, h.span),
+                    other => other.is_some(),
+                }
+            } else {
+                cued_against(prose, m, sentence_about)
+            };
+            if !vetoed {
+                best = Some(l);
+            }
+        }
+        best
+    }
+
+    /// A claim that differs from the fact it links but has exactly the value
+    /// of another fact its sentence speaks of is that fact's: the value
+    /// decides, over a few words of distance (L030). Unless the link is
+    /// certain, its phrase right by the figure ("killed 242 people on board",
+    /// "a $4.6 billion charge"), and the other fact's phrase is not the
+    /// subject before the figure ("its data center unit ... brought in $39.1
+    /// billion"). The other fact in the paragraph decides too, when the link
+    /// is not certain; one the article speaks of only further away makes the
+    /// claim too uncertain to judge either way.
+    fn value_of_another(&self, m: &Mention, l: &Link) -> Option<Decision> {
+        let linked = l.fact;
+        let prose = &self.article.prose;
+        let in_sentence = m.sentence.contains(l.hit);
+        let between = if l.hit.end <= m.span.start {
+            Span::new(l.hit.end, m.span.start)
+        } else {
+            Span::new(m.span.end, l.hit.start.max(m.span.end))
+        };
+        let certain = in_sentence && (l.hit.overlaps(m.span) || word_spans(prose, between).is_empty());
+        let instead = Some(self.base.facts[linked].id.clone());
+        let matched = |link: Link| Decision::Linked {
+            because: Because::ValueDecides {
+                phrase: link.phrase.clone(),
+                instead: instead.clone(),
+            },
+            link,
+        };
+        // Of two occasions, one the sentence names outright (a proper name, a
+        // day, a year, a place) is the claim's: the other's value does not move
+        // it there; nor to an occasion after the publication date. Common words
+        // ("a year earlier") or the publication date alone do not bar it.
+        let cues = std::cell::OnceCell::new();
+        let other_occasion = |f: usize| {
+            let (a, b) = (&self.base.facts[linked].event, &self.base.facts[f].event);
+            a != b && {
+                let later = b
+                    .as_deref()
+                    .and_then(|e| self.base.event(e))
+                    .and_then(|e| e.date)
+                    .zip(self.article.published)
+                    .is_some_and(|(d, p)| d > p);
+                let cues = cues.get_or_init(|| {
+                    crate::occasion::Cues::of(
+                        self.base,
+                        self.ex,
+                        &self.article.prose,
+                        m.sentence,
+                        self.article.published,
+                    )
+                    .near(m.span)
+                });
+                later
+                    || a.is_some()
+                        && crate::occasion::decide_how(self.base, &[linked, f], cues)
+                            == a.as_deref().map(|e| (e, crate::occasion::Firmly::Written))
+            }
+        };
+        let linked_other = |f: usize| f != linked && !other_occasion(f);
+        if let Some(alt) = self.agreeing(m, m.sentence, &linked_other) {
+            return (!certain || self.subject_of(m, alt.hit)).then(|| matched(alt));
+        }
+        if certain {
+            return None;
+        }
+        let paragraph = self.article.block_of(m.span).unwrap_or(m.sentence);
+        if let Some(alt) = self.agreeing(m, paragraph, &linked_other) {
+            return Some(matched(alt));
+        }
+        let published = self.article.published;
+        let other = self
+            .ex
+            .about
+            .iter()
+            .flat_map(|h| h.facts.iter().chain(&h.occasion).copied())
+            .find(|&f| {
+                linked_other(f)
+                    && fits(self.base, f, m)
+                    && self.base.facts[f].valid.at(published) == At::Holds
+                    && self.agrees(m, f)
+            })?;
+        Some(Decision::Unlinked {
+            facts: vec![linked],
+            reason: Weak::ValueOfAnother {
+                fact: self.base.facts[other].id.clone(),
+            },
+        })
+    }
+
+    /// Whether the value may decide between facts that fit a claim equally
+    /// well: facts of one occasion that say different things (a year-on-year
+    /// and a quarter-on-quarter rise), not facts of two occasions (which the
+    /// sentence must tell apart) nor facts no phrase tells apart (a
+    /// contradiction in the fact base).
+    fn value_decides(&self, facts: &[usize]) -> bool {
+        let fact = |f: usize| &self.base.facts[f];
+        let Some(&first) = facts.first() else {
+            return false;
+        };
+        facts.iter().all(|&f| fact(f).event == fact(first).event)
+            && facts.iter().enumerate().all(|(i, &a)| {
+                facts[i + 1..]
+                    .iter()
+                    .all(|&b| same_value(self.base, a, b) || !same_phrases(&fact(a).about, &fact(b).about))
+            })
+    }
+
+    /// Whether a phrase stands before the claim in its clause (no clause break
+    /// between), where the subject of the figure's verb stands.
+    fn subject_of(&self, m: &Mention, hit: Span) -> bool {
+        let prose = &self.article.prose;
+        hit.end <= m.span.start
+            && m.sentence.contains(hit)
+            && !prose[hit.end..m.span.start].contains([';', ':'])
+            && !word_spans(prose, Span::new(hit.end, m.span.start))
+                .iter()
+                .any(|w| lang().cues.clause_breaks.contains(prose[w.start..w.end].to_lowercase()))
     }
 
     /// A claim whose sentence holds no phrase of a fitting fact, only a phrase
@@ -238,7 +456,8 @@ impl Linker<'_> {
             .iter()
             .any(|&f| self.base.facts[f].event != self.base.facts[*first].event)
         {
-            let cues = crate::occasion::Cues::of(self.base, ex, m.sentence, published);
+            let cues =
+                crate::occasion::Cues::of(self.base, ex, &self.article.prose, m.sentence, published).near(m.span);
             let event = crate::occasion::decide(self.base, &facts, &cues)?;
             facts.retain(|&f| self.base.facts[f].event.as_deref() == Some(event));
         }
@@ -425,6 +644,9 @@ impl Linker<'_> {
                     && o.sentence == m.sentence
                     && matches!(self.phrase(o),
                     Linked::Strong(ol) if ol.fact == l.fact && ol.hit == l.hit && ol.distance < l.distance)
+                    // "Revenue rose to $44 billion, from $26 billion a year earlier":
+                    // a phrase is not the closer claim's when only this one has its fact's value.
+                    && (!self.agrees(m, l.fact) || self.agrees(o, l.fact))
             });
         if let Some(o) = closer {
             return Some(Weak::OwnedByCloser {

@@ -101,7 +101,8 @@ fn kind_rank(base: &FactBase, fact: usize, mention: &Mention) -> usize {
 }
 
 /// Distance in words from an `about` phrase to a span, with penalties for
-/// standing after it and for each clause break between them.
+/// standing after it (unless right after it) and for each clause break
+/// between them.
 pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
     let (from, to, after) = if hit.end <= target.start {
         (hit.end, target.start, false)
@@ -116,7 +117,14 @@ pub fn distance(prose: &str, hit: Span, target: Span) -> usize {
         .filter(|w| lang().cues.clause_breaks.contains(prose[w.start..w.end].to_lowercase()))
         .count()
         + prose[from..to].matches(';').count();
-    words.len() + if after { 2 } else { 0 } + 4 * breaks
+    // A phrase right after the claim is nearly its own ("242 people aboard");
+    // further after, it counts for a little less than one as far before.
+    let penalty = match (after, words.is_empty()) {
+        (false, _) => 0,
+        (true, true) => 1,
+        (true, false) => 2,
+    };
+    words.len() + penalty + 4 * breaks
 }
 
 pub(crate) fn same_value(base: &FactBase, a: usize, b: usize) -> bool {
@@ -214,7 +222,7 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         // and where (or the publication date) may decide which is meant.
         let tied: Vec<&Scored> = scored.iter().filter(|s| (s.0, s.1, s.2) == (d, rank, plen)).collect();
         let facts: Vec<usize> = tied.iter().map(|s| s.3.fact).collect();
-        let cues = crate::occasion::Cues::of(base, ex, mention.sentence, published);
+        let cues = crate::occasion::Cues::of(base, ex, prose, mention.sentence, published).near(mention.span);
         if let Some(event) = crate::occasion::decide(base, &facts, &cues) {
             let mine: Vec<&Link> = tied
                 .iter()

@@ -109,6 +109,49 @@ pub(super) fn part_of_whole(prose: &str, mention: &Mention) -> Option<String> {
         .find(|w| lang().cues.part_of.contains(w))
 }
 
+/// "most of the 242 people on board were killed", "241 of the 242 aboard
+/// died": a count after a partitive ("most of the", "N of the") is the whole
+/// a part is taken from, and the sentence's verb counts the part. Not when
+/// the phrase stands in a relative clause on the whole ("one of the 35
+/// countries that attended"), nor in the claim's own words.
+pub(super) fn whole_of_a_part(prose: &str, mention: &Mention, hit: Span) -> Option<String> {
+    if mention.kind != Kind::Count || hit.overlaps(mention.span) {
+        return None;
+    }
+    let before: Vec<String> = word_spans(prose, Span::new(mention.sentence.start, mention.span.start))
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .collect();
+    let quantifier = match before.as_slice() {
+        [the, of, q, ..] if matches!(the.as_str(), "the" | "those" | "these") && of == "of" => q,
+        [of, q, ..] if of == "of" => q,
+        _ => return None,
+    };
+    let partitive = lang().cues.partitive.contains(quantifier)
+        || quantifier.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || crate::lexicon::ONES.contains(&quantifier.as_str())
+        || crate::lexicon::TENS.contains(&quantifier.as_str());
+    if !partitive {
+        return None;
+    }
+    if hit.start >= mention.span.end {
+        // "the 242 people aboard": right after the claim, the phrase is the whole's own.
+        let between = word_spans(prose, Span::new(mention.span.end, hit.start));
+        let relative = between.iter().any(|w| {
+            matches!(
+                prose[w.start..w.end].to_lowercase().as_str(),
+                "that" | "who" | "which" | "whose"
+            )
+        });
+        if relative || between.is_empty() {
+            return None;
+        }
+    }
+    Some(format!("{} of", quantifier))
+}
+
 /// "On Wednesday, a day after the summit": the phrase that links a date
 /// stands after "after", "before", "since" or "until", so the date is
 /// counted from the occasion, not the occasion's own.
@@ -228,6 +271,9 @@ pub(super) fn against_link(
     // "the other eight countries", "the remaining 12": a part, not the fact's whole.
     if let Some(word) = part_of_whole(prose, mention) {
         return Some(Weak::PartNotWhole { word });
+    }
+    if let Some(word) = whole_of_a_part(prose, mention, best.hit) {
+        return Some(Weak::WholeOfPart { word });
     }
     if let Some(word) = relative_to_occasion(prose, mention, best.hit) {
         return Some(Weak::CountedFrom { word });

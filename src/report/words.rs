@@ -49,6 +49,7 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         Reason::QuoteAgrees { short, fact, who } => format!("\"{short}\" agrees with {fact} ({who})"),
         Reason::TitleAgrees { title, name, role } => format!("{title} agrees with the roles of {name} ({role})"),
         Reason::ListAgrees { fact, names } => format!("{what} agrees with {fact} ({names})"),
+        Reason::PlaceWithin { fact, inner, outer } => format!("{what} agrees with {fact} ({inner} lies in {outer})"),
         Reason::CalendarAgrees { date, weekday } => format!("{date} is a {weekday}"),
         Reason::Differs {
             fact,
@@ -197,6 +198,12 @@ pub fn weak(w: &Weak) -> String {
             format!("the sentence is dated \"{dated}\", away from the occasion of {fact}")
         }
         Weak::AnotherDay { dated } => format!("the sentence is dated \"{dated}\", another day than its occasion's"),
+        Weak::WholeOfPart { word } => {
+            format!("after \"{word}\" it counts the whole a part is taken from, not what the sentence says of the part")
+        }
+        Weak::ValueOfAnother { fact } => {
+            format!("its value is that of {fact}, which the article also speaks of; which one it means is not clear")
+        }
     }
 }
 
@@ -215,6 +222,13 @@ pub fn because(b: &Because) -> String {
         Because::UnitAlone { basis, fact } => {
             format!("no phrase links it, but its {basis} fits {fact} alone, and the value agrees")
         }
+        Because::ValueDecides { phrase, instead: None } => {
+            format!("linked by \"{phrase}\"; of the facts that fit equally, the one with its value")
+        }
+        Because::ValueDecides {
+            phrase,
+            instead: Some(other),
+        } => format!("linked by \"{phrase}\"; its value is this fact's, not {other}'s"),
         Because::CompleteList { phrase, fact } => format!("linked by \"{phrase}\" to the complete list of {fact}"),
         Because::Place { phrase, fact } => {
             format!("a place written as where it happened, and \"{phrase}\" elsewhere in the article names {fact}")

@@ -1,0 +1,347 @@
+//! Which fact a claim is judged against, when several could be: the value
+//! that is exactly another fact's (L030), the whole a part is taken from
+//! (L031), places that lie in one another (`within`), the occasion named
+//! nearest a figure, and common-word names of occasions. Each family is
+//! tested both ways: the fact changed in the article is a discrepancy at
+//! exactly its span; the fact reworded, or another fact's figure in its
+//! place, is none.
+
+use serde_json::Value;
+
+use crate::common::{claims, factcheck, write};
+
+/// A flight: everyone aboard, those of them killed, and the dead on the
+/// ground; places that lie in one another; and a company's results for two
+/// quarters, each an occasion of its own.
+const FACTS: &str = r#"
+[sources.report]
+title = "Official report"
+
+[[entity]]
+id = "gujarat"
+kind = "place"
+name = "Gujarat"
+
+[[entity]]
+id = "ahmedabad"
+kind = "place"
+name = "Ahmedabad"
+within = "gujarat"
+
+[[entity]]
+id = "airport"
+kind = "place"
+name = "Sardar Vallabhbhai Patel International Airport"
+aliases = ["Ahmedabad airport"]
+within = "ahmedabad"
+
+[[entity]]
+id = "mumbai"
+kind = "place"
+name = "Mumbai"
+
+[[fact]]
+id = "flight.aboard"
+about = ["aboard", "on board"]
+count = 242
+unit = ["people"]
+source = "report"
+
+[[fact]]
+id = "flight.killed_aboard"
+about = ["killed", "died"]
+count = 241
+unit = ["people"]
+source = "report"
+
+[[fact]]
+id = "flight.ground"
+about = ["on the ground"]
+count = 19
+unit = ["people"]
+source = "report"
+
+[[fact]]
+id = "flight.origin"
+about = ["took off from", "departed from", "left"]
+entity = "airport"
+source = "report"
+
+[[event]]
+id = "q1"
+name = "first quarter of 2026"
+aliases = ["Q1 2026", "a year later"]
+date = 2026-05-28
+source = "report"
+
+[[event]]
+id = "q0"
+name = "first quarter of 2025"
+aliases = ["Q1 2025", "a year earlier"]
+date = 2025-05-22
+source = "report"
+
+[[fact]]
+id = "q1.revenue"
+event = "q1"
+about = ["revenue"]
+amount = 44_000_000_000
+currency = "USD"
+source = "report"
+
+[[fact]]
+id = "q0.revenue"
+event = "q0"
+about = ["revenue"]
+amount = 26_000_000_000
+currency = "USD"
+source = "report"
+"#;
+
+fn check(text: &str, published: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = write(dir.path(), "facts.toml", FACTS);
+    let out = factcheck()
+        .args([
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--isolated",
+            "--fail-on",
+            "never",
+            "--published",
+            published,
+            "-f",
+        ])
+        .arg(&facts)
+        .write_stdin(text.to_owned())
+        .output()
+        .unwrap();
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    claims(&report).clone()
+}
+
+/// (verdict, rule, fact) of the claim written `text`.
+fn verdict(claims: &[Value], text: &str) -> (String, Option<String>, Option<String>) {
+    let c = claims
+        .iter()
+        .find(|c| c["text"] == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {claims:#?}"));
+    (
+        c["verdict"].as_str().unwrap().to_owned(),
+        c["rule"].as_str().map(str::to_owned),
+        c["fact"].as_str().map(str::to_owned),
+    )
+}
+
+fn is(v: &(String, Option<String>, Option<String>), verdict: &str, rule: Option<&str>, fact: Option<&str>) -> bool {
+    v.0 == verdict && v.1.as_deref() == rule && v.2.as_deref() == fact
+}
+
+/// (sentence, claim, verdict, rule, fact).
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+#[test]
+fn a_figure_that_is_another_facts_value_is_that_facts() {
+    // Each (sentence, claim, verdict, rule, fact).
+    let cases: &[Case] = &[
+        // The value decides over a few words of distance.
+        (
+            "The crash killed 241 of the 242 people aboard.",
+            "242 people",
+            "match",
+            None,
+            Some("flight.aboard"),
+        ),
+        (
+            "Most of the 242 people on board died.",
+            "242 people",
+            "match",
+            None,
+            Some("flight.aboard"),
+        ),
+        // The same sentence shapes with a wrong figure: still discrepancies, at the figure.
+        (
+            "The crash killed 240 people.",
+            "240 people",
+            "discrepancy",
+            Some("D105"),
+            Some("flight.killed_aboard"),
+        ),
+        (
+            "The crash killed 241 of the 250 people aboard.",
+            "250 people",
+            "discrepancy",
+            Some("D105"),
+            Some("flight.aboard"),
+        ),
+        // A certain link (its phrase right by the figure) is not moved by the value.
+        (
+            "The crash killed 242 people on board.",
+            "242 people",
+            "discrepancy",
+            Some("D105"),
+            Some("flight.killed_aboard"),
+        ),
+        // A part's whole ("most of the 250"), tied to the verb of the part: not judged.
+        (
+            "Most of the 250 people were killed.",
+            "250 people",
+            "unverifiable",
+            Some("L031"),
+            None,
+        ),
+        // The other fact spoken of only in another paragraph: not judged either way.
+        (
+            "Nineteen people on the ground died.\n\nOfficials said 19 people were aboard.",
+            "19 people",
+            "unverifiable",
+            Some("L030"),
+            None,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(text, claim, want, rule, fact) in cases {
+        let got = verdict(&check(text, "2026-01-07"), claim);
+        if !is(&got, want, rule, fact) {
+            failures.push(format!("{text:?} / {claim}: {got:?}, wanted {want} {rule:?} {fact:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn places_that_lie_in_one_another_agree_and_others_differ() {
+    for (text, claim) in [
+        ("The plane took off from Ahmedabad.", "Ahmedabad"),
+        ("The plane took off from Gujarat.", "Gujarat"),
+        ("The plane took off from Ahmedabad airport.", "Ahmedabad airport"),
+    ] {
+        let c = check(text, "2026-01-07");
+        let got = verdict(&c, claim);
+        assert!(is(&got, "match", None, Some("flight.origin")), "{text}: {got:?}");
+    }
+    let c = check("The plane took off from Mumbai.", "2026-01-07");
+    let got = verdict(&c, "Mumbai");
+    assert!(is(&got, "discrepancy", Some("D201"), Some("flight.origin")), "{got:?}");
+    let message = c.iter().find(|c| c["text"] == "Gujarat").map(|c| c["message"].clone());
+    assert!(message.is_none());
+    let c = check("The plane took off from Gujarat.", "2026-01-07");
+    let m = c.iter().find(|c| c["text"] == "Gujarat").unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(m.contains("lies in Gujarat"), "{m}");
+}
+
+#[test]
+fn within_must_name_a_known_place_and_never_lead_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        r#"[[entity]]
+id = "a"
+kind = "place"
+name = "A"
+within = "b"
+
+[[entity]]
+id = "b"
+kind = "place"
+name = "B"
+within = "a"
+
+[[entity]]
+id = "c"
+kind = "place"
+name = "C"
+within = "nowhere"
+
+[[entity]]
+id = "d"
+kind = "place"
+name = "D"
+within = "org"
+
+[[entity]]
+id = "org"
+kind = "organisation"
+name = "Org"
+"#,
+    );
+    let out = factcheck()
+        .args(["facts", "validate", "--isolated"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        ":1:1: `within` of `a` leads back to it",
+        ":7:1: `within` of `b` leads back to it",
+        ":17:10: within `nowhere` is not a known entity id",
+        ":23:10: `within` must name a place or a country, but `org` is a organisation",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
+fn of_two_occasions_the_figure_belongs_to_the_one_named_nearest_or_its_own_value() {
+    let published = "2026-05-29";
+    // Named outright: the nearest occasion's figure.
+    let c = check(
+        "Revenue was $44 billion in Q1 2026, against $26 billion in Q1 2025.",
+        published,
+    );
+    assert!(is(&verdict(&c, "$44 billion"), "match", None, Some("q1.revenue")));
+    assert!(is(&verdict(&c, "$26 billion"), "match", None, Some("q0.revenue")));
+    // Last year's figure given as this year's, the quarter named outright: a discrepancy.
+    let c = check("Revenue was $26 billion in Q1 2026.", published);
+    assert!(
+        is(
+            &verdict(&c, "$26 billion"),
+            "discrepancy",
+            Some("D107"),
+            Some("q1.revenue")
+        ),
+        "{c:#?}"
+    );
+    // Common words ("a year earlier") and the publication date decide loosely:
+    // a figure that is exactly the other quarter's is that quarter's.
+    let c = check(
+        "Revenue rose to $44 billion, from $26 billion a year earlier.",
+        published,
+    );
+    assert!(
+        is(&verdict(&c, "$44 billion"), "match", None, Some("q1.revenue")),
+        "{c:#?}"
+    );
+    assert!(
+        is(&verdict(&c, "$26 billion"), "match", None, Some("q0.revenue")),
+        "{c:#?}"
+    );
+    // A wrong figure in the same shape stays a discrepancy.
+    let c = check(
+        "Revenue rose to $45 billion, from $26 billion a year earlier.",
+        published,
+    );
+    assert!(
+        is(
+            &verdict(&c, "$45 billion"),
+            "discrepancy",
+            Some("D107"),
+            Some("q1.revenue")
+        ),
+        "{c:#?}"
+    );
+}
