@@ -177,6 +177,8 @@ pub enum Reason {
     NoFact,
     /// No quotation on record matches.
     QuoteNotOnRecord { speaker: Option<String> },
+    /// A quotation whose speaker the fact base does not know.
+    QuoteByStranger,
     /// A titled person the fact base does not know.
     UnknownPerson { title: String, name: String },
     /// A person with no roles on record.
@@ -260,6 +262,14 @@ pub enum Weak {
     WholeOfPart {
         word: String,
     },
+    /// A list before a passive ("was announced"): maybe what was done.
+    PassiveSubject {
+        word: String,
+    },
+    /// A list before something not asserted ("to win", "could sign").
+    NotAsserted {
+        word: String,
+    },
 }
 
 impl Weak {
@@ -283,6 +293,8 @@ impl Weak {
             Weak::AnotherDay { .. } => Rule::AnotherDay,
             Weak::ValueOfAnother { .. } => Rule::ValueOfAnother,
             Weak::WholeOfPart { .. } => Rule::WholeOfPart,
+            Weak::PassiveSubject { .. } => Rule::PassiveSubject,
+            Weak::NotAsserted { .. } => Rule::NotAsserted,
         }
     }
 }

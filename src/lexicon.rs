@@ -41,6 +41,43 @@ pub struct Titles {
     pub offices: List,
     /// Words inside a title that carry no meaning for comparison.
     pub filler: List,
+    /// Lower-case words that may follow a title in apposition.
+    pub after: List,
+    /// Words after a title in apposition that give it a period of its own.
+    pub period: List,
+}
+
+/// Words of the quotation rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotes {
+    /// Verbs that introduce words, besides the speech verbs.
+    pub verbs: List,
+    /// Words that may stand between a speaker and the verb.
+    pub between: List,
+    /// Words right before a quotation that make it a name or a label.
+    pub labels: List,
+    /// Verbs whose next name is whom the words were addressed to.
+    pub objects: List,
+}
+
+/// Given names.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Groups of given names that are one name in several forms, one group a
+    /// string ("steve steven stephen").
+    pub forms: List,
+}
+
+impl Names {
+    /// Whether two given names (lower case) are forms of one name.
+    pub fn same(&self, a: &str, b: &str) -> bool {
+        self.forms.iter().any(|g| {
+            let mut words = g.split(' ');
+            words.clone().any(|w| w == a) && words.any(|w| w == b)
+        })
+    }
 }
 
 /// Cue words of the link rules.
@@ -55,6 +92,9 @@ pub struct Cues {
     pub clause_breaks: List,
     pub negators: List,
     pub partitive: List,
+    pub pronouns: List,
+    pub passive: List,
+    pub hypothetical: List,
     pub part_of: List,
     pub including: List,
     pub correction: List,
@@ -88,6 +128,8 @@ struct WordsFile {
     qualifiers: Qualifiers,
     cues: Cues,
     lists: Lists,
+    quotes: Quotes,
+    names: Names,
 }
 
 /// Every word list of the language.
@@ -102,6 +144,8 @@ pub struct Words {
     pub qualifiers: Vec<(String, Qualifier)>,
     pub cues: Cues,
     pub lists: Lists,
+    pub quotes: Quotes,
+    pub names: Names,
 }
 
 impl Words {
@@ -126,6 +170,8 @@ impl Words {
             qualifiers,
             cues: file.cues,
             lists: file.lists,
+            quotes: file.quotes,
+            names: file.names,
         })
     }
 }
@@ -137,6 +183,13 @@ impl Words {
             "titles.words" => &self.titles.words,
             "titles.offices" => &self.titles.offices,
             "titles.filler" => &self.titles.filler,
+            "titles.after" => &self.titles.after,
+            "titles.period" => &self.titles.period,
+            "names.forms" => &self.names.forms,
+            "quotes.verbs" => &self.quotes.verbs,
+            "quotes.between" => &self.quotes.between,
+            "quotes.labels" => &self.quotes.labels,
+            "quotes.objects" => &self.quotes.objects,
             "cues.other_occasion" => &self.cues.other_occasion,
             "cues.time_words" => &self.cues.time_words,
             "cues.deadline" => &self.cues.deadline,
@@ -145,6 +198,9 @@ impl Words {
             "cues.clause_breaks" => &self.cues.clause_breaks,
             "cues.negators" => &self.cues.negators,
             "cues.partitive" => &self.cues.partitive,
+            "cues.pronouns" => &self.cues.pronouns,
+            "cues.passive" => &self.cues.passive,
+            "cues.hypothetical" => &self.cues.hypothetical,
             "cues.part_of" => &self.cues.part_of,
             "cues.including" => &self.cues.including,
             "cues.correction" => &self.cues.correction,
@@ -157,10 +213,17 @@ impl Words {
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 18] = [
+    pub const LISTS: [&'static str; 28] = [
         "titles.words",
         "titles.offices",
         "titles.filler",
+        "titles.after",
+        "titles.period",
+        "names.forms",
+        "quotes.verbs",
+        "quotes.between",
+        "quotes.labels",
+        "quotes.objects",
         "cues.other_occasion",
         "cues.time_words",
         "cues.deadline",
@@ -169,6 +232,9 @@ impl Words {
         "cues.clause_breaks",
         "cues.negators",
         "cues.partitive",
+        "cues.pronouns",
+        "cues.passive",
+        "cues.hypothetical",
         "cues.part_of",
         "cues.including",
         "cues.correction",
@@ -177,6 +243,21 @@ impl Words {
         "lists.people_units",
         "lists.country_units",
     ];
+}
+
+/// Common English words (`lang/en/common-words.txt`), built into the binary.
+pub const COMMON_WORDS: &str = include_str!("../lang/en/common-words.txt");
+
+/// Whether `word` (any case) is a common English word of four letters or
+/// more: such a word is never a misspelling of a name ("Change", "Chang").
+pub fn is_common_word(word: &str) -> bool {
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// The built-in word lists, read once.
@@ -286,7 +367,12 @@ pub fn nation_code(phrase: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {
     pub nation: Option<&'static str>,
+    /// The office words, an "of" qualifier first: "Governor of the Bank of
+    /// Canada" and "Bank of Canada Governor" are both "bank governor".
     pub office: Vec<String>,
+    /// The words of the "of" qualifier that is no nation ("Nvidia" in "CEO
+    /// of Nvidia"), also in `office`.
+    pub qualifier: Vec<String>,
     pub former: bool,
 }
 
@@ -300,8 +386,10 @@ impl Title {
             .flat_map(|w| w.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
         let mut nation = None;
-        let mut office = Vec::new();
+        let mut office: Vec<String> = Vec::new();
         let mut former = false;
+        // Where the first "of" after an office word splits the title.
+        let mut head_len = None;
         let mut i = 0;
         while i < words.len() {
             // Longest nationality phrase starting here (up to four words).
@@ -322,6 +410,8 @@ impl Title {
                 former = true;
             } else if w == "pm" {
                 office.extend(["prime".to_owned(), "minister".to_owned()]);
+            } else if w == "of" && head_len.is_none() && !office.is_empty() {
+                head_len = Some(office.len());
             } else if !lang().titles.filler.contains(w) {
                 office.push(if w == "defense" {
                     "defence".to_owned()
@@ -331,7 +421,28 @@ impl Title {
             }
             i += 1;
         }
-        Title { nation, office, former }
+        // A title that ends on its office ("Bank of Canada Governor") has its
+        // qualifier before it already.
+        let ends_on_office = office.last().is_some_and(|w| lang().titles.offices.contains(w));
+        let qualifier = head_len
+            .filter(|_| !ends_on_office)
+            .map_or_else(Vec::new, |h| office.split_off(h));
+        office.splice(0..0, qualifier.iter().cloned());
+        Title {
+            nation,
+            office,
+            qualifier,
+            former,
+        }
+    }
+
+    /// The title without its "of" qualifier ("CEO" of "CEO of Nvidia").
+    pub fn head(&self) -> Title {
+        Title {
+            office: self.office[self.qualifier.len()..].to_vec(),
+            qualifier: Vec::new(),
+            ..self.clone()
+        }
     }
 
     /// Whether this (shorter or equal) title is consistent with `role`:
@@ -428,5 +539,14 @@ mod tests {
         assert!(!Title::parse("UK President").fits(&role));
         assert!(Title::parse("President").fits(&Title::parse("President of France")));
         assert!(Title::parse("French President").fits(&Title::parse("President of the French Republic")));
+        // An "of" qualifier comes first, as it is written before the office.
+        let bank = Title::parse("Governor of the Bank of Canada");
+        assert_eq!(
+            (bank.office.join(" "), bank.nation),
+            ("bank governor".to_owned(), Some("ca"))
+        );
+        assert!(Title::parse("former Bank of Canada Governor").fits(&bank));
+        assert!(Title::parse("leader of the Green Party").fits(&Title::parse("Green Party leader")));
+        assert_eq!(Title::parse("CEO of Nvidia").head().office, ["ceo"]);
     }
 }

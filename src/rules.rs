@@ -104,6 +104,10 @@ rules! {
     ValueOfAnother = "L030",
     /// A count after a partitive is the whole, not the part the verb counts.
     WholeOfPart = "L031",
+    /// A list before a passive may be what was done, not who did it.
+    PassiveSubject = "L032",
+    /// A list before something not asserted.
+    NotAsserted = "L033",
     /// No fact of this kind could apply.
     NoFact = "U001",
     /// No phrase in the sentence ties the claim to a fact.
@@ -122,6 +126,8 @@ rules! {
     QuoteNotOnRecord = "U008",
     /// The fact is a draft with no source.
     DraftFact = "U009",
+    /// A quotation attributed to someone the fact base does not know.
+    QuoteByStranger = "U015",
 }
 
 impl Rule {

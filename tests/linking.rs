@@ -345,3 +345,136 @@ fn of_two_occasions_the_figure_belongs_to_the_one_named_nearest_or_its_own_value
         "{c:#?}"
     );
 }
+
+/// (verdict, rule) of every claim of `text` against the lists fixture, by claim text.
+fn lists(text: &str) -> Vec<(String, String, Option<String>)> {
+    let out = factcheck()
+        .args([
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--isolated",
+            "--fail-on",
+            "never",
+            "--published",
+            "2026-01-07",
+        ])
+        .args(["-f", "tests/fixtures/rules/lists.toml"])
+        .write_stdin(text.to_owned())
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    claims(&report)
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap().to_owned(),
+                c["verdict"].as_str().unwrap().to_owned(),
+                c["rule"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, claim: &str) -> (String, Option<String>) {
+    let all = lists(text);
+    let found: Vec<_> = all.iter().filter(|(t, _, _)| t == claim).collect();
+    assert_eq!(found.len(), 1, "{text}: {all:?}");
+    (found[0].1.clone(), found[0].2.clone())
+}
+
+#[test]
+fn only_the_subject_of_a_phrase_is_its_actor() {
+    let d = |rule: &str| ("discrepancy".to_owned(), Some(rule.to_owned()));
+    let u = |rule: &str| ("unverifiable".to_owned(), Some(rule.to_owned()));
+    let m = ("match".to_owned(), None);
+    // Active: the subject is the actor, right or wrong.
+    assert_eq!(one("Mamberti announced the new pope.", "Mamberti"), m);
+    assert_eq!(one("Prevost announced the new pope.", "Prevost"), d("D201"));
+    // Passive: what was done, maybe; it confirms, never contradicts.
+    assert_eq!(one("Prevost was announced as the new pope.", "Prevost"), u("L032"));
+    assert_eq!(one("Mamberti was announced as the speaker.", "Mamberti"), m);
+    assert_eq!(one("The new pope was announced by Mamberti.", "Mamberti"), m);
+    assert_eq!(one("The new pope was announced by Prevost.", "Prevost"), d("D201"));
+    // Not asserted: a prospect confirms, never contradicts.
+    assert_eq!(one("The Greens won the election.", "Greens"), d("D201"));
+    assert_eq!(one("The Greens are on course to win two seats.", "Greens"), u("L033"));
+    assert_eq!(one("The Liberals are on course to win.", "Liberals"), m);
+    // An owner before another noun is not the subject; nor is a list before another subject.
+    let owner = lists("Mark Carney's Liberal Party won the election.");
+    assert!(!owner.iter().any(|(t, _, _)| t.contains("Carney")), "{owner:?}");
+    assert!(
+        owner.iter().any(|(t, v, _)| t == "Liberal Party" && v == "match"),
+        "{owner:?}"
+    );
+    let pronoun = lists("He was then still Robert Prevost, and he announced nothing.");
+    assert!(pronoun.iter().all(|(_, v, _)| v != "discrepancy"), "{pronoun:?}");
+    // The owner's own phrase right after it: the owner is the subject.
+    assert_eq!(one("Carney won his seat in Ottawa.", "Carney"), d("D201"));
+}
+
+#[test]
+fn a_fact_about_a_namespaced_entity_needs_it_named() {
+    let facts = r#"
+[sources.bio]
+title = "Biography"
+
+[[entity]]
+id = "people.francis"
+kind = "person"
+name = "Pope Francis"
+aliases = ["Francis"]
+
+[[entity]]
+id = "people.leo"
+kind = "person"
+name = "Robert Prevost"
+aliases = ["Prevost"]
+
+[[entity]]
+id = "buenos_aires"
+kind = "place"
+name = "Buenos Aires"
+
+[[entity]]
+id = "chicago"
+kind = "place"
+name = "Chicago"
+
+[[fact]]
+id = "francis.birthplace"
+about = ["born in"]
+entity = "buenos_aires"
+source = "bio"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "facts.toml", facts);
+    let verdicts = |text: &str| -> Vec<String> {
+        let out = factcheck()
+            .args([
+                "check",
+                "-",
+                "--format",
+                "json",
+                "--isolated",
+                "--fail-on",
+                "never",
+                "-f",
+            ])
+            .arg(&path)
+            .write_stdin(text.to_owned())
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        claims(&report)
+            .iter()
+            .map(|c| format!("{} {}", c["text"].as_str().unwrap(), c["verdict"].as_str().unwrap()))
+            .collect()
+    };
+    // `francis.` is about `people.francis`: another person's birthplace is not his.
+    assert_eq!(verdicts("Francis was born in Chicago."), ["Chicago discrepancy"]);
+    assert_eq!(verdicts("Francis was born in Buenos Aires."), ["Buenos Aires match"]);
+    let other = verdicts("Prevost was born in Chicago.");
+    assert!(other.iter().all(|v| !v.ends_with("discrepancy")), "{other:?}");
+}

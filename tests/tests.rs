@@ -16,6 +16,7 @@ mod json_report;
 mod linking;
 mod mutations;
 mod ordinals;
+mod people;
 mod precision;
 mod properties;
 mod quotes;

@@ -21,7 +21,7 @@ use crate::span::Span;
 
 pub use numbers::fraction_value;
 pub use people::EntityMention;
-pub use quotes::{is_excerpt, quote_segments};
+pub use quotes::{MIN_WORDS, is_excerpt, quote_segments};
 
 /// The kinds of claim, as named in the JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -186,12 +186,17 @@ pub enum Value {
         speaker: Option<usize>,
         /// Where the speaker is named, when in the same sentence.
         speaker_span: Option<Span>,
+        /// A speech verb gives it to someone the fact base does not know.
+        stranger: bool,
     },
     Role {
         entity: Option<usize>,
         title: String,
         name: String,
         title_span: Span,
+        /// A period cue follows the title ("under Pope Francis"): judged as
+        /// held at some time, not at publication.
+        ever: bool,
     },
     Name {
         entity: usize,

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{Kind, Mention, Value, word_spans};
+use crate::facts::titles::{JOINERS, TitleVocab};
 use crate::facts::{EntityKind, FactBase, Index};
 use crate::lexicon::{lang, nation_code, nation_key};
 use crate::span::Span;
@@ -18,6 +19,9 @@ pub struct EntityMention {
     pub title: Option<Span>,
     /// A country's possessive before it ("Ukraine's Volodymyr Zelensky").
     pub possessive: Option<Span>,
+    /// A period cue follows the title ("the secretary of state under Pope
+    /// Francis"): it was held then, not necessarily at publication.
+    pub period: bool,
     pub sentence: Span,
 }
 
@@ -41,122 +45,251 @@ fn possessive_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
 static NATION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lang().nations.keys().flat_map(|n| n.split(' ')).collect());
 
-/// Whether a word can be part of a title: an office word or a nationality form.
-fn is_title_word(word: &str) -> bool {
+/// Whether a word can be part of a title: an office word or a nationality
+/// form of the built-in lists, or a word of a title the fact base's roles
+/// hold ("Cardinal", "CEO", "ceremonies").
+fn is_title_word(word: &str, vocab: &TitleVocab) -> bool {
     let key = nation_key(word);
     let titles = &lang().titles.words;
     titles.contains(&key)
         || key.split('-').all(|p| titles.contains(p))
         || NATION_WORDS.contains(key.as_str())
         || crate::gazetteer::is_country_word(&key)
+        || vocab.has_word(&key)
 }
 
-fn is_office_word(word: &str) -> bool {
+/// Whether a word names an office: in the built-in list, or the head of a
+/// title the fact base's roles hold ("prefect", "master", "ceo").
+fn is_office_word(word: &str, vocab: &TitleVocab) -> bool {
     let key = nation_key(word);
     let offices = &lang().titles.offices;
-    offices.contains(&key) || key.split('-').any(|p| offices.contains(p))
+    offices.contains(&key) || key.split('-').any(|p| offices.contains(p)) || vocab.has_office(&key)
+}
+
+/// A word that ends in a possessive ("leader's"): it belongs to the noun
+/// after it, so a title never ends on one.
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with('\'') || word.ends_with('\u{2019}')
+}
+
+/// Whether `word` is a month name ("May", "June"): after a lower-case title
+/// or before a day, it is a date, not a person called May (rule D304's
+/// neighbour, see `entities`).
+fn is_month(word: &str) -> bool {
+    word.len() > 2 && crate::lexicon::month_number(word).is_some() && !word.ends_with('.')
 }
 
 /// The title that ends right before `at`, if the words there make one.
-fn title_before(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+fn title_before(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Option<Span> {
     let words = word_spans(prose, Span::new(sentence.start, at));
     let mut start = None;
     let mut end = at;
     for w in words.iter().rev() {
-        // Only spaces between title words, or the full stop of "U.K.".
+        // Only spaces between title words, or the full stop of "U.K.". Two
+        // titles joined by "and" before a name are two claims at most: the
+        // one next to the name is checked ("France and Ukraine's President").
         let gap_ok = prose[w.end..end].trim_start_matches('.').trim().is_empty();
-        if !gap_ok || !is_title_word(&prose[w.start..w.end]) {
+        let word = &prose[w.start..w.end];
+        if !gap_ok || !is_title_word(word, vocab) || matches!(word, "and" | "&") {
             break;
         }
         start = Some(w.start);
         end = w.start;
     }
     let start = start?;
-    // Trim leading words that only join ("the", "of").
+    // Trim leading words that only join ("the", "of", "for").
     let words: Vec<Span> = word_spans(prose, Span::new(start, at));
     let first = words
         .iter()
-        .position(|w| !matches!(nation_key(&prose[w.start..w.end]).as_str(), "the" | "of"))?;
+        .position(|w| !JOINERS.contains(&nation_key(&prose[w.start..w.end]).as_str()))?;
     let last = words.last()?;
     let span = Span::new(words[first].start, last.end);
     words[first..]
         .iter()
-        .any(|w| is_office_word(&prose[w.start..w.end]))
+        .any(|w| is_office_word(&prose[w.start..w.end], vocab))
         .then_some(span)
 }
 
 /// "Germany's chancellor, Friedrich Merz": a title set off by a comma before the name.
-fn title_before_comma(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+fn title_before_comma(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Option<Span> {
     let head = prose[sentence.start..at].trim_end();
     let comma = sentence.start + head.strip_suffix(',')?.len();
-    let title = title_before(prose, sentence, comma)?;
+    let title = title_before(prose, sentence, comma, vocab)?;
     // The title must end on its office ("chancellor"), not on a stray word.
     let last = word_spans(prose, title).pop()?;
-    is_office_word(&prose[last.start..last.end]).then_some(title)
+    is_office_word(&prose[last.start..last.end], vocab).then_some(title)
 }
 
-/// "Emmanuel Macron, the French president": a title in apposition after the name.
-fn title_after(prose: &str, sentence: Span, at: usize) -> Option<Span> {
+/// Words that may follow a title in apposition ("Parolin, the secretary of
+/// state under Pope Francis", "Huang, Nvidia's CEO, said"): a title followed
+/// by any other lower-case word is the start of a longer noun phrase ("the
+/// chief negotiators", "the US leader's son-in-law"), not a title.
+fn closes_apposition(word: &str) -> bool {
+    let w = word.to_lowercase();
+    lang().titles.after.contains(&w) || lang().cues.speech_verbs.contains(&w)
+}
+
+/// "Emmanuel Macron, the French president": a title in apposition after the
+/// name. Returns the title and whether a period cue follows it ("the
+/// secretary of state under Pope Francis": held then, not necessarily now).
+fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Option<(Span, bool)> {
     let rest = &prose[at..sentence.end];
     let after_comma = rest.strip_prefix(',')?;
     let start = at + 1 + (after_comma.len() - after_comma.trim_start().len());
     let words = word_spans(prose, Span::new(start, sentence.end));
+    let text = |w: &Span| &prose[w.start..w.end];
     let mut i = 0;
     if words
         .first()
-        .is_some_and(|w| prose[w.start..w.end].eq_ignore_ascii_case("the"))
+        .is_some_and(|w| matches!(text(w).to_lowercase().as_str(), "the" | "a" | "an"))
     {
         i = 1;
     }
-    let first = *words.get(i)?;
-    let mut end = None;
-    for (k, w) in words.iter().enumerate().skip(i) {
-        let gap_ok = k == i || prose[words[k - 1].end..w.start].trim().is_empty();
-        if !gap_ok || !is_title_word(&prose[w.start..w.end]) {
+    words.get(i)?;
+    // The run of title words (joiners only between two of them), with only
+    // spaces between; after an "of" that follows an office, capitalised words
+    // too, the name of what the office is of ("of Nvidia Corp.").
+    let mut run = i;
+    let mut tail = false;
+    let capitalised = |w: &Span| text(w).starts_with(char::is_uppercase);
+    while run < words.len() {
+        let w = &words[run];
+        if run > i
+            && !prose[words[run - 1].end..w.start]
+                .trim_start_matches('.')
+                .trim()
+                .is_empty()
+        {
             break;
         }
-        end = Some(*w);
+        let key = nation_key(text(w));
+        let joiner = JOINERS.contains(&key.as_str());
+        // "under Pope Francis" gives the title a period; it is no part of it.
+        if lang().titles.period.contains(&key) {
+            break;
+        }
+        if joiner && run > i {
+            let opens_tail = matches!(key.as_str(), "of" | "for" | "at")
+                && words[i..run].iter().any(|o| is_office_word(text(o), vocab));
+            let next_ok = words.get(run + 1).is_some_and(|n| {
+                prose[w.end..n.start].trim().is_empty()
+                    && (is_title_word(text(n), vocab) || ((tail || opens_tail) && capitalised(n)))
+            });
+            if !next_ok {
+                break;
+            }
+            tail |= opens_tail;
+        } else if joiner || !(is_title_word(text(w), vocab) || (tail && capitalised(w))) {
+            break;
+        }
+        run += 1;
     }
-    let end = end?;
-    let span = Span::new(first.start, end.end);
-    let last_is_office = is_office_word(&prose[end.start..end.end]);
+    if run == i {
+        return None;
+    }
+    let mut run_words = &words[i..run];
+    // A possessive belongs to the noun after it: "the US leader's son-in-law"
+    // is no title, and in "the US leader's envoy" the title is "envoy" (a
+    // country's possessive stays: "Ukraine's president").
+    if run_words.last().is_some_and(|w| is_possessive(text(w))) {
+        return None;
+    }
+    if let Some(p) = run_words
+        .iter()
+        .rposition(|w| is_possessive(text(w)) && crate::lexicon::nation_code(text(w)).is_none())
+    {
+        run_words = &run_words[p + 1..];
+    }
+    // The title is named by its last office word; after it only an "of ..."
+    // tail may follow ("founder and CEO of Nvidia").
+    let office = run_words.iter().rposition(|w| is_office_word(text(w), vocab))?;
+    let tail = &run_words[office + 1..];
+    if let Some(first) = tail.first()
+        && !matches!(nation_key(text(first)).as_str(), "of" | "for" | "at")
+    {
+        return None;
+    }
+    let end = *run_words.last()?;
+    let span = Span::new(run_words[0].start, end.end);
     // "Macron, Ukrainian President Volodymyr Zelenskyy": a title followed by a
     // name belongs to that name, not in apposition to the one before.
     let next = prose[end.end..sentence.end].trim_start();
-    let closes = next.is_empty() || next.starts_with([',', '.', ';', ':', ')']) || next.starts_with(char::is_lowercase);
-    (last_is_office && closes).then_some(span)
+    let next_word = word_spans(prose, Span::new(sentence.end - next.len(), sentence.end))
+        .first()
+        .map(|w| &prose[w.start..w.end]);
+    let punctuation = next.is_empty() || next.starts_with([',', '.', ';', ':', ')', '\u{2014}', '\u{2013}']);
+    let closes = punctuation || next_word.is_some_and(|w| next.starts_with(w) && closes_apposition(w));
+    let period = next_word.is_some_and(|w| !punctuation && lang().titles.period.contains(w.to_lowercase()));
+    closes.then_some((span, period))
 }
 
 /// Every known entity named in the sentence, with titles attached to people.
 pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Index) -> Vec<EntityMention> {
+    let vocab = &index.titles;
     let mut out: Vec<EntityMention> = index
         .aliases_in(prose, sentence)
         .into_iter()
-        .map(|hit| {
-            let person = base.entities[hit.entity].kind == EntityKind::Person;
-            let title = person
-                .then(|| {
-                    title_before(prose, sentence, hit.span.start)
-                        .or_else(|| title_before_comma(prose, sentence, hit.span.start))
-                        .or_else(|| title_after(prose, sentence, hit.span.end))
-                })
-                .flatten();
-            let lead = title.map_or(hit.span.start, |t| t.start);
+        .filter_map(|hit| {
+            let entity = &base.entities[hit.entity];
+            let person = entity.kind == EntityKind::Person;
+            let written = &prose[hit.span.start..hit.span.end];
+            // "the 267th pope May 8": a month name before a day is a date, not Elizabeth May.
+            let after = prose[hit.span.end..sentence.end].trim_start();
+            if person && is_month(written) && after.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            // An alias that opens with a title of the person's roles ("Cardinal
+            // Prevost", "Pope Leo XIV"): the title is checked like one written
+            // before the name.
+            let mut span = hit.span;
+            if person && !entity.roles.is_empty() {
+                let inner = word_spans(prose, hit.span);
+                let lead = inner
+                    .iter()
+                    .take_while(|w| is_title_word(&prose[w.start..w.end], vocab))
+                    .count();
+                if lead > 0
+                    && lead < inner.len()
+                    && inner[..lead]
+                        .iter()
+                        .any(|w| is_office_word(&prose[w.start..w.end], vocab))
+                {
+                    span = Span::new(inner[lead].start, hit.span.end);
+                }
+            }
+            let (title, period) = if person {
+                title_before(prose, sentence, span.start, vocab)
+                    .or_else(|| title_before_comma(prose, sentence, span.start, vocab))
+                    .map(|t| (Some(t), false))
+                    .or_else(|| title_after(prose, sentence, span.end, vocab).map(|(t, p)| (Some(t), p)))
+                    .unwrap_or((None, false))
+            } else {
+                (None, false)
+            };
+            // "pope May": a lower-case title before a month name is no person's.
+            if person
+                && is_month(&prose[span.start..span.end])
+                && title.is_some_and(|t| prose[t.start..].starts_with(char::is_lowercase))
+            {
+                return None;
+            }
+            let lead = title.map_or(span.start, |t| t.start.min(span.start));
             let possessive = person.then(|| possessive_before(prose, sentence, lead)).flatten();
-            EntityMention {
+            Some(EntityMention {
                 entity: hit.entity,
-                span: hit.span,
+                span,
                 title,
                 possessive,
+                period,
                 sentence,
-            }
+            })
         })
         .collect();
     // "UK" in "UK Prime Minister Keir Starmer" and "Ukraine" in "Ukraine's
     // Volodymyr Zelensky" belong to the person, not mentions of their own.
     let prefixes: Vec<Span> = out
         .iter()
-        .filter(|m| m.full() != m.span)
+        .filter(|m| m.full().start < m.span.start)
         .map(|m| Span::new(m.full().start, m.span.start))
         .collect();
     out.retain(|m| !prefixes.iter().any(|t| t.contains(m.span)));
@@ -172,6 +305,7 @@ pub(super) fn roles(
     index: &Index,
     out: &mut Vec<Mention>,
 ) {
+    let vocab = &index.titles;
     for m in entities {
         let Some(title) = m.title else { continue };
         out.push(Mention {
@@ -183,6 +317,7 @@ pub(super) fn roles(
                 title: prose[title.start..title.end].to_owned(),
                 name: prose[m.span.start..m.span.end].to_owned(),
                 title_span: title,
+                ever: m.period,
             },
         });
     }
@@ -192,7 +327,7 @@ pub(super) fn roles(
         let s = &prose[w.start..w.end];
         s.starts_with(char::is_uppercase)
             && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !is_title_word(s)
+            && !is_title_word(s, vocab)
     };
     let mut i = 0;
     while i < words.len() {
@@ -210,12 +345,16 @@ pub(super) fn roles(
         let known = entities.iter().any(|m| m.full().overlaps(name));
         if (2..=3).contains(&count)
             && !known
-            && let Some(title) = title_before(prose, sentence, name.start)
+            && let Some(title) = title_before(prose, sentence, name.start, vocab)
             && prose[title.start..].starts_with(char::is_uppercase)
         {
             // "German Chancellor Friedrich Mertz": a misspelt known person keeps the title check.
             let written = &prose[name.start..name.end];
-            let entity = near_full_name(written, base, index).map(|(e, _)| e);
+            // "French cardinal Dominique Mamberti": the lower-case title kept
+            // the alias "Cardinal Dominique Mamberti" from matching, so the
+            // name is looked up on its own.
+            let entity =
+                exact_full_name(written, index).or_else(|| near_full_name(written, base, index).map(|(e, _)| e));
             out.push(Mention {
                 kind: Kind::Role,
                 span: title.cover(name),
@@ -225,11 +364,22 @@ pub(super) fn roles(
                     title: prose[title.start..title.end].to_owned(),
                     name: prose[name.start..name.end].to_owned(),
                     title_span: title,
+                    ever: false,
                 },
             });
         }
         i = j + 1;
     }
+}
+
+/// The known person whose full name (or alias of two words or more) is
+/// exactly `written`.
+fn exact_full_name(written: &str, index: &Index) -> Option<usize> {
+    let w = deunicode::deunicode(written).to_lowercase();
+    index
+        .full_name_candidates(&w)
+        .find(|(_, _, f)| *f == w)
+        .map(|(e, _, _)| e)
 }
 
 /// The known person whose full name ("Friedrich Merz") `written` ("Friedrich
@@ -247,10 +397,29 @@ fn near_full_name<'a>(written: &str, base: &'a FactBase, index: &Index) -> Optio
                 && w.split(' ')
                     .zip(f.split(' '))
                     .all(|(a, b)| strsim::damerau_levenshtein(a, b) <= 1);
-            d > 0 && d <= 2 && words_near
+            // "Steven Witkoff" for "Steve Witkoff": a longer form of the given name.
+            let (wf, ff) = (w.split(' ').next().unwrap_or(""), f.split(' ').next().unwrap_or(""));
+            let same_name = wf != ff && same_given_name(wf, ff) && w[wf.len()..] == f[ff.len()..];
+            // Each word written differently must be able to misspell a name.
+            let words_may = w.split(' ').zip(f.split(' ')).all(|(a, b)| a == b || may_misspell(a));
+            d > 0 && d <= 2 && words_near && !same_name && words_may
         })
         .min_by_key(|(i, _, f)| (strsim::damerau_levenshtein(&w, f), *i))
         .and_then(|(i, k, _)| Some((i, base.entities[i].spellings().nth(k)?)))
+}
+
+/// Whether two given names (lower case, folded) are one name: the same, a
+/// longer form of a name of four letters or more ("steve", "steven"), or
+/// forms of one name in the word lists (`names.forms`: "jon", "john").
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    a == b || (short.chars().count() >= 4 && long.starts_with(short)) || lang().names.same(a, b)
+}
+
+/// Whether a written word can be a misspelling of a name at all: a common
+/// English word ("Change" for "Chang") never is.
+fn may_misspell(word: &str) -> bool {
+    !crate::lexicon::is_common_word(word)
 }
 
 /// Edit distance allowed for a near-miss of a word this long.
@@ -280,7 +449,11 @@ pub(super) fn near_misses(
             continue;
         };
         let word = &prose[prev.start..prev.end];
-        if prose[prev.end..m.span.start] != *" " || !word.starts_with(char::is_uppercase) || is_title_word(word) {
+        // A capitalised word before a known surname is a given name, unless it
+        // makes a title ("Georgia Meloni" is Giorgia misspelt; "Prime Minister
+        // Meloni" is not).
+        let titled = m.title.is_some() || is_office_word(word, &index.titles);
+        if prose[prev.end..m.span.start] != *" " || !word.starts_with(char::is_uppercase) || titled {
             continue;
         }
         let full = entity.spellings().find(|s| {
@@ -289,7 +462,8 @@ pub(super) fn near_misses(
         });
         let Some(full) = full else { continue };
         let first = full.split_whitespace().next().unwrap_or("");
-        if fold(first) != fold(word) && near(&fold(word), &fold(first)) {
+        let (given, right) = (fold(word), fold(first));
+        if given != right && near(&given, &right) && !same_given_name(&given, &right) && may_misspell(word) {
             out.push(Mention {
                 kind: Kind::Name,
                 span: Span::new(prev.start, m.span.end),
@@ -339,6 +513,7 @@ pub(super) fn near_misses(
             || !word.chars().all(char::is_alphabetic)
             || covered.iter().any(|c| c.overlaps(w))
             || out.iter().any(|m| m.kind == Kind::Name && m.span.overlaps(w))
+            || !may_misspell(word)
         {
             continue;
         }
@@ -394,6 +569,7 @@ pub(super) fn stand_ins(
         span,
         title: None,
         possessive: None,
+        period: false,
         sentence,
     };
     // "Leaders in Paris agreed ...": after a preposition a capital is where, not who.

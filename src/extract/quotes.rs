@@ -1,13 +1,17 @@
 //! Quotations and who said them.
 //!
-//! A quotation is a claim when it is attributed to a known person and long
-//! enough to be a statement (four words or more), or when it is a true
-//! excerpt of a quote on record. Short unattributed phrases in quotation
-//! marks ("coalition of the willing") are scare quotes, not claims.
+//! A quotation is a claim when a speech verb attributes it to someone and it
+//! is long enough to be a statement ([`MIN_WORDS`] words or more), or when it
+//! is a true excerpt of a quote on record (two words or more). Its speaker is
+//! the subject of the speech verb that governs it ("Witkoff said Trump
+//! "strongly backs" the protocols" quotes Witkoff), never merely the nearest
+//! name. Names and labels in quotation marks ("the so-called "Multinational
+//! Force for Ukraine"") and short fragments are not claims.
 
 use super::{EntityMention, Kind, Mention, Value, word_spans};
 use crate::article::Article;
 use crate::facts::{EntityKind, FactBase, Index};
+use crate::lexicon::lang;
 use crate::span::Span;
 
 /// Pairs of opening and closing marks, as (open, close).
@@ -120,6 +124,216 @@ fn quotations(prose: &str, block: Span) -> Vec<Span> {
 
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
+/// Fewer words than this and a quotation is a fragment: a claim only when it
+/// is, word for word, part of a quote on record (rules D401, U008, U015).
+pub const MIN_WORDS: usize = 6;
+
+/// Fewer words than this and a quotation is never a claim, even on record
+/// ("break"): one word says nothing about who said what.
+pub const MIN_EXCERPT: usize = 2;
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Said {
+    /// A known person, and where the sentence names them (None for "he said").
+    By(usize, Option<Span>),
+    /// A speech verb gives the words to someone the fact base does not know
+    /// ("a resident said", "Poonam Patni told AFP"), or to "he" after a
+    /// sentence that names two people.
+    Stranger,
+    /// Nothing says whose words they are.
+    Unknown,
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    lang().cues.speech_verbs.contains(&w) || lang().quotes.verbs.contains(&w)
+}
+
+/// Whether the text between a speaker and the verb keeps them together:
+/// spaces, an appositive between commas ("Macron, in a statement, said"), or
+/// a few words such as "also" or "later".
+fn joins_speaker(gap: &str) -> bool {
+    let t = gap.trim();
+    if t.is_empty() {
+        return true;
+    }
+    // "Starmer, who has staked a good deal on the plan, later told".
+    let t = match t
+        .strip_prefix(',')
+        .and_then(|r| r.rfind(',').map(|i| (&r[..i], &r[i + 1..])))
+    {
+        Some((apposition, rest)) if apposition.split_whitespace().count() <= 15 => rest.trim(),
+        _ => t,
+    };
+    let words: Vec<&str> = t.trim_matches(',').split_whitespace().collect();
+    words.len() <= 3 && words.iter().all(|w| lang().quotes.between.contains(w.to_lowercase()))
+}
+
+/// "A so-called "Multinational Force for Ukraine"", "the "Coalition of the
+/// Willing"", a plan "dubbed the Paris Declaration": a name or a label in
+/// quotation marks, not anyone's words. `title_case` is whether a phrase in
+/// title case counts (not for words on record).
+fn is_label(prose: &str, inner: Span, sentence: Span, title_case: bool) -> bool {
+    let labels = &lang().quotes.labels;
+    let text = prose[inner.start..inner.end].to_lowercase();
+    if labels.iter().any(|l| text.starts_with(&format!("{l} "))) {
+        return true;
+    }
+    let before: Vec<String> = word_spans(prose, Span::new(sentence.start.min(inner.start), inner.start))
+        .iter()
+        .rev()
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
+        .take(2)
+        .collect();
+    let cue = |n: usize| {
+        before
+            .get(..n)
+            .map(|w| w.iter().rev().cloned().collect::<Vec<_>>().join(" "))
+    };
+    if (1..=2).any(|n| cue(n).is_some_and(|c| labels.contains(&c))) {
+        return true;
+    }
+    // Title case: every word capitalised but the joiners, no sentence in it.
+    let words = word_spans(prose, inner);
+    title_case
+        && words.len() >= 2
+        && !prose[inner.start..inner.end].contains(['.', ',', '!', '?', ';', ':'])
+        && words.iter().enumerate().all(|(i, w)| {
+            let word = &prose[w.start..w.end];
+            word.starts_with(char::is_uppercase) || (i > 0 && crate::facts::titles::JOINERS.contains(&word))
+        })
+}
+
+/// The speaker of the quotation at `inner`: the subject of the speech verb
+/// nearest to it in its sentence ("X said", "said X", "X told reporters",
+/// "according to X", "she wrote"), not the nearest name.
+fn attribution(article: &Article, inner: Span, area: Span, quotes: &[Span], people: &[&EntityMention]) -> Said {
+    let prose = article.prose.as_str();
+    let outside = |s: Span| !quotes.iter().any(|q| q.contains(s));
+    let words: Vec<Span> = word_spans(prose, area).into_iter().filter(|w| outside(*w)).collect();
+    let text = |w: &Span| &prose[w.start..w.end];
+    let verbs = words.iter().enumerate().filter(|(i, w)| {
+        let word = text(w);
+        is_speech_verb(word)
+            && (!word.eq_ignore_ascii_case("according") || words.get(i + 1).is_some_and(|n| text(n) == "to"))
+    });
+    let distance = |w: &Span| {
+        if w.end <= inner.start {
+            inner.start - w.end
+        } else {
+            w.start.saturating_sub(inner.end)
+        }
+    };
+    let from = people.partition_point(|m| m.sentence.end <= area.start);
+    let near: Vec<&EntityMention> = people[from..]
+        .iter()
+        .take_while(|m| m.sentence.start < area.end)
+        .filter(|m| area.contains(m.span) && outside(m.span))
+        .copied()
+        .collect();
+    let Some((v, verb)) = verbs.min_by_key(|(_, w)| distance(w)) else {
+        // "Macron: the "territorial question" must be settled": a name that
+        // opens the sentence and a colon give the words to that person.
+        return near
+            .iter()
+            .find(|m| {
+                let lead = prose[area.start..m.full().start].trim_start_matches(['#', ' ', '*', '\n']);
+                lead.is_empty() && m.full().end < inner.start && prose[m.full().end..].starts_with(':')
+            })
+            .map_or(Said::Unknown, |m| Said::By(m.entity, Some(m.span)));
+    };
+    let before = |at: usize| {
+        near.iter()
+            .filter(|m| m.full().end <= at && joins_speaker(&prose[m.full().end..at]))
+            .max_by_key(|m| m.full().end)
+            .map(|m| Said::By(m.entity, Some(m.span)))
+    };
+    let after = |at: usize| {
+        near.iter()
+            .filter(|m| m.full().start >= at && prose[at..m.full().start].trim().is_empty())
+            .min_by_key(|m| m.full().start)
+            .map(|m| Said::By(m.entity, Some(m.span)))
+    };
+    // "he said", "said she": the person named in the last sentence before the
+    // pronoun that names anyone, within three sentences; when that sentence
+    // names two people, the speaker cannot be told.
+    let pronoun = |w: Option<&Span>| {
+        let w = *w?;
+        PRONOUNS.contains(&text(&w)).then_some(())?;
+        let sentence = article.sentence_of(Span::new(w.start, w.start))?;
+        let si = article.sentences.partition_point(|s| s.end <= sentence.start);
+        let window = article.sentences[si.saturating_sub(3)].start;
+        let from = people.partition_point(|m| m.sentence.end <= window);
+        let named: Vec<&&EntityMention> = people[from..]
+            .iter()
+            .take_while(|m| m.sentence.start < w.start)
+            .filter(|m| m.span.start >= window && m.span.end <= w.start && outside(m.span))
+            .collect();
+        let last = named.last()?;
+        let mut who: Vec<usize> = named
+            .iter()
+            .filter(|m| m.sentence == last.sentence)
+            .map(|m| m.entity)
+            .collect();
+        who.sort_unstable();
+        who.dedup();
+        // Two people: someone said it, but who cannot be told.
+        Some(if who.len() == 1 {
+            Said::By(who[0], None)
+        } else {
+            Said::Stranger
+        })
+    };
+    // The subject of the verb at `v`, written before it: "Macron said",
+    // "she told", "Macron met Starmer, adding", "X said ..., and told".
+    let subject_before = |v: usize| -> Option<Said> {
+        let verb = words[v];
+        if let Some(s) = before(verb.start).or_else(|| v.checked_sub(1).and_then(|p| pronoun(words.get(p)))) {
+            return Some(s);
+        }
+        let prev = v.checked_sub(1).map(|p| text(&words[p]).to_lowercase());
+        if matches!(prev.as_deref(), Some("and" | "but" | "then")) {
+            // Coordinated verbs share the subject of the verb before them.
+            let earlier = (0..v).rev().find(|&k| is_speech_verb(text(&words[k])))?;
+            return before(words[earlier].start).or_else(|| earlier.checked_sub(1).and_then(|p| pronoun(words.get(p))));
+        }
+        if text(&verb).to_lowercase().ends_with("ing") {
+            // A participle's subject is the clause's: the first person named
+            // before it, or the pronoun that opens the sentence.
+            return near
+                .iter()
+                .filter(|m| m.full().end <= verb.start)
+                .min_by_key(|m| m.full().start)
+                .map(|m| Said::By(m.entity, Some(m.span)))
+                .or_else(|| {
+                    words
+                        .first()
+                        .filter(|w| w.start < verb.start)
+                        .and_then(|w| pronoun(Some(w)))
+                });
+        }
+        None
+    };
+    let word = text(verb).to_lowercase();
+    let inverts = !lang().quotes.objects.contains(&word);
+    let said = if word == "according" {
+        words.get(v + 1).and_then(|to| after(to.end))
+    } else if verb.start >= inner.end {
+        // ""...," said Macron" or ""...," Macron said"; never ""...," he told Modi".
+        inverts
+            .then(|| after(verb.end).or_else(|| pronoun(words.get(v + 1))))
+            .flatten()
+            .or_else(|| before(verb.start).filter(|s| matches!(s, Said::By(_, Some(n)) if n.start >= inner.end)))
+            .or_else(|| v.checked_sub(1).and_then(|p| pronoun(words.get(p))))
+    } else {
+        // "Macron said ...", "she told reporters ...", "..., adding that ...".
+        subject_before(v)
+    };
+    said.unwrap_or(Said::Stranger)
+}
+
 pub(super) fn extract(
     article: &Article,
     entities: &[EntityMention],
@@ -132,8 +346,13 @@ pub(super) fn extract(
         .iter()
         .filter(|m| base.entities[m.entity].kind == EntityKind::Person)
         .collect();
+    // The last attributed quotation's sentences and speaker: a quotation that
+    // follows it with nothing between ("...," Carney said. "These are not
+    // idle threats.") continues it.
+    let mut last: Option<(Span, Said)> = None;
     for &block in &article.blocks {
-        for inner in quotations(prose, block) {
+        let spans = quotations(prose, block);
+        for &inner in &spans {
             let Some(sentence) = article.sentence_of(Span::new(inner.start, inner.start)) else {
                 continue;
             };
@@ -141,41 +360,28 @@ pub(super) fn extract(
             let text = prose[inner.start..inner.end].to_owned();
             let segments = quote_segments(&text);
             let words: usize = segments.iter().map(Vec::len).sum();
-            // The speaker: the nearest person named in the quote's sentences, outside it.
+            if words < MIN_EXCERPT {
+                continue;
+            }
             let area = sentence.cover(last_sentence);
-            // People come sentence by sentence: those of the area are found by position.
-            let from = people.partition_point(|m| m.sentence.end <= area.start);
-            let speaker = people[from..]
-                .iter()
-                .take_while(|m| m.sentence.start < area.end)
-                .filter(|m| area.contains(m.span) && !inner.contains(m.span))
-                .min_by_key(|m| {
-                    if m.span.end <= inner.start {
-                        inner.start - m.span.end
-                    } else {
-                        m.span.start - inner.end
-                    }
-                })
-                .map(|m| (m.entity, Some(m.span)))
-                .or_else(|| {
-                    // "he said": the last person named before, within three sentences.
-                    let has_pronoun = word_spans(prose, area)
-                        .iter()
-                        .any(|w| !inner.contains(*w) && PRONOUNS.contains(&&prose[w.start..w.end]));
-                    let si = article.sentences.partition_point(|s| s.end <= sentence.start);
-                    let window_start = article.sentences[si.saturating_sub(3)].start;
-                    let from = people.partition_point(|m| m.sentence.end <= window_start);
-                    has_pronoun
-                        .then(|| {
-                            people[from..]
-                                .iter()
-                                .take_while(|m| m.sentence.start < inner.start)
-                                .filter(|m| m.span.start >= window_start && m.span.end <= inner.start)
-                                .max_by_key(|m| m.span.start)
-                                .map(|m| (m.entity, None))
-                        })
-                        .flatten()
-                });
+            // The quotes on record are indexed by word (see `Index::quote_excerpts`).
+            let on_record = index.quote_excerpts(&segments).next().is_some();
+            if is_label(prose, inner, sentence, !on_record) {
+                continue;
+            }
+            let mut said = attribution(article, inner, area, &spans, &people);
+            if said == Said::Unknown
+                && let Some((before, who)) = last
+                && before.end <= inner.start
+                && prose[before.end..inner.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || MARKS.iter().any(|(o, _)| *o == c))
+            {
+                said = who;
+            }
+            if said != Said::Unknown {
+                last = Some((area, said));
+            }
             // "Asked about the "territorial question", Macron said ...": a phrase
             // quoted as the topic is nobody's words in this sentence.
             let topic = word_spans(prose, Span::new(sentence.start.min(inner.start), inner.start))
@@ -184,10 +390,13 @@ pub(super) fn extract(
                 .map(|w| prose[w.start..w.end].to_lowercase())
                 .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "so-called"))
                 .is_some_and(|w| matches!(w.as_str(), "about" | "on" | "over" | "regarding" | "concerning"));
-            let speaker = if topic { None } else { speaker };
-            // The quotes on record are indexed by word (see `Index::quote_excerpts`).
-            let on_record = index.quote_excerpts(&segments).next().is_some();
-            if (words >= 4 && speaker.is_some()) || on_record {
+            let said = if topic { Said::Unknown } else { said };
+            let speaker = match said {
+                Said::By(e, span) => Some((e, span)),
+                _ => None,
+            };
+            let attributed = said != Said::Unknown;
+            if (words >= MIN_WORDS && attributed) || on_record {
                 out.push(Mention {
                     kind: Kind::Quote,
                     span: inner,
@@ -196,6 +405,7 @@ pub(super) fn extract(
                         text,
                         speaker: speaker.map(|s| s.0),
                         speaker_span: speaker.and_then(|s| s.1),
+                        stranger: said == Said::Stranger,
                     },
                 });
             }

@@ -77,6 +77,10 @@ pub struct Index {
     /// Parsed roles, per entity (not stored: parsed again by [`Index::restore`]).
     #[serde(skip)]
     pub roles: Vec<Vec<Title>>,
+    /// The words of every title the roles hold (see [`super::titles`]; not
+    /// stored: built again by [`Index::restore`], from the distinct titles only).
+    #[serde(skip)]
+    pub titles: super::titles::TitleVocab,
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
     /// Deletion keys of the people's `name_words`: (key, position in `name_words`), sorted.
@@ -282,9 +286,10 @@ fn roles(base: &FactBase) -> Vec<Vec<Title>> {
 impl Index {
     /// What the cache does not store, made again from `base` (the base the
     /// index was built from): the parsed titles, which name their country
-    /// by a static string of the lexicon.
+    /// by a static string of the lexicon, and the title vocabulary.
     pub(crate) fn restore(&mut self, base: &FactBase) {
         self.roles = roles(base);
+        self.titles = super::titles::TitleVocab::build(base);
     }
 
     pub fn new(base: &FactBase) -> Index {
@@ -502,6 +507,7 @@ impl Index {
             },
         );
         Index {
+            titles: super::titles::TitleVocab::build(base),
             aliases,
             alias_entity,
             alias_text,

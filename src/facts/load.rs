@@ -119,9 +119,20 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
     };
     loader.merge(walks);
     // A fact whose id starts with an entity's id and a dot is about that
-    // entity, unless it says otherwise.
+    // entity, unless it says otherwise; so is one whose id starts with the
+    // last part of a namespaced entity id ("francis." for
+    // "conclave.francis"), when no other entity's id ends so.
     {
         let ids: HashSet<&str> = loader.entities.iter().map(|(e, _)| e.id.as_str()).collect();
+        let mut short: HashMap<&str, Option<&str>> = HashMap::default();
+        for (e, _) in &loader.entities {
+            if let Some((_, last)) = e.id.rsplit_once('.') {
+                short
+                    .entry(last)
+                    .and_modify(|v| *v = None)
+                    .or_insert(Some(e.id.as_str()));
+            }
+        }
         let inferred: Vec<Option<String>> = loader
             .facts
             .iter()
@@ -133,6 +144,10 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
                 f.id.rmatch_indices('.')
                     .map(|(i, _)| &f.id[..i])
                     .find(|prefix| ids.contains(prefix))
+                    .or_else(|| {
+                        let (first, _) = f.id.split_once('.')?;
+                        short.get(first).copied().flatten().filter(|_| !ids.contains(first))
+                    })
                     .map(str::to_owned)
             })
             .collect();

@@ -13,6 +13,7 @@ mod load;
 mod model;
 mod problem;
 mod time;
+pub mod titles;
 mod trie;
 pub mod words;
 

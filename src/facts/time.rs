@@ -62,7 +62,15 @@ pub fn judge_role(base: &FactBase, index: &Index, entity: usize, title: &Title, 
     if roles.is_empty() {
         return RoleFinding::NoRoles;
     }
-    let fitting: Vec<usize> = (0..roles.len()).filter(|&i| title.fits(&parsed[i])).collect();
+    // "co-founder and CEO of Nvidia": the office fits one role and the
+    // qualifier is named in another ("Nvidia CEO").
+    let in_roles = |w: &str| parsed.iter().any(|r| r.office.iter().any(|o| o == w));
+    let qualified = !title.qualifier.is_empty()
+        && (title.qualifier.iter().all(|q| in_roles(q)) || names_role_entity(base, index, &title.qualifier, &in_roles));
+    let head = title.head();
+    let fitting: Vec<usize> = (0..roles.len())
+        .filter(|&i| title.fits(&parsed[i]) || (qualified && head.fits(&parsed[i])))
+        .collect();
     let at = |i: usize| roles[i].valid.at(date);
     if title.former {
         let Some(d) = date else {
@@ -123,6 +131,31 @@ pub fn judge_role(base: &FactBase, index: &Index, entity: usize, title: &Title, 
         ended: roles[role].valid.ended_by(d),
         holders: holders(base, index, entity, role, d),
     }
+}
+
+/// Whether `words` (a title's "of" qualifier, lower case) name an entity,
+/// by one of its spellings, that the person's roles name by another ("CEO of
+/// Nvidia Corp." for a role "Nvidia CEO").
+fn names_role_entity(base: &FactBase, index: &Index, words: &[String], in_roles: &dyn Fn(&str) -> bool) -> bool {
+    // Aliases are found capitalised, as an article writes them.
+    let text: String = words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    index
+        .aliases_in(&text, crate::span::Span::new(0, text.len()))
+        .iter()
+        .filter(|h| h.span.len() == text.len())
+        .any(|h| {
+            base.entities[h.entity]
+                .spellings()
+                .any(|s| s.split_whitespace().all(|w| in_roles(&crate::lexicon::nation_key(w))))
+        })
 }
 
 /// Other entities that held the same office as `entity`'s `role` on `date`.

@@ -158,6 +158,19 @@ impl Judge<'_> {
             let all: Vec<&str> = all.iter().map(String::as_str).collect();
             parts.push(ListPart::Extra(join_names(&all)));
         }
+        // A list whose part in the phrase is unsure confirms, never contradicts.
+        if let Some(weak) = &set.weak {
+            claim.verdict = Verdict::Unverifiable;
+            claim.fact = None;
+            claim.source = None;
+            claim.expected = None;
+            claim.rule = Some(weak.rule());
+            claim.reason = Reason::ListNotJudged {
+                fact: fact.id.clone(),
+                weak: weak.clone(),
+            };
+            return claim;
+        }
         claim.verdict = Verdict::Discrepancy;
         if kind == Kind::Entity {
             let right = self.base.entity_name(expected[0]);

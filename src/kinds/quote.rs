@@ -7,7 +7,7 @@
 use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 
-use crate::extract::{Kind, Mention, quote_segments};
+use crate::extract::{Kind, MIN_WORDS, Mention, is_excerpt, quote_segments};
 use crate::facts::{Fact, FactValue};
 use crate::finding::{Because, Finding, Reason, Verdict};
 use crate::rules::Rule;
@@ -15,7 +15,14 @@ use crate::span::Span;
 use crate::verdict::Judge;
 
 impl Judge<'_> {
-    pub(crate) fn quote(&self, m: &Mention, text: &str, speaker: Option<usize>, speaker_span: Option<Span>) -> Finding {
+    pub(crate) fn quote(
+        &self,
+        m: &Mention,
+        text: &str,
+        speaker: Option<usize>,
+        speaker_span: Option<Span>,
+        stranger: bool,
+    ) -> Finding {
         let segments = quote_segments(text);
         let words: Vec<String> = segments.concat();
         let found = json!(text);
@@ -83,8 +90,42 @@ impl Judge<'_> {
             }
             return claim;
         }
-        // A reworded quotation: most of its words are on record for this speaker.
+        // A longer quotation that holds a whole quote of its speaker's on
+        // record, word for word: the part on record agrees, and the rest is
+        // not held against it.
+        let holds = speaker_id
+            .into_iter()
+            .flat_map(|s| self.index.quotes_by(s))
+            .find(|(_, record)| is_excerpt(&[record.to_vec()], &words));
+        if let Some((f, _)) = holds {
+            let f = &self.base.facts[f];
+            return base_claim(
+                Verdict::Match,
+                Some(json!(quote_text(f))),
+                Some(f),
+                None,
+                Reason::QuoteAgrees {
+                    short: short(text),
+                    fact: f.id.clone(),
+                    who: speaker_name.clone().unwrap_or_default(),
+                },
+                None,
+            );
+        }
+        if stranger {
+            return base_claim(
+                Verdict::Unverifiable,
+                None,
+                None,
+                Some(Rule::QuoteByStranger),
+                Reason::QuoteByStranger,
+                None,
+            );
+        }
+        // A reworded quotation: most of its words are on record for this
+        // speaker. A short fragment is never compared word by word.
         let best = speaker_id
+            .filter(|_| words.len() >= MIN_WORDS)
             .into_iter()
             .flat_map(|s| self.index.quotes_by(s))
             .map(|(f, r)| (word_overlap(&words, r), &self.base.facts[f], r))

@@ -24,6 +24,7 @@ impl Judge<'_> {
         title: &str,
         name: &str,
         title_span: Span,
+        ever: bool,
     ) -> Finding {
         let found = json!(title);
         let Some(e) = entity else {
@@ -36,7 +37,17 @@ impl Judge<'_> {
         let entity = &self.base.entities[e];
         let parsed = Title::parse(title);
         // Roles may hold for a period: judged at the article's date (see facts::judge_role).
-        let finding = judge_role(self.base, self.index, e, &parsed, self.article.published);
+        let mut finding = judge_role(self.base, self.index, e, &parsed, self.article.published);
+        // "the secretary of state under Pope Francis": the sentence gives the
+        // title its own period, so any time it was held will do.
+        if ever && !parsed.former {
+            let fits = |i: usize| self.index.roles[e][i].clone();
+            if let RoleFinding::NotThen { role, .. } | RoleFinding::NoDate { role } = finding
+                && parsed.fits(&fits(role))
+            {
+                finding = RoleFinding::Held { role };
+            }
+        }
         let mut claim = Finding {
             verdict: Verdict::Match,
             kind: Kind::Role,

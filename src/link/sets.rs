@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::extract::{EntityMention, Extraction, Kind, Value, word_spans};
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
+use crate::finding::Weak;
 use crate::lexicon::lang;
 use crate::span::{Span, starting_in};
 
@@ -32,6 +33,9 @@ pub struct SetClaim {
     /// The list may go on before its first known member (", British PM Keir
     /// Starmer and ..."), so a member it seems to leave out may be there.
     pub open: bool,
+    /// Why the link can confirm the fact but not contradict it (the list is
+    /// the subject of a passive, or of something not asserted).
+    pub weak: Option<Weak>,
 }
 
 /// Whether the text from an `about` phrase to a following entity only leads
@@ -104,6 +108,24 @@ fn by_agent(prose: &str, from: usize, to: usize) -> bool {
         .map(|w| prose[w.start..w.end].to_lowercase())
         .find(|w| w != "the");
     last.as_deref() == Some("by")
+}
+
+/// What between a list and the phrase after it makes the list's part in it
+/// unsure: a passive ("was announced"), or something not asserted ("on
+/// course to win", "could sign").
+fn not_asserted(prose: &str, gap: Span) -> Option<Weak> {
+    let words: Vec<String> = word_spans(prose, gap)
+        .iter()
+        .map(|w| prose[w.start..w.end].to_lowercase())
+        .collect();
+    let last = words.last()?;
+    if lang().cues.passive.contains(last) {
+        return Some(Weak::PassiveSubject { word: last.clone() });
+    }
+    if lang().cues.hypothetical.contains(last) {
+        return Some(Weak::NotAsserted { word: last.clone() });
+    }
+    None
 }
 
 /// Whether the text between a list and its `about` phrase holds more of the
@@ -260,6 +282,23 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
                 .filter(|m| kinds.contains(&base.entities[m.entity].kind))
                 .collect();
+            // A fact about a subject: not in a sentence that names another of the
+            // subject's kind and not it ("the first U.S. pope ... born in Chicago"
+            // is not Francis's birthplace).
+            if let Some(s) = base.facts[fact]
+                .subject
+                .as_deref()
+                .and_then(|s| base.entity_position(s))
+            {
+                let kind = base.entities[s].kind;
+                let mut same_kind = ex.entities[from..]
+                    .iter()
+                    .take_while(|m| m.sentence.start <= hit.span.start)
+                    .filter(|m| m.sentence.contains(hit.span) && base.entities[m.entity].kind == kind);
+                if same_kind.clone().next().is_some() && !same_kind.any(|m| m.entity == s) {
+                    continue;
+                }
+            }
             // "Washington will lead the monitoring": a capital or a people for its country.
             if kinds.contains(&EntityKind::Country) {
                 let from = ex.stand_ins.partition_point(|m| m.sentence.end <= hit.span.start);
@@ -316,7 +355,20 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                                         | "is"
                                 )
                             }));
+                    // "Mark Carney's Liberal Party won": the owner is not the subject;
+                    // "Prevost, and he was reciting the oath": nor is a list before
+                    // another subject.
+                    let owner = gap.first().is_some_and(|w| matches!(&prose[w.start..w.end], "s" | "S"))
+                        || prose[r.end..hit.span.start]
+                            .trim_start()
+                            .starts_with(['\'', '\u{2019}']);
+                    let owner = owner && gap.len() > 1;
+                    let other_subject = gap
+                        .iter()
+                        .any(|w| lang().cues.pronouns.contains(prose[w.start..w.end].to_lowercase()));
                     place_ok
+                        && !owner
+                        && !other_subject
                         && *d <= 6
                         && *d == gap.len()
                         // "Merz did not sign": a denial, not a list of signatories; "Germany
@@ -374,7 +426,14 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             {
                 continue;
             }
+            // "Prevost was announced as ...": the subject of a passive may be what
+            // was done, not who did it; "The Greens are on course to win": a
+            // list before something not asserted. Either can confirm, not contradict.
+            let weak = (run.end <= hit.span.start)
+                .then(|| not_asserted(prose, Span::new(run.end, hit.span.start)))
+                .flatten();
             let claim = SetClaim {
+                weak,
                 span: list,
                 sentence,
                 members: run.members.iter().map(|m| m.entity).collect(),
@@ -518,6 +577,7 @@ pub fn place_agreements(
             },
             rival: None,
             open: false,
+            weak: None,
         });
     }
     out

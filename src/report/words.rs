@@ -129,6 +129,10 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         }
         Reason::ListNotJudged { fact, weak: w } => format!("not judged against {fact}: {}", weak(w)),
         Reason::NoFact => format!("{what}: no {kind} fact in the fact base covers this"),
+        Reason::QuoteByStranger => {
+            "who said this is not a person of the fact base (or cannot be told), and no quotation on record matches it"
+                .to_owned()
+        }
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
             format!("no quotation{who} on record matches this")
@@ -201,6 +205,10 @@ pub fn weak(w: &Weak) -> String {
         Weak::WholeOfPart { word } => {
             format!("after \"{word}\" it counts the whole a part is taken from, not what the sentence says of the part")
         }
+        Weak::PassiveSubject { word } => {
+            format!("after \"{word}\" the list may be what was done, not who did it")
+        }
+        Weak::NotAsserted { word } => format!("after \"{word}\" the sentence does not say it happened"),
         Weak::ValueOfAnother { fact } => {
             format!("its value is that of {fact}, which the article also speaks of; which one it means is not clear")
         }

@@ -245,13 +245,15 @@ impl Judge<'_> {
                 text,
                 speaker,
                 speaker_span,
-            } => return self.quote(m, text, *speaker, *speaker_span),
+                stranger,
+            } => return self.quote(m, text, *speaker, *speaker_span, *stranger),
             Value::Role {
                 entity,
                 title,
                 name,
                 title_span,
-            } => return self.role(m, *entity, title, name, *title_span),
+                ever,
+            } => return self.role(m, *entity, title, name, *title_span, *ever),
             Value::Name {
                 entity,
                 found,
