@@ -48,8 +48,9 @@ pub struct Finding {
     pub sentence: Span,
     pub found: Json,
     pub expected: Option<Json>,
-    /// The range an approximation allows ("more than 30": 30 and up).
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// The range an approximation allows ("more than 30": above 30), or a
+    /// rounded figure ("$44 billion": $43.5 to $44.5 billion).
+    pub range: Option<crate::lexicon::Range>,
     pub fact: Option<String>,
     pub source: Option<SourceRef>,
     /// The rule behind every verdict but a plain match.
@@ -175,6 +176,8 @@ pub enum Reason {
     ListNotJudged { fact: String, weak: Weak },
     /// No fact of the claim's kind.
     NoFact,
+    /// An age (or, `age` false, a span of time) and no fact of its kind.
+    NoAgeFact { age: bool },
     /// No quotation on record matches.
     QuoteNotOnRecord { speaker: Option<String> },
     /// A quotation whose speaker the fact base does not know.
@@ -270,6 +273,11 @@ pub enum Weak {
     NotAsserted {
         word: String,
     },
+    /// An end of a range of years, the fact's year inside the range or
+    /// judged by the other end.
+    RangeEnd {
+        range: String,
+    },
 }
 
 impl Weak {
@@ -295,6 +303,7 @@ impl Weak {
             Weak::WholeOfPart { .. } => Rule::WholeOfPart,
             Weak::PassiveSubject { .. } => Rule::PassiveSubject,
             Weak::NotAsserted { .. } => Rule::NotAsserted,
+            Weak::RangeEnd { .. } => Rule::RangeEnd,
         }
     }
 }
@@ -331,4 +340,6 @@ pub enum Because {
     NearMiss,
     /// A part and its whole.
     Arithmetic { whole: String },
+    /// An end of a range of years that is the year of a fact tied to the range.
+    Range { range: String, fact: String },
 }

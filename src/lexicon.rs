@@ -110,13 +110,36 @@ pub struct Lists {
     pub country_units: List,
 }
 
-#[derive(Deserialize)]
+/// Approximation words, by the range they allow ([`Qualifier`]).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Qualifiers {
-    at_least: Vec<String>,
-    at_most: Vec<String>,
-    about: Vec<String>,
-    nearly: Vec<String>,
+pub struct Qualifiers {
+    pub more_than: List,
+    pub at_least: List,
+    pub just_over: List,
+    pub fewer_than: List,
+    pub at_most: List,
+    pub just_under: List,
+    pub about: List,
+    pub nearly: List,
+    pub at_least_after: List,
+    pub at_most_after: List,
+}
+
+/// Words of the number rules: ages, spans of years, changes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    /// Units that make a count an age ("69 years old", "a 69-year-old").
+    pub age_units: List,
+    /// Words right before a number that make it an age ("aged 69", "at the age of 88").
+    pub age_cues: List,
+    /// Units of a span of time that a four-digit number before them is not
+    /// a year of ("2000 years of history").
+    pub time_units: List,
+    /// Verbs before "from A to B" that make it a change, not a range ("grew
+    /// from 338 to 343 seats").
+    pub change_verbs: List,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +153,7 @@ struct WordsFile {
     lists: Lists,
     quotes: Quotes,
     names: Names,
+    numbers: Numbers,
 }
 
 /// Every word list of the language.
@@ -142,10 +166,15 @@ pub struct Words {
     pub titles: Titles,
     /// The qualifier phrases, longest first ("just over" is tried before "over").
     pub qualifiers: Vec<(String, Qualifier)>,
+    /// The qualifier phrases that follow the number ("172 or more seats").
+    pub qualifiers_after: Vec<(String, Qualifier)>,
+    /// The qualifier lists as written.
+    pub qualifier_lists: Qualifiers,
     pub cues: Cues,
     pub lists: Lists,
     pub quotes: Quotes,
     pub names: Names,
+    pub numbers: Numbers,
 }
 
 impl Words {
@@ -154,16 +183,29 @@ impl Words {
         let file: WordsFile = toml::from_str(text)?;
         let q = file.qualifiers;
         let mut qualifiers: Vec<(String, Qualifier)> = [
-            (q.at_least, Qualifier::AtLeast),
-            (q.at_most, Qualifier::AtMost),
-            (q.about, Qualifier::About),
-            (q.nearly, Qualifier::Nearly),
+            (&q.more_than, Qualifier::MoreThan),
+            (&q.at_least, Qualifier::AtLeast),
+            (&q.just_over, Qualifier::JustOver),
+            (&q.fewer_than, Qualifier::FewerThan),
+            (&q.at_most, Qualifier::AtMost),
+            (&q.just_under, Qualifier::JustUnder),
+            (&q.about, Qualifier::About),
+            (&q.nearly, Qualifier::Nearly),
         ]
         .into_iter()
-        .flat_map(|(phrases, kind)| phrases.into_iter().map(move |p| (p, kind)))
+        .flat_map(|(phrases, kind)| phrases.iter().map(move |p| (p.to_owned(), kind)))
         .collect();
         qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let qualifiers_after = [
+            (&q.at_least_after, Qualifier::AtLeast),
+            (&q.at_most_after, Qualifier::AtMost),
+        ]
+        .into_iter()
+        .flat_map(|(phrases, kind)| phrases.iter().map(move |p| (p.to_owned(), kind)))
+        .collect();
         Ok(Words {
+            qualifiers_after,
+            qualifier_lists: q,
             months: file.months,
             nations: file.nations,
             titles: file.titles,
@@ -172,6 +214,7 @@ impl Words {
             lists: file.lists,
             quotes: file.quotes,
             names: file.names,
+            numbers: file.numbers,
         })
     }
 }
@@ -208,12 +251,26 @@ impl Words {
             "lists.not_the_agent" => &self.lists.not_the_agent,
             "lists.people_units" => &self.lists.people_units,
             "lists.country_units" => &self.lists.country_units,
+            "qualifiers.more_than" => &self.qualifier_lists.more_than,
+            "qualifiers.at_least" => &self.qualifier_lists.at_least,
+            "qualifiers.just_over" => &self.qualifier_lists.just_over,
+            "qualifiers.fewer_than" => &self.qualifier_lists.fewer_than,
+            "qualifiers.at_most" => &self.qualifier_lists.at_most,
+            "qualifiers.just_under" => &self.qualifier_lists.just_under,
+            "qualifiers.about" => &self.qualifier_lists.about,
+            "qualifiers.nearly" => &self.qualifier_lists.nearly,
+            "qualifiers.at_least_after" => &self.qualifier_lists.at_least_after,
+            "qualifiers.at_most_after" => &self.qualifier_lists.at_most_after,
+            "numbers.age_units" => &self.numbers.age_units,
+            "numbers.age_cues" => &self.numbers.age_cues,
+            "numbers.time_units" => &self.numbers.time_units,
+            "numbers.change_verbs" => &self.numbers.change_verbs,
             _ => return None,
         })
     }
 
     /// The names [`Words::list`] knows.
-    pub const LISTS: [&'static str; 28] = [
+    pub const LISTS: &'static [&'static str] = &[
         "titles.words",
         "titles.offices",
         "titles.filler",
@@ -242,6 +299,20 @@ impl Words {
         "lists.not_the_agent",
         "lists.people_units",
         "lists.country_units",
+        "qualifiers.more_than",
+        "qualifiers.at_least",
+        "qualifiers.just_over",
+        "qualifiers.fewer_than",
+        "qualifiers.at_most",
+        "qualifiers.just_under",
+        "qualifiers.about",
+        "qualifiers.nearly",
+        "qualifiers.at_least_after",
+        "qualifiers.at_most_after",
+        "numbers.age_units",
+        "numbers.age_cues",
+        "numbers.time_units",
+        "numbers.change_verbs",
     ];
 }
 
@@ -464,31 +535,130 @@ impl Title {
 }
 
 /// Approximation words before a number and the range they allow.
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Newsroom semantics: a strict bound excludes its own number ("more than
+/// 35" is 36 or more), an inclusive one includes it ("at least 35"),
+/// "nearly" and "almost" lie a little below, never at, the number, and
+/// "about" a little either side. See the table in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
     /// "about", "some", "around": a little either side.
     About,
-    /// "nearly", "almost": a little below, up to the number.
+    /// "nearly", "almost", "close to": a little below, the number excluded.
     Nearly,
-    /// "more than", "over", "at least": the number or above.
+    /// "more than", "over", "above": above the number, which is excluded.
+    MoreThan,
+    /// "at least", "no fewer than": the number or above.
     AtLeast,
-    /// "fewer than", "under", "up to": the number or below.
+    /// "just over": a little above the number, which is excluded.
+    JustOver,
+    /// "fewer than", "less than", "under", "below": below the number, which is excluded.
+    FewerThan,
+    /// "up to", "at most", "no more than": the number or below.
     AtMost,
+    /// "just under": a little below the number, which is excluded.
+    JustUnder,
 }
 
 impl Qualifier {
-    /// The inclusive range `n` with this qualifier allows (None = unbounded).
-    ///
-    /// Bounds are generous on purpose: "over 35" said of 35 is loose wording,
-    /// not a false statement, and a false alarm costs more than a miss.
-    pub fn range(self, n: f64) -> (Option<f64>, Option<f64>) {
-        let slack = (n * 0.1).max(1.0);
+    /// The range `n` with this qualifier allows.
+    pub fn range(self, n: f64) -> Range {
+        let slack = Self::slack(n);
+        let closed = |min, max| Range {
+            min,
+            max,
+            min_open: false,
+            max_open: false,
+        };
         match self {
-            Qualifier::About => (Some(n - slack), Some(n + slack)),
-            Qualifier::Nearly => (Some(n - slack.max(2.0)), Some(n)),
-            Qualifier::AtLeast => (Some(n), None),
-            Qualifier::AtMost => (None, Some(n)),
+            Qualifier::About => closed(Some(n - slack), Some(n + slack)),
+            Qualifier::Nearly | Qualifier::JustUnder => Range {
+                max_open: true,
+                ..closed(Some(n - slack.max(2.0)), Some(n))
+            },
+            Qualifier::MoreThan => Range {
+                min_open: true,
+                ..closed(Some(n), None)
+            },
+            Qualifier::AtLeast => closed(Some(n), None),
+            Qualifier::JustOver => Range {
+                min_open: true,
+                ..closed(Some(n), Some(n + slack.max(2.0)))
+            },
+            Qualifier::FewerThan => Range {
+                max_open: true,
+                ..closed(None, Some(n))
+            },
+            Qualifier::AtMost => closed(None, Some(n)),
         }
+    }
+
+    /// How far "about", "nearly" and "just over" reach: 10% of the number,
+    /// and at least one.
+    pub fn slack(n: f64) -> f64 {
+        (n.abs() * 0.1).max(1.0)
+    }
+
+    /// Whether the qualifier excludes its own number ("more than 35" is not 35).
+    pub fn strict(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Nearly | Qualifier::MoreThan | Qualifier::JustOver | Qualifier::FewerThan | Qualifier::JustUnder
+        )
+    }
+
+    /// Whether the qualifier is a bound (dropped when a figure is corrected)
+    /// rather than a hedge around it (kept: "about 30%" becomes "about 20%").
+    pub fn bound(self) -> bool {
+        self != Qualifier::About
+    }
+}
+
+/// The values a figure's wording allows: bounds (None = open-ended), each
+/// of which may exclude its own value ("more than 35": above 35, 35 excluded).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// `min` itself is excluded.
+    pub min_open: bool,
+    /// `max` itself is excluded.
+    pub max_open: bool,
+}
+
+impl Range {
+    /// From `min` to `max`, both included.
+    pub fn closed(min: f64, max: f64) -> Range {
+        Range {
+            min: Some(min),
+            max: Some(max),
+            min_open: false,
+            max_open: false,
+        }
+    }
+
+    /// Whether the range holds some value of `[lo, hi]`.
+    pub fn meets(&self, lo: f64, hi: f64) -> bool {
+        const EPS: f64 = 1e-9;
+        let above_min = self.min.is_none_or(|m| {
+            let m_eps = EPS * m.abs().max(1.0);
+            if self.min_open { hi > m + m_eps } else { hi >= m - m_eps }
+        });
+        let below_max = self.max.is_none_or(|m| {
+            let m_eps = EPS * m.abs().max(1.0);
+            if self.max_open { lo < m - m_eps } else { lo <= m + m_eps }
+        });
+        above_min && below_max
+    }
+
+    /// Whether the range holds `x`.
+    pub fn contains(&self, x: f64) -> bool {
+        self.meets(x, x)
+    }
+
+    /// The bounds as numbers, each included or not.
+    pub fn bounds(&self) -> (Option<f64>, Option<f64>) {
+        (self.min, self.max)
     }
 }
 

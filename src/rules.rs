@@ -54,6 +54,14 @@ rules! {
     PercentDiffers = "D109",
     /// An ordinal or rank differs from the fact's.
     OrdinalDiffers = "D110",
+    /// "More than 35" or "under 35" when the fact is 35: a strict bound excludes its number.
+    BoundExcludesFigure = "D111",
+    /// "Nearly 30" when the fact is 30 or a little more.
+    NearlyNotBelow = "D112",
+    /// "Two dozen" unqualified when the fact is near but not 24.
+    DozenNotExact = "D113",
+    /// A rounded figure that is not the fact rounded the same way.
+    RoundedFigureDiffers = "D114",
     /// A place or actor differs from the fact's.
     EntityDiffers = "D201",
     /// A list has members the fact lacks, or omits some of a complete one.
@@ -108,6 +116,8 @@ rules! {
     PassiveSubject = "L032",
     /// A list before something not asserted.
     NotAsserted = "L033",
+    /// An end of a range of years, not judged alone against a fact of the range.
+    RangeEnd = "L016",
     /// No fact of this kind could apply.
     NoFact = "U001",
     /// No phrase in the sentence ties the claim to a fact.
@@ -128,6 +138,8 @@ rules! {
     DraftFact = "U009",
     /// A quotation attributed to someone the fact base does not know.
     QuoteByStranger = "U015",
+    /// An age or a span of years with no fact of its kind.
+    AgeOrSpanUnmatched = "U010",
 }
 
 impl Rule {

@@ -408,13 +408,24 @@ struct SpanDoc {
     end_column: u64,
 }
 
-/// What an approximation allows ("more than 30": min 30, max null).
+/// What an approximation allows ("more than 30": min 30, excluded, max
+/// null), or a rounded figure ("$44 billion": 43.5 to 44.5 billion).
 #[derive(JsonSchema)]
-#[schemars(deny_unknown_fields, transform = require_all)]
+#[schemars(deny_unknown_fields, transform = require_all_but_exclusive)]
 #[serde(rename = "Range")]
 struct RangeDoc {
     min: Option<f64>,
     max: Option<f64>,
+    /// `min` itself is excluded ("more than 30"); present only then.
+    min_exclusive: bool,
+    /// `max` itself is excluded ("nearly 30", "under 30"); present only then.
+    max_exclusive: bool,
+}
+
+/// As [`require_all`], except the flags of an excluded end of a range,
+/// present only when true.
+fn require_all_but_exclusive(schema: &mut Schema) {
+    require_all_but(schema, "min_exclusive max_exclusive");
 }
 
 #[derive(JsonSchema)]

@@ -478,3 +478,59 @@ source = "bio"
     let other = verdicts("Prevost was born in Chicago.");
     assert!(other.iter().all(|v| !v.ends_with("discrepancy")), "{other:?}");
 }
+
+#[test]
+fn a_range_of_days_is_read_together_each_end_against_its_own_fact() {
+    let run = |text: &str| -> Vec<String> {
+        let out = factcheck()
+            .args([
+                "check",
+                "-",
+                "--format",
+                "json",
+                "--isolated",
+                "--fail-on",
+                "never",
+                "--published",
+                "2025-06-13",
+            ])
+            .args(["-f", "tests/fixtures/rules/numbers.toml"])
+            .write_stdin(text.to_owned())
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        claims(&report)
+            .iter()
+            .filter(|c| c["kind"] == "date")
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c["text"].as_str().unwrap(),
+                    c["verdict"].as_str().unwrap(),
+                    c["fact"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        run("Rupani was chief minister from August 7, 2016 to September 11, 2021."),
+        [
+            "August 7, 2016 match \"rupani.cm_from\"",
+            "September 11, 2021 match \"rupani.cm_until\""
+        ]
+    );
+    assert_eq!(
+        run("Rupani was chief minister from August 8, 2016 to September 11, 2021."),
+        [
+            "August 8, 2016 discrepancy \"rupani.cm_from\"",
+            "September 11, 2021 match \"rupani.cm_until\""
+        ]
+    );
+    assert_eq!(
+        run("Rupani was chief minister from August 7, 2016 to September 13, 2021."),
+        [
+            "August 7, 2016 match \"rupani.cm_from\"",
+            "September 13, 2021 discrepancy \"rupani.cm_until\""
+        ]
+    );
+}

@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::facts::{AboutHit, FactBase, Index};
-use crate::lexicon::Qualifier;
-use crate::span::Span;
+use crate::lexicon::{Qualifier, Range};
+use crate::span::{Span, starting_in};
 
-pub use numbers::fraction_value;
+pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use people::EntityMention;
 pub use quotes::{MIN_WORDS, is_excerpt, quote_segments};
 
@@ -97,32 +97,70 @@ pub enum DateStyle {
 pub struct Amount {
     pub value: f64,
     pub qualifier: Option<Qualifier>,
-    /// Span of the digits or number words alone.
+    /// Span of the digits or number words alone (of both ends, for a range).
     pub number: Span,
     /// Written in words ("thirty-five").
     pub words: bool,
-    /// A round figure by nature ("two dozen"): read as approximate.
+    /// A share in words ("a fifth of"): a round figure by nature, read as
+    /// "about".
     pub vague: bool,
+    /// Written in dozens ("two dozen"): exact unless qualified (D113).
+    pub dozen: bool,
+    /// The place of the last digit written, in the value's units: 1 for
+    /// "35", 0.1 for "73.3%", 100 million for "$1.4 billion" (D114).
+    pub precision: f64,
+    /// The upper end of a range ("between 30 and 40 countries", "30-40"):
+    /// `value` is then the lower end.
+    pub to: Option<f64>,
 }
 
 impl Amount {
-    /// Inclusive bounds (None = open).
-    pub fn range(&self) -> (Option<f64>, Option<f64>) {
-        let (lo, hi) = match self.qualifier {
+    /// What the words allow, before rounding: a qualifier's range, a range's
+    /// two ends, a share in words read as "about"; None for a bare figure.
+    pub fn bounds(&self) -> Option<Range> {
+        if let Some(to) = self.to {
+            return Some(Range::closed(self.value.min(to), self.value.max(to)));
+        }
+        let mut r = match self.qualifier {
             Some(q) => q.range(self.value),
             None if self.vague => Qualifier::About.range(self.value),
-            None => (Some(self.value), Some(self.value)),
+            None => return None,
         };
-        // "Some two dozen": dozens are rounder than digits, so the range is wider.
-        if self.vague {
+        // "Some two dozen", "roughly a fifth": round words are rounder than
+        // digits, so a hedge on them reaches further (on its hedged sides).
+        if self.vague || self.dozen {
             let extra = (self.value * 0.15).max(3.0);
-            (
-                lo.map(|l| l.min(self.value - extra)),
-                hi.map(|h| h.max(self.value + extra)),
-            )
-        } else {
-            (lo, hi)
+            let hedged = matches!(self.qualifier, None | Some(Qualifier::About));
+            if hedged || matches!(self.qualifier, Some(Qualifier::Nearly)) {
+                r.min = r.min.map(|l| l.min(self.value - extra));
+            }
+            if hedged {
+                r.max = r.max.map(|h| h.max(self.value + extra));
+            }
         }
+        Some(r)
+    }
+
+    /// Every value the figure allows: its words' range, or for a bare figure
+    /// every value that rounds to it at the precision written ("$44
+    /// billion" is $43.5 to $44.5 billion; "35" is 35).
+    pub fn allowed(&self) -> Range {
+        self.bounds().unwrap_or_else(|| {
+            let half = self.precision / 2.0;
+            Range::closed(self.value - half, self.value + half)
+        })
+    }
+
+    /// Whether the figure allows `x`.
+    pub fn allows(&self, x: f64) -> bool {
+        self.allowed().contains(x)
+    }
+
+    /// The bounds its words set (None = open), an excluded end given as is
+    /// ("more than 30": 30 and up); a bare figure's own value at both ends.
+    pub fn range(&self) -> (Option<f64>, Option<f64>) {
+        self.bounds()
+            .map_or((Some(self.value), Some(self.value)), |r| r.bounds())
     }
 }
 
@@ -162,6 +200,9 @@ pub enum Value {
         unit: String,
         /// The unit is one some count fact uses.
         known_unit: bool,
+        /// For an age, the person it is the age of (an entity id): the one
+        /// it stands beside ("Prevost, 69,") or the nearest named.
+        of: Option<String>,
     },
     Money {
         amount: Amount,
@@ -265,7 +306,21 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             })
             .next_back()
             .or(last_date);
-        numbers::extract(prose, sentence, index, &mut taken, &mut out);
+        let people: Vec<(Span, &str)> = entities
+            .iter()
+            .filter(|e| base.entities[e.entity].kind == crate::facts::EntityKind::Person)
+            .map(|e| (e.span, base.entities[e.entity].id.as_str()))
+            .collect();
+        let cells: Vec<(Span, String)> = starting_in(&article.cells, sentence, |c| c.span.start)
+            .iter()
+            .filter(|c| sentence.contains(c.span))
+            .filter_map(|c| cell_unit(prose, index, c).map(|u| (c.span, u)))
+            .collect();
+        let around = numbers::Around {
+            people: &people,
+            cells: &cells,
+        };
+        numbers::extract(prose, sentence, index, &around, &mut taken, &mut out);
         // Kinds whose words no extractor above reads bring their own.
         let cx = crate::kinds::ExtractCx { prose, index };
         for kind in crate::kinds::VALUE_KINDS {
@@ -273,7 +328,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         }
         people::roles(prose, sentence, &entities, base, index, &mut out);
         people::near_misses(prose, sentence, &entities, base, index, &mut out);
-        let about = index.about_in(prose, sentence);
+        let mut about = index.about_in(prose, sentence);
+        about.extend(age_words(index, &out));
+        let about = specific_age_phrases(base, &out, about);
         // Only a sentence with some phrase can tie a stand-in to a fact.
         if !about.is_empty() {
             ex.stand_ins
@@ -289,6 +346,8 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         ex.entities.extend(entities);
         ex.mentions.extend(out);
     }
+    ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
+    table_context(article, base, &mut ex);
     quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
     // Which occasions the article is about: those it names, or whose place,
     // members or speakers it names; when it names none, any. An article that
@@ -366,6 +425,145 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     // they are found sentence by sentence, so this only guarantees the order.
     ex.about.sort_by_key(|h| (h.span.start, h.span.end));
     ex
+}
+
+/// A table cell's column header works like an `about` phrase for the
+/// cell's figure, as its row's label does, both read as if they stood at
+/// the start of the cell (`| % of votes | 43.6% |` under `Liberal`): the
+/// facts both the label and the header tie first (`| Revenue | ... | 69% |`
+/// under `Change YoY` is the change of revenue); failing any of the
+/// figure's kind, the label's (`| Operating income | ... | 28% |`); failing
+/// those, the header's. The header's occasion names count too (`$44.06
+/// billion` under `Fiscal Q1 2026`).
+fn table_context(article: &Article, base: &FactBase, ex: &mut Extraction) {
+    let mut hits = Vec::new();
+    let mut names = Vec::new();
+    let ties = |h: &AboutHit| h.facts.iter().chain(&h.occasion).copied().collect::<Vec<usize>>();
+    for cell in &article.cells {
+        let Some(header) = cell.header else { continue };
+        let figures: Vec<&Mention> = starting_in(&ex.mentions, cell.span, |m| m.span.start)
+            .iter()
+            .filter(|m| cell.span.contains(m.span))
+            .collect();
+        let fits = |f: usize| figures.iter().any(|m| crate::kinds::fits(m, &base.facts[f]));
+        let at = Span::new(cell.span.start, cell.span.start);
+        let in_header: Vec<&AboutHit> = ex.about.iter().filter(|h| header.contains(h.span)).collect();
+        let in_label: Vec<&AboutHit> = cell
+            .label
+            .map(|l| ex.about.iter().filter(|h| l.contains(h.span)).collect())
+            .unwrap_or_default();
+        let header_ties: Vec<usize> = in_header.iter().flat_map(|h| ties(h)).collect();
+        let mut narrowed = false;
+        for h in &in_label {
+            let both: Vec<usize> = ties(h)
+                .into_iter()
+                .filter(|&f| header_ties.contains(&f) && fits(f))
+                .collect();
+            if !both.is_empty() {
+                narrowed = true;
+                hits.push(AboutHit {
+                    span: at,
+                    facts: both,
+                    occasion: Vec::new(),
+                    phrase: h.phrase.clone(),
+                });
+            }
+        }
+        let label_fits: Vec<&AboutHit> = in_label
+            .iter()
+            .copied()
+            .filter(|h| ties(h).into_iter().any(fits))
+            .collect();
+        if !narrowed {
+            // The label's phrases, else the header's, at the cell: a row of
+            // many cells parts them with semicolons, which a phrase's
+            // distance would count as clause breaks.
+            let from = if label_fits.is_empty() { &in_header } else { &label_fits };
+            hits.extend(from.iter().map(|h| AboutHit {
+                span: at,
+                ..(*h).clone()
+            }));
+        }
+        names.extend(
+            ex.event_names
+                .iter()
+                .filter(|(s, _)| header.contains(*s))
+                .map(|(_, events)| (at, events.clone())),
+        );
+    }
+    ex.about.extend(hits);
+    ex.event_names.extend(names);
+    ex.event_names.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+/// The unit a table cell's row label or column header names
+/// (`| Countries represented | 36 |`: countries), if the fact base knows it.
+fn cell_unit(prose: &str, index: &Index, cell: &crate::article::TableCell) -> Option<String> {
+    [cell.label, cell.header].into_iter().flatten().find_map(|span| {
+        word_spans(prose, span)
+            .iter()
+            .find_map(|w| index.unit_at(prose, w.start, span.end).map(|(_, u)| u.to_owned()))
+    })
+}
+
+/// An age of a named person ("Robert Prevost, 69,", "the 69-year-old
+/// Prevost") reads as "aged 69": the fact base's phrases of the age words
+/// (`numbers.age_cues`) are read as if they stood right before it. (Of no
+/// one named, an age ties nothing by its form alone.)
+fn age_words(index: &Index, mentions: &[Mention]) -> Vec<AboutHit> {
+    let mut hits = Vec::new();
+    for m in mentions {
+        let Value::Count { unit, of: Some(_), .. } = &m.value else {
+            continue;
+        };
+        if unit != AGE {
+            continue;
+        }
+        let at = Span::new(m.span.start, m.span.start);
+        for cue in crate::lexicon::lang().numbers.age_cues.iter() {
+            hits.extend(
+                index
+                    .about_in(cue, Span::new(0, cue.len()))
+                    .into_iter()
+                    .filter(|h| h.phrase.eq_ignore_ascii_case(cue))
+                    .map(|h| AboutHit { span: at, ..h }),
+            );
+        }
+    }
+    hits
+}
+
+/// An age word right before an age ("at age 27", "aged 69") says it is an
+/// age, not which one: where the sentence holds a phrase of an age fact
+/// besides ("Ordained in 1982 at age 27"), that phrase decides, and the
+/// bare age words of the sentence tie nothing (U010). A phrase inside an
+/// age's own words ("year-old" in "a 69-year-old") is no such phrase.
+fn specific_age_phrases(base: &FactBase, mentions: &[Mention], about: Vec<AboutHit>) -> Vec<AboutHit> {
+    let ages: Vec<Span> = mentions
+        .iter()
+        .filter(|m| matches!(&m.value, Value::Count { unit, .. } if unit == AGE))
+        .map(|m| m.span)
+        .collect();
+    if ages.is_empty() {
+        return about;
+    }
+    let cue = |h: &AboutHit| {
+        crate::lexicon::lang()
+            .numbers
+            .age_cues
+            .contains(h.phrase.to_lowercase())
+    };
+    // A phrase inside an age's own words ("year-old") is its form, not a
+    // specific phrase.
+    let specific = about.iter().any(|h| {
+        !cue(h)
+            && !ages.iter().any(|a| a.overlaps(h.span))
+            && h.facts.iter().any(|&f| crate::kinds::is_age(&base.facts[f]))
+    });
+    if !specific {
+        return about;
+    }
+    about.into_iter().filter(|h| !cue(h)).collect()
 }
 
 /// [`Extraction::admits`], before the extraction is whole.

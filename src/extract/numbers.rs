@@ -1,6 +1,14 @@
 //! Numbers: money ("€90 billion", "90 billion euros", "EUR 90bn"),
-//! percentages ("about 20%", "20 per cent"), years ("in 2014") and counts
-//! ("35 countries", "thirty-five nations", "two dozen", "more than 30").
+//! percentages ("about 20%", "20 per cent", "more than 6,000%"), years ("in
+//! 2014") and counts ("35 countries", "thirty-five nations", "two dozen",
+//! "more than 30", "1.4 billion Catholics").
+//!
+//! Each figure keeps what its words allow (see [`Amount`]): a qualifier
+//! before or after it ("more than 30", "172 or more"), the precision it is
+//! written at ("1.4 billion" is rounded to the hundred million), the other
+//! end of a range ("between 30 and 40 countries", "30-40 countries": one
+//! claim), and whether it is an age ("Prevost, 69,", "aged 69"): an age is a
+//! count of unit `age`, never a year.
 
 use std::sync::LazyLock;
 
@@ -31,8 +39,26 @@ static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A currency word right after a number in words.
 static CURRENCY_WORD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s+(?P<cur>euros?|dollars?|pounds?)\b"));
 
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?"));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"\b(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?P<points>\s+points?\b)?",
+    )
+});
+
+/// Two figures that make one range: "between 30 and 40", "from 2015 to
+/// 2023", "30-40", "10% to 15%", "$30 million to $40 million".
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)(?:\b(?P<kw>between|from)\s+)?(?:US\$|€|\$|£)?\b(?P<a>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(?P<ma>trillion|billion|million|thousand|bn|mn|tn)\b)?(?:\s?(?:%|per\s?cent\b|percent\b))?\s*(?P<sep>-|\x{2013}|\x{2014}|\bto\b|\band\b)\s*(?:US\$|€|\$|£)?(?P<b>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b(?:\s?(?P<mb>trillion|billion|million|thousand|bn|mn|tn)\b)?",
+    )
+});
+
+/// "-year-old", " years old" right after a number: an age.
+static YEARS_OLD: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^(?:-|\s)years?(?:-|\s)olds?\b"));
+
+/// A scale word right after digits: "1.4 billion Catholics", "7.3 million people".
+static SCALE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)^\s?(?P<mult>trillion|billion|million|thousand|bn|mn)\b"));
 
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
@@ -131,8 +157,17 @@ fn multiplier(s: Option<&str>) -> f64 {
     }
 }
 
-fn parse_digits(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+/// The value of digits times a scale word, and the place of the last digit
+/// written in the same units: ("1.4", 1e9) is 1.4 billion, to the hundred
+/// million. Computed from the digits as an integer, so 1.4 billion is
+/// exactly 1 400 000 000.
+pub(crate) fn scaled(digits: &str, mult: f64) -> Option<(f64, f64)> {
+    let plain = digits.replace(',', "");
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let mantissa: f64 = plain.replace('.', "").parse().ok()?;
+    let unit = 10f64.powi(decimals);
+    // Divide last: a whole result stays whole.
+    Some((mantissa * mult / unit, mult / unit))
 }
 
 /// The qualifier phrase that ends right before `at` ("more than 30"), if any.
@@ -150,28 +185,164 @@ fn qualifier_before(prose: &str, sentence: Span, at: usize) -> Option<(Qualifier
     None
 }
 
-fn amount(prose: &str, sentence: Span, number: Span, value: f64, words: bool) -> (Amount, usize) {
-    let written = prose[number.start..number.end].to_ascii_lowercase();
-    // "two dozen" and "a fifth" are round by nature.
-    let vague = words && (written.ends_with("dozen") || fraction_value(&written).is_some());
-    let (qualifier, start) = match qualifier_before(prose, sentence, number.start) {
+/// The qualifier phrase that follows a claim ("172 or more seats": the
+/// phrase starts at `at`), and where it ends.
+fn qualifier_after(prose: &str, sentence: Span, at: usize) -> Option<(Qualifier, usize)> {
+    let rest = &prose[at..sentence.end];
+    let trimmed = rest.trim_start();
+    let lower = trimmed.to_ascii_lowercase();
+    for (phrase, q) in &lang().qualifiers_after {
+        if lower.starts_with(phrase.as_str()) && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some((*q, at + (rest.len() - trimmed.len()) + phrase.len()));
+        }
+    }
+    None
+}
+
+/// A figure as written: its number's span, its value, the place of its last
+/// digit (see [`Amount::precision`]) and whether it is in words.
+#[derive(Debug, Clone, Copy)]
+struct Written {
+    number: Span,
+    value: f64,
+    precision: f64,
+    words: bool,
+}
+
+fn amount(prose: &str, sentence: Span, w: Written) -> (Amount, usize) {
+    amount_from(prose, sentence, w, w.number.start)
+}
+
+/// [`amount`] for a figure whose text starts at `lead` (a currency sign
+/// before its digits: "more than $40 million").
+fn amount_from(prose: &str, sentence: Span, w: Written, lead: usize) -> (Amount, usize) {
+    let written = prose[w.number.start..w.number.end].to_ascii_lowercase();
+    // "a fifth" is round by nature; "two dozen" is exact unless qualified (D113).
+    let vague = w.words && fraction_value(&written).is_some();
+    let dozen = w.words && written.ends_with("dozen");
+    let (qualifier, start) = match qualifier_before(prose, sentence, lead) {
         Some((q, s)) => (Some(q), s),
-        None => (None, number.start),
+        None => (None, lead),
     };
     (
         Amount {
-            value,
+            value: w.value,
             qualifier,
-            number,
-            words,
+            number: w.number,
+            words: w.words,
             vague,
+            dozen,
+            precision: w.precision,
+            to: None,
         },
         start,
     )
 }
 
-/// Runs of number words ("thirty-five", "two hundred and fifty", "two dozen").
-fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
+/// The first of two figures that make one range, and where the claim starts.
+#[derive(Debug, Clone, Copy)]
+struct RangeHead {
+    /// Where the claim starts ("between", "from" or the first figure).
+    start: usize,
+    /// The first figure's digits.
+    low: Span,
+    low_value: f64,
+    /// Where the second figure's digits start.
+    high: Span,
+}
+
+/// Whether the word before `at` is one of `list`.
+fn word_before_in(prose: &str, sentence: Span, at: usize, list: &crate::lexicon::List) -> bool {
+    let words = word_spans(prose, Span::new(sentence.start, at));
+    words
+        .last()
+        .is_some_and(|w| list.contains(prose[w.start..w.end].to_lowercase()))
+}
+
+/// Ranges of the sentence: "between 30 and 40 countries", "30-40", "from
+/// 2015 to 2023". A change ("grew from 338 to 343") is no range; nor are
+/// two figures of which the second is not the larger ("787-8", "3-2").
+/// Returns the heads of the ranges of figures, and the spans of the years of
+/// year ranges ("2015–2023"), which stay two year claims.
+fn ranges(prose: &str, sentence: Span, taken: &[Span]) -> (Vec<RangeHead>, Vec<Span>) {
+    let text = &prose[sentence.start..sentence.end];
+    let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
+    let mut heads = Vec::new();
+    let mut years = Vec::new();
+    for caps in RANGE.captures_iter(if_digits(text)) {
+        let whole = caps.get(0).expect("group 0");
+        let (a, b) = (caps.name("a").expect("a"), caps.name("b").expect("b"));
+        let sep = caps.name("sep").expect("sep").as_str().to_ascii_lowercase();
+        let kw = caps.name("kw").map(|k| k.as_str().to_ascii_lowercase());
+        let fits = match (kw.as_deref(), sep.as_str()) {
+            (_, "and") => kw.as_deref() == Some("between"),
+            (Some("between"), "to") => false,
+            _ => true,
+        };
+        let start = caps.name("kw").map_or(a.start(), |k| k.start());
+        let span = at(whole.start(), whole.end());
+        if !fits || is_taken(taken, span) {
+            continue;
+        }
+        // "grew from 338 to 343", "rose 5% to 10%": a change, not a range.
+        let from = at(start, start).start;
+        if word_before_in(prose, sentence, from, &lang().numbers.change_verbs) {
+            continue;
+        }
+        // Glued to a word ("COVID-19", "F-35"): a name, not a range.
+        if prose[..sentence.start + a.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == '-')
+        {
+            continue;
+        }
+        let mb = multiplier(caps.name("mb").map(|m| m.as_str()));
+        let ma = caps.name("ma").map_or(mb, |m| multiplier(Some(m.as_str())));
+        let (Some((low, _)), Some((high, _))) = (scaled(a.as_str(), ma), scaled(b.as_str(), mb)) else {
+            continue;
+        };
+        if high <= low {
+            continue;
+        }
+        let is_year = |m: regex_lite::Match<'_>, v: f64| m.as_str().len() == 4 && (1800.0..=2099.0).contains(&v);
+        if is_year(a, low) && is_year(b, high) && caps.name("ma").is_none() && caps.name("mb").is_none() {
+            years.push(at(a.start(), a.end()));
+            years.push(at(b.start(), b.end()));
+            continue;
+        }
+        heads.push(RangeHead {
+            start: sentence.start + start,
+            low: at(a.start(), a.end()),
+            low_value: low,
+            high: at(b.start(), b.end()),
+        });
+    }
+    (heads, years)
+}
+
+/// Make `amount` the range `head` opens, if its number is the range's second
+/// figure; the claim then starts where the range does.
+fn join_range(heads: &[RangeHead], amount: &mut Amount, start: &mut usize) {
+    if let Some(h) = heads.iter().find(|h| h.high.start == amount.number.start) {
+        amount.to = Some(amount.value);
+        amount.value = h.low_value;
+        amount.qualifier = None;
+        amount.vague = false;
+        amount.dozen = false;
+        *start = h.start;
+    }
+}
+
+/// Whether `span` is the first figure of a range (taken by the second).
+fn range_low(heads: &[RangeHead], span: Span) -> bool {
+    heads.iter().any(|h| h.low.overlaps(span))
+}
+
+/// Runs of number words ("thirty-five", "two hundred and fifty", "two
+/// dozen"), with the place of their last digit: a run that ends in
+/// "thousand", "million" or "billion" is rounded to it ("seven million").
+fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64, f64)> {
     let en = Language::english();
     let text = &prose[sentence.start..sentence.end];
     // A run starts at a number word or "a dozen": without one, no run.
@@ -226,26 +397,48 @@ fn word_numbers(prose: &str, sentence: Span) -> Vec<(Span, f64)> {
             value = None;
         }
         if let Some(v) = value {
-            out.push((Span::new(sentence.start + start, sentence.start + end), v));
+            let precision = match words.last().map(String::as_str) {
+                Some("thousand") => 1e3,
+                Some("million") => 1e6,
+                Some("billion") => 1e9,
+                _ => 1.0,
+            };
+            out.push((Span::new(sentence.start + start, sentence.start + end), v, precision));
         }
         i = j + 1;
     }
     out
 }
 
-/// The noun a number counts: a known unit within two words, else the next word.
+/// The noun a number counts: a known unit within two words, else the next
+/// word. A unit glued to the number by a hyphen that the fact base lists
+/// with its hyphen ("1.4 billion-member church": `-member`) counts too.
 fn unit_after(prose: &str, sentence: Span, index: &Index, from: usize) -> Option<(Span, String, bool)> {
+    if prose[from..sentence.end].starts_with('-') {
+        let word = word_spans(prose, Span::new(from + 1, sentence.end));
+        if let Some(w) = word.first().filter(|w| w.start == from + 1) {
+            let glued = format!("-{}", &prose[w.start..w.end]);
+            if let Some((_, unit)) = index.unit_at(&glued, 0, glued.len()) {
+                return Some((Span::new(from, w.end), unit.to_owned(), true));
+            }
+        }
+    }
     let words = word_spans(prose, Span::new(from, sentence.end));
     for w in words.iter().take(3) {
-        // Only spaces and adjectives may come between a number and its unit.
+        // Only spaces and adjectives may come between a number and its unit
+        // (not a dash: "2018 — seven years" is a year, then a span).
         let gap = &prose[from..w.start];
-        if gap.chars().any(|c| c.is_ascii_punctuation() && c != '-') {
+        if gap
+            .chars()
+            .any(|c| (c.is_ascii_punctuation() && c != '-') || matches!(c, '\u{2013}' | '\u{2014}'))
+        {
             break;
         }
         if let Some((span, unit)) = index.unit_at(prose, w.start, sentence.end) {
             return Some((span, unit.to_owned(), true));
         }
-        if !prose[w.start..w.end].chars().all(char::is_alphabetic) {
+        let word = &prose[w.start..w.end];
+        if !word.chars().all(char::is_alphabetic) || is_number_word(&word.to_lowercase()) {
             break;
         }
     }
@@ -262,9 +455,85 @@ fn unit_after(prose: &str, sentence: Span, index: &Index, from: usize) -> Option
     Some((*first, lower, false))
 }
 
-pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Vec<Span>, out: &mut Vec<Mention>) {
+/// The unit of an age: a count of it is compared only with a count fact
+/// that lists an age unit (`numbers.age_units`), see [`crate::kinds`].
+pub const AGE: &str = "age";
+
+/// Whether a unit makes a count an age ("years old", "year-old").
+pub fn is_age_unit(unit: &str) -> bool {
+    lang().numbers.age_units.contains(unit.to_lowercase())
+}
+
+/// Whether the number at `number` is an age by what stands around it: an
+/// age word right before it ("aged 69", "at the age of 88"), or a comma
+/// apposition to a person's name ("Robert Prevost, 69, ...").
+fn age_by_context(prose: &str, sentence: Span, number: Span, people: &[(Span, &str)]) -> bool {
+    let before = prose[sentence.start..number.start].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let cue = lang().numbers.age_cues.iter().any(|c| {
+        lower
+            .strip_suffix(c)
+            .is_some_and(|head| !head.ends_with(|ch: char| ch.is_alphanumeric()))
+    });
+    if cue {
+        return true;
+    }
+    // "Prevost, 69," or "Prevost, 69." / "(69)": a name, a comma, the number, a break.
+    let Some(head) = before.strip_suffix(',').or_else(|| before.strip_suffix('(')) else {
+        return false;
+    };
+    let head = head.trim_end();
+    let after = prose[number.end..sentence.end].trim_start();
+    let closes = after.is_empty() || after.starts_with([',', ')', '.', ';']);
+    closes && people.iter().any(|(p, _)| sentence.start + head.len() == p.end)
+}
+
+/// Whose age the number at `number` is: the person named nearest before it
+/// in the sentence ("Pope Francis, who died at 88"), else the nearest after.
+fn age_of(number: Span, people: &[(Span, &str)]) -> Option<String> {
+    let before = people
+        .iter()
+        .filter(|(p, _)| p.end <= number.start)
+        .max_by_key(|(p, _)| p.end);
+    let after = people
+        .iter()
+        .filter(|(p, _)| p.start >= number.end)
+        .min_by_key(|(p, _)| p.start);
+    before.or(after).map(|(_, id)| (*id).to_owned())
+}
+
+/// What stands around a sentence's numbers.
+pub(super) struct Around<'a> {
+    /// The persons it names, where and who (for an age: "Prevost, 69,").
+    pub people: &'a [(Span, &'a str)],
+    /// Its table cells whose row label or column header names a unit the
+    /// fact base knows, and that unit (`| Countries represented | 36 |`).
+    pub cells: &'a [(Span, String)],
+}
+
+/// The unit of a figure that stands alone in a table cell whose label or
+/// header names one: the figure is what the row or column says it is.
+fn cell_unit(prose: &str, cells: &[(Span, String)], end: usize) -> Option<(Span, String, bool)> {
+    let (cell, unit) = cells.iter().find(|(c, _)| c.start < end && end <= c.end)?;
+    prose[end..cell.end]
+        .trim()
+        .is_empty()
+        .then(|| (Span::new(end, end), unit.clone(), true))
+}
+
+/// Find the numbers of one sentence.
+pub(super) fn extract(
+    prose: &str,
+    sentence: Span,
+    index: &Index,
+    around: &Around<'_>,
+    taken: &mut Vec<Span>,
+    out: &mut Vec<Mention>,
+) {
+    let people = around.people;
     let text = &prose[sentence.start..sentence.end];
     let at = |s: usize, e: usize| Span::new(sentence.start + s, sentence.start + e);
+    let (heads, range_years) = ranges(prose, sentence, taken);
 
     // Money needs a digit and a currency sign, code or word.
     let before = if MONEY_SIGN.is_match(text) { if_digits(text) } else { "" };
@@ -273,16 +542,24 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
         for caps in re.captures_iter(haystack) {
             let whole = caps.get(0).expect("group 0");
             let span = at(whole.start(), whole.end());
-            if is_taken(taken, span) {
+            let num = caps.name("num").expect("num group");
+            let number = at(num.start(), num.end());
+            if is_taken(taken, span) || range_low(&heads, number) {
                 continue;
             }
-            let num = caps.name("num").expect("num group");
-            let Some(value) = parse_digits(num.as_str()) else {
+            let mult = multiplier(caps.name("mult").map(|m| m.as_str()));
+            let Some((value, precision)) = scaled(num.as_str(), mult) else {
                 continue;
             };
-            let value = value * multiplier(caps.name("mult").map(|m| m.as_str()));
             let currency = currency_code(caps.name("cur").expect("cur group").as_str());
-            let (amount, start) = amount(prose, sentence, at(num.start(), num.end()), value, false);
+            let written = Written {
+                number,
+                value,
+                precision,
+                words: false,
+            };
+            let (mut amount, mut start) = amount_from(prose, sentence, written, span.start.min(number.start));
+            join_range(&heads, &mut amount, &mut start);
             taken.push(span);
             out.push(Mention {
                 kind: Kind::Amount,
@@ -307,7 +584,13 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
             continue;
         };
         taken.push(span);
-        let (amount, start) = amount(prose, sentence, span, value, true);
+        let written = Written {
+            number: span,
+            value,
+            precision: 1.0,
+            words: true,
+        };
+        let (amount, start) = amount(prose, sentence, written);
         out.push(Mention {
             kind: Kind::Percent,
             span: Span::new(start, span.end),
@@ -324,19 +607,28 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
     for caps in PERCENT.captures_iter(with_percent) {
         let whole = caps.get(0).expect("group 0");
         let span = at(whole.start(), whole.end());
+        let num = caps.name("num").expect("num group");
+        let number = at(num.start(), num.end());
         if is_taken(taken, span) {
             continue;
         }
         taken.push(span);
-        // Percentage points are a difference, not a share: never a percent claim.
-        if caps.name("points").is_some() {
+        // Percentage points are a difference, not a share: never a percent
+        // claim. The first figure of a range is its second's.
+        if caps.name("points").is_some() || range_low(&heads, number) {
             continue;
         }
-        let num = caps.name("num").expect("num group");
-        let Some(value) = parse_digits(num.as_str()) else {
+        let Some((value, precision)) = scaled(num.as_str(), 1.0) else {
             continue;
         };
-        let (amount, start) = amount(prose, sentence, at(num.start(), num.end()), value, false);
+        let written = Written {
+            number,
+            value,
+            precision,
+            words: false,
+        };
+        let (mut amount, mut start) = amount(prose, sentence, written);
+        join_range(&heads, &mut amount, &mut start);
         out.push(Mention {
             kind: Kind::Percent,
             span: Span::new(start, span.end),
@@ -345,21 +637,43 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
         });
     }
 
-    let mut numbers: Vec<(Span, f64, bool)> = DIGITS
+    let mut numbers: Vec<Written> = DIGITS
         .find_iter(if_digits(text))
-        .filter_map(|m| parse_digits(m.as_str()).map(|v| (at(m.start(), m.end()), v, false)))
+        .filter_map(|m| {
+            let number = at(m.start(), m.end());
+            // "1.4 billion Catholics": a scale word belongs to the figure.
+            let rest = &prose[number.end..sentence.end];
+            let mult = SCALE_AFTER.captures(rest).and_then(|c| c.name("mult"));
+            let (value, precision) = scaled(m.as_str(), multiplier(mult.map(|m| m.as_str())))?;
+            Some(Written {
+                number,
+                value,
+                precision,
+                words: false,
+            })
+        })
         .collect();
-    numbers.extend(word_numbers(prose, sentence).into_iter().map(|(s, v)| (s, v, true)));
-    numbers.sort_by_key(|n| n.0);
+    numbers.extend(
+        word_numbers(prose, sentence)
+            .into_iter()
+            .map(|(number, value, precision)| Written {
+                number,
+                value,
+                precision,
+                words: true,
+            }),
+    );
+    numbers.sort_by_key(|n| n.number);
 
-    for (span, value, words) in numbers {
-        if is_taken(taken, span) {
+    for w in numbers {
+        let (span, value, words) = (w.number, w.value, w.words);
+        if is_taken(taken, span) || range_low(&heads, span) {
             continue;
         }
         // "ninety billion euros": money in words.
         if words && let Some(cur) = CURRENCY_WORD.captures(&prose[span.end..sentence.end]) {
             let whole = cur.get(0).expect("group 0");
-            let (amount, start) = amount(prose, sentence, span, value, true);
+            let (amount, start) = amount(prose, sentence, w);
             let end = span.end + whole.end();
             taken.push(Span::new(span.start, end));
             out.push(Mention {
@@ -373,16 +687,84 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
             });
             continue;
         }
-        // Times ("10:30"), decimals glued to letters ("3D") and ordinals are not counts.
+        // Times ("10:30"), decimals glued to letters ("3D") and ordinals are
+        // not counts; a range's figures are read as one ("30-40 countries",
+        // "2015–2023").
+        let in_range = range_years.contains(&span) || heads.iter().any(|h| h.high.start == span.start);
         let next = prose[span.end..].chars().next();
         let prev = prose[..span.start].chars().next_back();
-        if matches!(next, Some(':' | '/' | '\u{2013}')) || matches!(prev, Some(':' | '/' | '#' | '-')) {
+        if !in_range && (matches!(next, Some(':' | '/' | '\u{2013}')) || matches!(prev, Some(':' | '/' | '#' | '-'))) {
             continue;
         }
+        // Where the figure ends: after its scale word, if any.
+        let scale_end = if words {
+            span.end
+        } else {
+            SCALE_AFTER
+                .find(&prose[span.end..sentence.end])
+                .map_or(span.end, |m| span.end + m.end())
+        };
         let raw = &prose[span.start..span.end];
-        let unit = unit_after(prose, sentence, index, span.end);
-        let is_year = !words && raw.len() == 4 && (1800.0..=2099.0).contains(&value);
-        if is_year && !unit.as_ref().is_some_and(|u| u.2) {
+        let whole = !words && value.fract() == 0.0 && scale_end == span.end;
+        // "aged 69", "Prevost, 69,": an age, whatever follows.
+        if whole && (0.0..=130.0).contains(&value) && age_by_context(prose, sentence, span, people) {
+            let (amount, _) = amount(prose, sentence, w);
+            taken.push(span);
+            out.push(Mention {
+                kind: Kind::Count,
+                span,
+                sentence,
+                value: Value::Count {
+                    amount,
+                    unit: AGE.to_owned(),
+                    known_unit: true,
+                    of: age_of(span, people),
+                },
+            });
+            continue;
+        }
+        // "a 69-year-old", "69 years old": an age.
+        if whole && let Some(old) = YEARS_OLD.find(&prose[span.end..sentence.end]) {
+            let (amount, start) = amount(prose, sentence, w);
+            let claim = Span::new(start, span.end + old.end());
+            taken.push(claim);
+            out.push(Mention {
+                kind: Kind::Count,
+                span: claim,
+                sentence,
+                value: Value::Count {
+                    amount,
+                    unit: AGE.to_owned(),
+                    known_unit: true,
+                    of: age_of(span, people),
+                },
+            });
+            continue;
+        }
+        // An age unit counts only right after its number ("69 years old"):
+        // "in 1982 at age 27" is a year, then an age.
+        let adjacent_age = |u: &(Span, String, bool)| {
+            !is_age_unit(&u.1)
+                || prose[scale_end..u.0.start]
+                    .trim_matches(|c: char| c == '-' || c.is_whitespace())
+                    .is_empty()
+        };
+        let unit = unit_after(prose, sentence, index, scale_end)
+            .filter(adjacent_age)
+            .or_else(|| cell_unit(prose, around.cells, scale_end))
+            // "more than 5 million" and nothing after: a figure of millions.
+            .or_else(|| {
+                (scale_end > span.end).then(|| {
+                    let word = prose[span.end..scale_end].trim().to_ascii_lowercase();
+                    (Span::new(scale_end, scale_end), word, false)
+                })
+            });
+        // "2000 years", "a 1,000-year-old church": a span of time, never a year.
+        let of_time = unit
+            .as_ref()
+            .is_some_and(|u| lang().numbers.time_units.contains(u.1.trim_start_matches('-')));
+        let is_year = !words && raw.len() == 4 && (1800.0..=2099.0).contains(&value) && scale_end == span.end;
+        if is_year && !of_time && !unit.as_ref().is_some_and(|u| u.2) {
             taken.push(span);
             out.push(Mention {
                 kind: Kind::Year,
@@ -398,19 +780,51 @@ pub(super) fn extract(prose: &str, sentence: Span, index: &Index, taken: &mut Ve
         let Some((unit_span, unit, known_unit)) = unit else {
             continue;
         };
+        let (unit, unit_end) = if is_age_unit(&unit) {
+            (AGE.to_owned(), unit_span.end)
+        } else {
+            (unit, unit_span.end)
+        };
         // Without a unit the fact base knows, only a clear count is worth a verdict:
         // digits of 2 or more, or words of 10 or more ("the two leaders" is not a claim).
         if !known_unit && (value < 2.0 || (words && value < 10.0)) {
             continue;
         }
-        let (amount, start) = amount(prose, sentence, span, value, words);
-        let claim = Span::new(start, unit_span.end);
+        let (mut amount, mut start) = amount(prose, sentence, w);
+        join_range(&heads, &mut amount, &mut start);
+        // "voting over two days": across them, not more than two (D111).
+        if amount.qualifier == Some(Qualifier::MoreThan)
+            && lang().numbers.time_units.contains(unit.to_lowercase())
+            && prose[start..span.start].trim().eq_ignore_ascii_case("over")
+        {
+            amount.qualifier = Some(Qualifier::AtLeast);
+        }
+        let mut end = unit_end;
+        if amount.qualifier.is_none()
+            && amount.to.is_none()
+            && let Some((q, q_end)) = qualifier_after(prose, sentence, span.end)
+        {
+            // "172 or more seats": the qualifier after the number, before its unit.
+            if q_end <= unit_span.start {
+                amount.qualifier = Some(q);
+            }
+        }
+        if amount.qualifier.is_none()
+            && amount.to.is_none()
+            && let Some((q, q_end)) = qualifier_after(prose, sentence, end)
+        {
+            // "35 countries or more".
+            amount.qualifier = Some(q);
+            end = q_end;
+        }
+        let claim = Span::new(start, end);
         taken.push(claim);
         out.push(Mention {
             kind: Kind::Count,
             span: claim,
             sentence,
             value: Value::Count {
+                of: (unit == AGE).then(|| age_of(span, people)).flatten(),
                 amount,
                 unit,
                 known_unit,

@@ -473,8 +473,11 @@ impl ByKind {
                     }
                 }
                 FactValue::Count(_) => {
-                    for u in &f.unit {
-                        let list = by.counts.entry(u.to_ascii_lowercase()).or_default();
+                    // An age fact is also found by the unit every age is read
+                    // with ("Prevost, 69,": see `crate::kinds`).
+                    let age = crate::kinds::is_age(f).then(|| crate::extract::AGE.to_owned());
+                    for u in f.unit.iter().map(|u| u.to_ascii_lowercase()).chain(age) {
+                        let list = by.counts.entry(u).or_default();
                         if list.last() != Some(&i) {
                             list.push(i);
                         }

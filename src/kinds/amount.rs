@@ -36,12 +36,17 @@ impl ValueKind for Amount {
                 rule: Rule::CurrencyDiffers,
             };
         }
+        let Shown::Value(said) = shown else {
+            unreachable!("a value")
+        };
+        let code = fact.currency.as_deref().unwrap_or("");
+        let (ok, rule, said) = number::judge(cx, m, amount, *n, fact.tolerance, said, |v| money(v, code));
         Comparison {
-            ok: number::fits_range(amount, *n, fact.tolerance),
+            ok,
             expected: num(*n),
-            shown,
+            shown: Shown::Value(said),
             suggestion: number::rewrite(cx, m, amount, *n),
-            rule: Rule::AmountDiffers,
+            rule: rule.unwrap_or(Rule::AmountDiffers),
         }
     }
 

@@ -42,7 +42,8 @@ mod weekday;
 pub mod words;
 mod year;
 
-pub use number::fits_range;
+pub use count::is_age;
+pub use number::{fits_range, reported_range};
 
 /// What a kind's own extractor reads: the article's prose and the index
 /// (the units its facts use, say).

@@ -23,12 +23,15 @@ impl ValueKind for Percent {
         let (Value::Percent { amount }, FactValue::Percent(n)) = (&m.value, &fact.value) else {
             unreachable!("compared only when it fits")
         };
+        let (ok, rule, said) = number::judge(cx, m, amount, *n, fact.tolerance, self.describe(fact), |v| {
+            format!("{}%", fmt_num(v))
+        });
         Comparison {
-            ok: number::fits_range(amount, *n, fact.tolerance),
+            ok,
             expected: num(*n),
-            shown: Shown::Value(self.describe(fact)),
+            shown: Shown::Value(said),
             suggestion: number::rewrite(cx, m, amount, *n),
-            rule: Rule::PercentDiffers,
+            rule: rule.unwrap_or(Rule::PercentDiffers),
         }
     }
 

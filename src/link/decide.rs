@@ -34,6 +34,18 @@ use crate::span::{Span, one_line, starting_in};
 
 use super::{Link, Linked, SetClaim, cued_against, fits, link, link_by_unit, link_nearby, same_value};
 
+/// Whether a claim is written as a point: a bound, a range or an
+/// approximation ("more than 35") agrees with too many values to say whose
+/// it is, so its value decides nothing.
+fn is_point(m: &Mention) -> bool {
+    match &m.value {
+        Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => {
+            amount.qualifier.is_none() && amount.to.is_none() && !amount.vague
+        }
+        _ => true,
+    }
+}
+
 /// Whether two phrase lists are the same set (in any order or case).
 fn same_phrases(a: &[String], b: &[String]) -> bool {
     let key = |l: &[String]| {
@@ -268,6 +280,9 @@ impl Linker<'_> {
     /// the death toll). In another sentence only the cues against a link
     /// apply, not its distance.
     fn agreeing(&self, m: &Mention, scope: Span, keep: &dyn Fn(usize) -> bool) -> Option<Link> {
+        if !is_point(m) {
+            return None;
+        }
         let (prose, base, published) = (&self.article.prose, self.base, self.article.published);
         let subjects = super::Subjects::of(base, self.ex, m);
         let sentence_about = starting_in(&self.ex.about, m.sentence, |h| h.span.start);
@@ -325,6 +340,9 @@ impl Linker<'_> {
     /// is not certain; one the article speaks of only further away makes the
     /// claim too uncertain to judge either way.
     fn value_of_another(&self, m: &Mention, l: &Link) -> Option<Decision> {
+        if !is_point(m) {
+            return None;
+        }
         let linked = l.fact;
         let prose = &self.article.prose;
         let in_sentence = m.sentence.contains(l.hit);
@@ -522,8 +540,7 @@ impl Linker<'_> {
         } else {
             return None;
         };
-        let (lo, hi) = amount.range();
-        let fits = |n: usize| lo.is_none_or(|l| n as f64 >= l) && hi.is_none_or(|h| n as f64 <= h);
+        let fits = |n: usize| amount.allows(n as f64);
         let published = self.article.published;
         let (index, hit) = starting_in(&ex.about, m.sentence, |h| h.span.start)
             .iter()

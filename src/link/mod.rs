@@ -318,6 +318,8 @@ fn close_value(mention: &Mention, fact: &FactValue, tight: bool) -> bool {
     let (share, days) = if tight { (0.10, 0) } else { (0.25, 7) };
     let near = |a: f64, b: f64| b != 0.0 && ((a - b) / b).abs() <= share;
     match (&mention.value, fact) {
+        // People of an age are many: a close age is no evidence (U010).
+        (Value::Count { unit, .. }, _) if unit == crate::extract::AGE => false,
         (Value::Count { amount, .. }, FactValue::Count(n)) => near(amount.value, *n as f64),
         (Value::Money { amount, .. }, FactValue::Amount(n)) | (Value::Percent { amount }, FactValue::Percent(n)) => {
             near(amount.value, *n)

@@ -103,6 +103,12 @@ struct SpanOut {
 struct RangeOut {
     min: Option<serde_json::Value>,
     max: Option<serde_json::Value>,
+    /// `min` itself is excluded ("more than 35"); absent when included.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    min_exclusive: bool,
+    /// `max` itself is excluded ("nearly 30", "under 30"); absent when included.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    max_exclusive: bool,
 }
 
 /// One claim as the contract shows it, plus `because`, `range` and `entity`.
@@ -175,13 +181,22 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         message: &c.message,
         suggestion: &c.suggestion,
         because: &c.because,
-        range: c.range.map(|(lo, hi)| RangeOut {
-            min: lo.map(crate::kinds::words::num),
-            max: hi.map(crate::kinds::words::num),
+        range: c.range.map(|r| RangeOut {
+            min: r.min.map(tidy).map(crate::kinds::words::num),
+            max: r.max.map(tidy).map(crate::kinds::words::num),
+            min_exclusive: r.min.is_some() && r.min_open,
+            max_exclusive: r.max.is_some() && r.max_open,
         }),
         entity: &c.entity,
         suppressed: c.suppressed.is_some(),
     }
+}
+
+/// A bound without the binary noise of its arithmetic: 6.35, not
+/// 6.3500000000000005 (twelve significant digits are more than any figure
+/// in a news story has).
+fn tidy(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
 }
 
 /// One JSON document for the whole run.

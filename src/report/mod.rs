@@ -46,8 +46,9 @@ pub struct Claim {
     pub sentence: Span,
     pub found: serde_json::Value,
     pub expected: Option<serde_json::Value>,
-    /// The range an approximation allows ("more than 30": 30 and up).
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// The range an approximation allows ("more than 30": above 30), or a
+    /// rounded figure ("$44 billion": $43.5 to $44.5 billion).
+    pub range: Option<crate::lexicon::Range>,
     pub fact: Option<String>,
     pub source: Option<SourceRef>,
     /// The rule behind the verdict (none for a plain match).

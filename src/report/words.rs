@@ -133,6 +133,12 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             "who said this is not a person of the fact base (or cannot be told), and no quotation on record matches it"
                 .to_owned()
         }
+        Reason::NoAgeFact { age: true } => {
+            format!("{what}: an age, and no age fact in the fact base covers it (an age is never compared with a year)")
+        }
+        Reason::NoAgeFact { age: false } => format!(
+            "{what}: a span of time, and no fact in the fact base counts one (it is never compared with a year)"
+        ),
         Reason::QuoteNotOnRecord { speaker } => {
             let who = speaker.as_ref().map_or_else(String::new, |n| format!(" of {n}"));
             format!("no quotation{who} on record matches this")
@@ -212,6 +218,9 @@ pub fn weak(w: &Weak) -> String {
         Weak::ValueOfAnother { fact } => {
             format!("its value is that of {fact}, which the article also speaks of; which one it means is not clear")
         }
+        Weak::RangeEnd { range } => {
+            format!("it is an end of the range \"{range}\", and the fact is the range's other end or inside it")
+        }
     }
 }
 
@@ -252,5 +261,6 @@ pub fn because(b: &Because) -> String {
         }
         Because::NearMiss => "a near-miss of a known spelling".to_owned(),
         Because::Arithmetic { whole } => format!("arithmetic: a part of \"{whole}\""),
+        Because::Range { range, fact } => format!("an end of the range \"{range}\", which {fact} opens or closes"),
     }
 }

@@ -16,6 +16,8 @@ use crate::link::{Decision, Link, Linker, place_agreements, sets};
 use crate::rules::Rule;
 use crate::span::{Span, one_line};
 
+mod ranges;
+
 pub use crate::finding::{Because, Finding, FormerWhy, ListPart, Reason, Shown, SourceRef, Verdict, Weak};
 
 /// Candidate facts a "not linked to" message names; the rest are counted.
@@ -37,6 +39,7 @@ pub fn judge(article: &Article, base: &FactBase, index: &Index, ex: &Extraction)
         linker: &linker,
     };
     let mut claims: Vec<Finding> = ex.mentions.iter().map(|m| judge.mention(m)).collect();
+    judge.year_ranges(ex, &mut claims);
     let sets = sets(&article.prose, ex, base, article.published);
     let mut taken: Vec<Span> = sets.iter().map(|s| s.span).collect();
     taken.sort_unstable();
@@ -230,10 +233,25 @@ impl Judge<'_> {
         }
     }
 
-    pub(crate) fn range(m: &Mention) -> Option<(Option<f64>, Option<f64>)> {
+    /// The range a figure's words allow, when they are approximate.
+    pub(crate) fn range(m: &Mention) -> Option<crate::lexicon::Range> {
+        match &m.value {
+            Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => amount.bounds(),
+            _ => None,
+        }
+    }
+
+    /// The range a figure allows as compared with `fact`: its words' range,
+    /// or the rounding that made it agree (or not) with the fact's value.
+    fn range_against(m: &Mention, fact: &Fact) -> Option<crate::lexicon::Range> {
+        let value = match fact.value {
+            FactValue::Count(n) => n as f64,
+            FactValue::Amount(v) | FactValue::Percent(v) => v,
+            _ => return Self::range(m),
+        };
         match &m.value {
             Value::Count { amount, .. } | Value::Money { amount, .. } | Value::Percent { amount } => {
-                amount.qualifier.map(|_| amount.range())
+                crate::kinds::reported_range(amount, value)
             }
             _ => None,
         }
@@ -286,7 +304,18 @@ impl Judge<'_> {
                 c
             }
             Decision::NoFact => {
-                let mut c = self.unverifiable(m, found, Rule::NoFact, Reason::NoFact);
+                // An age or a span of years with no fact of its kind: said
+                // so, and never held against a year (U010).
+                let (rule, reason) = match &m.value {
+                    Value::Count { unit, .. } if unit == crate::extract::AGE => {
+                        (Rule::AgeOrSpanUnmatched, Reason::NoAgeFact { age: true })
+                    }
+                    Value::Count { unit, .. } if lang().numbers.time_units.contains(unit.to_lowercase()) => {
+                        (Rule::AgeOrSpanUnmatched, Reason::NoAgeFact { age: false })
+                    }
+                    _ => (Rule::NoFact, Reason::NoFact),
+                };
+                let mut c = self.unverifiable(m, found, rule, reason);
                 c.range = Self::range(m);
                 c
             }
@@ -392,7 +421,7 @@ impl Judge<'_> {
     }
 
     /// Compare a mention with the fact it is linked to, by the route `because` says.
-    fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
+    pub(super) fn compare_because(&self, m: &Mention, found: Json, l: &Link, because: Because) -> Finding {
         let fact = &self.base.facts[l.fact];
         let kind = crate::kinds::of(m.kind).expect("a value claim");
         let cx = crate::kinds::Cx {
@@ -419,7 +448,7 @@ impl Judge<'_> {
             sentence: m.sentence,
             found,
             expected: Some(c.expected),
-            range: Self::range(m),
+            range: Self::range_against(m, fact),
             fact: Some(fact.id.clone()),
             source: self.source(fact),
             rule: (!c.ok).then_some(c.rule),
