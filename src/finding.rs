@@ -265,6 +265,10 @@ pub enum Weak {
     WholeOfPart {
         word: String,
     },
+    /// A figure ten times larger or smaller than the fact's, not a slip of scale.
+    OtherMagnitude {
+        fact: String,
+    },
     /// A list before a passive ("was announced"): maybe what was done.
     PassiveSubject {
         word: String,
@@ -302,6 +306,7 @@ impl Weak {
             Weak::ValueOfAnother { .. } => Rule::ValueOfAnother,
             Weak::WholeOfPart { .. } => Rule::WholeOfPart,
             Weak::PassiveSubject { .. } => Rule::PassiveSubject,
+            Weak::OtherMagnitude { .. } => Rule::OtherMagnitude,
             Weak::NotAsserted { .. } => Rule::NotAsserted,
             Weak::RangeEnd { .. } => Rule::RangeEnd,
         }

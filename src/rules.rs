@@ -116,6 +116,8 @@ rules! {
     PassiveSubject = "L032",
     /// A list before something not asserted.
     NotAsserted = "L033",
+    /// A figure of another magnitude than the fact's, not a slip of scale.
+    OtherMagnitude = "L034",
     /// An end of a range of years, not judged alone against a fact of the range.
     RangeEnd = "L016",
     /// No fact of this kind could apply.

@@ -211,6 +211,12 @@ impl Linker<'_> {
                 {
                     return d;
                 }
+                if let Some(reason) = self.other_magnitude(m, l.fact) {
+                    return Decision::Unlinked {
+                        facts: vec![l.fact],
+                        reason,
+                    };
+                }
                 let because = because.unwrap_or_else(|| Because::Phrase {
                     phrase: l.phrase.clone(),
                     unit: match &m.value {
@@ -437,6 +443,34 @@ impl Linker<'_> {
                     .iter()
                     .all(|&b| same_value(self.base, a, b) || !same_phrases(&fact(a).about, &fact(b).about))
             })
+    }
+
+    /// A count or sum ten times larger or smaller than the fact's, and not
+    /// the same figure on another scale ("$44 million" for $44 billion is a
+    /// slip; "42,374 votes" for a national 8,595,488 is a riding's count):
+    /// another quantity than the fact's (L034).
+    fn other_magnitude(&self, m: &Mention, fact: usize) -> Option<Weak> {
+        let written = match &m.value {
+            Value::Count { amount, .. } | Value::Money { amount, .. } => amount.value,
+            _ => return None,
+        };
+        let expected = match self.base.facts[fact].value {
+            FactValue::Count(n) => n as f64,
+            FactValue::Amount(n) => n,
+            _ => return None,
+        };
+        if written <= 0.0 || expected <= 0.0 {
+            return None;
+        }
+        let ratio = written / expected;
+        if (0.1..=10.0).contains(&ratio) {
+            return None;
+        }
+        let mantissa = |v: f64| v / 10f64.powf(v.log10().floor());
+        let slip = (mantissa(written) - mantissa(expected)).abs() / mantissa(expected) <= 0.05;
+        (!slip).then(|| Weak::OtherMagnitude {
+            fact: self.base.facts[fact].id.clone(),
+        })
     }
 
     /// Whether a phrase stands before the claim in its clause (no clause break

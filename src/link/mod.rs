@@ -155,10 +155,20 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         .filter(|o| o.kind == mention.kind && o.span != mention.span && mention.sentence.contains(o.span))
         .map(|o| o.span)
         .collect();
+    // A phrase inside a person's title ("Conservative candidate Barbara Bal
+    // received 23,600 votes") describes the person, not the figure.
+    let titles: Vec<Span> = starting_in(&ex.mentions, mention.sentence, |o| o.span.start)
+        .iter()
+        .filter_map(|o| match &o.value {
+            Value::Role { title_span, .. } if mention.sentence.contains(*title_span) => Some(*title_span),
+            _ => None,
+        })
+        .collect();
     let usable = |h: &&AboutHit| {
         mention.sentence.contains(h.span)
             && !h.span.overlaps(mention.span)
             && !others.iter().any(|o| h.span.contains(*o))
+            && !titles.iter().any(|t| t.contains(h.span))
     };
     let hits: Vec<&AboutHit> = about.iter().filter(usable).collect();
     let mut named: Vec<usize> = hits

@@ -211,6 +211,11 @@ pub fn weak(w: &Weak) -> String {
         Weak::WholeOfPart { word } => {
             format!("after \"{word}\" it counts the whole a part is taken from, not what the sentence says of the part")
         }
+        Weak::OtherMagnitude { fact } => {
+            format!(
+                "it is more than ten times off {fact}'s figure, and not that figure on another scale: another quantity"
+            )
+        }
         Weak::PassiveSubject { word } => {
             format!("after \"{word}\" the list may be what was done, not who did it")
         }
