@@ -108,6 +108,7 @@ pub struct Lists {
     pub not_the_agent: List,
     pub people_units: List,
     pub country_units: List,
+    pub directions: List,
 }
 
 /// Approximation words, by the range they allow ([`Qualifier`]).
@@ -251,6 +252,7 @@ impl Words {
             "lists.not_the_agent" => &self.lists.not_the_agent,
             "lists.people_units" => &self.lists.people_units,
             "lists.country_units" => &self.lists.country_units,
+            "lists.directions" => &self.lists.directions,
             "qualifiers.more_than" => &self.qualifier_lists.more_than,
             "qualifiers.at_least" => &self.qualifier_lists.at_least,
             "qualifiers.just_over" => &self.qualifier_lists.just_over,
@@ -299,6 +301,7 @@ impl Words {
         "lists.not_the_agent",
         "lists.people_units",
         "lists.country_units",
+        "lists.directions",
         "qualifiers.more_than",
         "qualifiers.at_least",
         "qualifiers.just_over",

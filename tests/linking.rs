@@ -410,6 +410,20 @@ fn only_the_subject_of_a_phrase_is_its_actor() {
     );
     let pronoun = lists("He was then still Robert Prevost, and he announced nothing.");
     assert!(pronoun.iter().all(|(_, v, _)| v != "discrepancy"), "{pronoun:?}");
+    // A list after a preposition of direction is its object, not the subject.
+    let to = lists("The plane flying to Mumbai took off from Ahmedabad airport.");
+    assert!(!to.iter().any(|(t, _, _)| t == "Mumbai"), "{to:?}");
+    assert!(
+        to.iter().any(|(t, v, _)| t == "Ahmedabad airport" && v == "match"),
+        "{to:?}"
+    );
+    assert_eq!(
+        one(
+            "The plane from Delhi, Mumbai, took off from Ahmedabad airport.",
+            "Ahmedabad airport"
+        ),
+        m
+    );
     // The owner's own phrase right after it: the owner is the subject.
     assert_eq!(one("Carney won his seat in Ottawa.", "Carney"), d("D201"));
 }
@@ -447,6 +461,17 @@ id = "francis.birthplace"
 about = ["born in"]
 entity = "buenos_aires"
 source = "bio"
+
+[[entity]]
+id = "rome"
+kind = "place"
+name = "Rome"
+
+[[fact]]
+id = "vatican.francis.burial"
+about = ["buried in"]
+entity = "rome"
+source = "bio"
 "#;
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "facts.toml", facts);
@@ -475,6 +500,10 @@ source = "bio"
     // `francis.` is about `people.francis`: another person's birthplace is not his.
     assert_eq!(verdicts("Francis was born in Chicago."), ["Chicago discrepancy"]);
     assert_eq!(verdicts("Francis was born in Buenos Aires."), ["Buenos Aires match"]);
+    // "vatican.francis.burial": any part of the id before the last names the subject.
+    assert_eq!(verdicts("Francis was buried in Chicago."), ["Chicago discrepancy"]);
+    let buried = verdicts("Prevost was buried in Chicago.");
+    assert!(buried.iter().all(|v| !v.ends_with("discrepancy")), "{buried:?}");
     let other = verdicts("Prevost was born in Chicago.");
     assert!(other.iter().all(|v| !v.ends_with("discrepancy")), "{other:?}");
 }

@@ -119,9 +119,10 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
     };
     loader.merge(walks);
     // A fact whose id starts with an entity's id and a dot is about that
-    // entity, unless it says otherwise; so is one whose id starts with the
-    // last part of a namespaced entity id ("francis." for
-    // "conclave.francis"), when no other entity's id ends so.
+    // entity, unless it says otherwise; so is one whose id has, before its
+    // last part, the last part of a namespaced entity id ("francis." for
+    // "conclave.francis", "ca2025.carney.seat" for "ca.carney"), when no
+    // other entity's id ends so.
     {
         let ids: HashSet<&str> = loader.entities.iter().map(|(e, _)| e.id.as_str()).collect();
         let mut short: HashMap<&str, Option<&str>> = HashMap::default();
@@ -145,8 +146,10 @@ fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option
                     .map(|(i, _)| &f.id[..i])
                     .find(|prefix| ids.contains(prefix))
                     .or_else(|| {
-                        let (first, _) = f.id.split_once('.')?;
-                        short.get(first).copied().flatten().filter(|_| !ids.contains(first))
+                        // Any part but the last ("ca2025.carney.seat": "carney").
+                        let (head, _) = f.id.rsplit_once('.')?;
+                        head.split('.')
+                            .find_map(|part| short.get(part).copied().flatten().filter(|_| !ids.contains(part)))
                     })
                     .map(str::to_owned)
             })

@@ -366,7 +366,13 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     let other_subject = gap
                         .iter()
                         .any(|w| lang().cues.pronouns.contains(prose[w.start..w.end].to_lowercase()));
+                    // "flying to London came down in Ahmedabad": a list after a
+                    // preposition of direction is that preposition's, not the subject.
+                    let governed = word_spans(prose, Span::new(r.members[0].sentence.start.min(r.start), r.start))
+                        .last()
+                        .is_some_and(|w| lang().lists.directions.contains(prose[w.start..w.end].to_lowercase()));
                     place_ok
+                        && !governed
                         && !owner
                         && !other_subject
                         && *d <= 6
@@ -429,8 +435,19 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             // "Prevost was announced as ...": the subject of a passive may be what
             // was done, not who did it; "The Greens are on course to win": a
             // list before something not asserted. Either can confirm, not contradict.
+            // The phrase's own first word counts too ("was defeated" as written in the base).
             let weak = (run.end <= hit.span.start)
-                .then(|| not_asserted(prose, Span::new(run.end, hit.span.start)))
+                .then(|| {
+                    not_asserted(prose, Span::new(run.end, hit.span.start)).or_else(|| {
+                        let first = word_spans(prose, hit.span).first().copied()?;
+                        let word = prose[first.start..first.end].to_lowercase();
+                        lang()
+                            .cues
+                            .passive
+                            .contains(&word)
+                            .then_some(Weak::PassiveSubject { word })
+                    })
+                })
                 .flatten();
             let claim = SetClaim {
                 weak,
