@@ -22,6 +22,7 @@ const ARTICLES: usize = 20;
 
 fn corpus(dir: &Path) -> (Vec<PathBuf>, Vec<(String, Vec<u8>)>) {
     generate::run(&generate::Args {
+        shape: generate::Shape::Bench,
         facts: 10_000,
         articles: ARTICLES,
         seed: 1,

@@ -56,6 +56,17 @@ impl Checker {
         }
     }
 
+    /// A checker of a base and its index made beforehand (read back from
+    /// the fact-base cache): the base already holds the gazetteer's
+    /// entities, and `index` was built from it.
+    pub fn from_parts(base: FactBase, index: Index) -> Checker {
+        Checker {
+            base,
+            index,
+            ignore: Vec::new(),
+        }
+    }
+
     /// Check one article.
     pub fn check(&self, article: article::Article) -> ArticleReport {
         let findings = verdict::check(&article, &self.base, &self.index);

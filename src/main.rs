@@ -164,6 +164,10 @@ struct Common {
     /// Refuse articles larger than SIZE (bytes, or with K, M or G: 64M) [default: 64M]
     #[arg(long, value_name = "SIZE", value_parser = factcheck::article::parse_size)]
     max_size: Option<u64>,
+    /// Load the fact base from its files even when `.factcheck_cache/` holds
+    /// it, and keep nothing there (as FACTCHECK_NO_CACHE=1 does).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// How to report: shared by `check`, `watch` and `precommit`.
@@ -384,15 +388,40 @@ fn with_hint(line: String) -> String {
 /// Load the fact base, or fail with every problem ([`InvalidBase`]).
 /// Warnings (see `facts validate`) are summed up in one line on stderr,
 /// unless `quiet` (`facts validate` shows them; a large base may have
-/// thousands), and returned: they do not stop anything.
+/// thousands), and returned: they do not stop anything. The cache is used
+/// unless `FACTCHECK_NO_CACHE` says otherwise.
 fn load_facts(paths: &[PathBuf], quiet: bool) -> Result<(Checker, Vec<facts::Problem>)> {
+    load_facts_with(paths, quiet, !facts::cache::disabled_by_env())
+}
+
+/// As [`load_facts`]; with `use_cache`, from `.factcheck_cache/` when it
+/// holds these very files (see `factcheck::facts::cache`), and kept there
+/// for the next run when it does not. Only a base that loads is kept, with
+/// its warnings.
+fn load_facts_with(paths: &[PathBuf], quiet: bool, use_cache: bool) -> Result<(Checker, Vec<facts::Problem>)> {
+    let summary = |problems: &[facts::Problem]| {
+        if !quiet && let Some(line) = facts::warnings_summary(problems) {
+            eprint_line(&line);
+        }
+    };
+    let cache = if use_cache {
+        facts::cache::Cache::open(paths)
+    } else {
+        None
+    };
+    if let Some((base, index, warnings)) = cache.as_ref().and_then(|c| c.read()) {
+        summary(&warnings);
+        return Ok((Checker::from_parts(base, index), warnings));
+    }
     let (base, problems) = facts::validate_paths(paths);
     match base {
         Some(base) if problems.iter().all(|p| p.severity != Severity::Error) => {
-            if !quiet && let Some(line) = facts::warnings_summary(&problems) {
-                eprint_line(&line);
+            summary(&problems);
+            let checker = Checker::new(base);
+            if let Some(cache) = &cache {
+                cache.write(&checker.base, &checker.index, &problems);
             }
-            Ok((Checker::new(base), problems))
+            Ok((checker, problems))
         }
         _ => Err(InvalidBase(problems).into()),
     }
@@ -417,14 +446,17 @@ fn check_sources(settings: &Settings, sources: Result<Vec<input::Source>>) -> Re
             let stop = AtomicBool::new(false);
             rayon::join(
                 || {
-                    let checker = load_facts(&settings.facts, settings.quiet);
+                    let checker = load_facts_with(&settings.facts, settings.quiet, settings.cache);
                     stop.store(true, Ordering::Relaxed);
                     checker
                 },
                 || input::read_ahead(sources, settings.published, settings.max_size, &stop),
             )
         }
-        _ => (load_facts(&settings.facts, settings.quiet), ReadAhead::default()),
+        _ => (
+            load_facts_with(&settings.facts, settings.quiet, settings.cache),
+            ReadAhead::default(),
+        ),
     };
     let (mut checker, mut problems) = checker?;
     checker.ignore = settings.ignore.clone();

@@ -764,7 +764,12 @@ fn a_failed_write_leaves_the_original_whole_and_no_temporary_file() {
     assert_ne!(std::fs::read_to_string(&a).unwrap(), article);
     assert_eq!(factcheck_with_disk(d, false, append).code, 0);
     assert!(std::fs::read_to_string(&base).unwrap().starts_with(&claims));
-    assert_eq!(names(d), before);
+    // Now the fact base's cache sits beside it too, whole: no temporary file in it either.
+    let mut now = names(d);
+    now.retain(|n| n != ".factcheck_cache");
+    assert_eq!(now, before);
+    let cache = names(&d.join(".factcheck_cache"));
+    assert!(cache.iter().all(|n| !n.ends_with(".tmp")), "{cache:?}");
 }
 
 /// A read-only folder: no temporary file can be made beside the article or

@@ -2,6 +2,7 @@
 
 mod accuracy;
 mod batch;
+mod cache;
 mod cli;
 mod common;
 mod config;

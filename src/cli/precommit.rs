@@ -121,6 +121,7 @@ pub fn run(args: &PrecommitArgs) -> Result<u8> {
             cfg: args.cfg.clone(),
             stdin_filename: None,
             max_size: None,
+            no_cache: false,
         },
         output: args.output.clone(),
         diff: false,

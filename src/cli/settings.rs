@@ -42,6 +42,9 @@ pub struct Settings {
     pub quiet: bool,
     /// Rules whose claims are suppressed everywhere (`ignore` in the config).
     pub ignore: Vec<factcheck::rules::Rule>,
+    /// Whether the fact base may come from, and go to, its cache
+    /// (`--no-cache`, `FACTCHECK_NO_CACHE`).
+    pub cache: bool,
 }
 
 impl Settings {
@@ -104,6 +107,7 @@ impl Settings {
             stdin_name: common.stdin_filename.clone(),
             quiet: false,
             ignore: config.as_ref().map(|c| c.ignore.clone()).unwrap_or_default(),
+            cache: !common.no_cache && !factcheck::facts::cache::disabled_by_env(),
             config_file: config.map(|c| match config_dir {
                 Some(dir) if common.cfg.config.is_none() => dir.join(config::FILE_NAME),
                 _ => PathBuf::from(c.file),

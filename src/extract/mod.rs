@@ -373,8 +373,8 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         }
         let named: std::collections::HashSet<usize> =
             ex.entities.iter().chain(&ex.stand_ins).map(|m| m.entity).collect();
-        for (e, entities) in index.event_entities.iter().enumerate() {
-            if !present[e] && entities.iter().any(|x| named.contains(x)) {
+        for &x in &named {
+            for &e in index.events_naming(x) {
                 present[e] = true;
             }
         }
@@ -588,10 +588,10 @@ fn specific_age_phrases(base: &FactBase, mentions: &[Mention], about: Vec<AboutH
 /// [`Extraction::admits`], before the extraction is whole.
 fn ex_admits(base: &FactBase, present: &[bool], named: &[usize], fact: usize) -> bool {
     let f = &base.facts[fact];
-    if let Some(e) = f.event.as_deref().and_then(|id| base.event_position(id)) {
+    if let Some(e) = base.event_position_of(fact) {
         return present.get(e).copied().unwrap_or(true);
     }
-    if let Some(s) = f.subject.as_deref().and_then(|s| base.entity_position(s)) {
+    if let Some(s) = base.subject_position_of(fact) {
         return named.binary_search(&s).is_ok();
     }
     // A fact of no event in a file that has events belongs to that file's

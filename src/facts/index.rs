@@ -10,9 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::AhoCorasickBuilder;
+use serde::{Deserialize, Serialize};
 
 use super::model::{EntityKind, FactBase, FactValue};
+use super::trie::Trie;
 use crate::lexicon::Title;
 use crate::span::Span;
 
@@ -36,23 +38,25 @@ pub struct AboutHit {
     pub phrase: String,
 }
 
-/// Lookup structures over a [`FactBase`].
+/// Lookup structures over a [`FactBase`]; the fact-base cache stores them
+/// (see [`Index::restore`] for what it does not).
+#[derive(Serialize, Deserialize)]
 pub struct Index {
-    aliases: AhoCorasick,
+    aliases: Trie,
     alias_entity: Vec<usize>,
     alias_text: Vec<String>,
-    about: AhoCorasick,
+    about: Trie,
     about_facts: Vec<Vec<usize>>,
     about_occasion: Vec<Vec<usize>>,
     about_text: Vec<String>,
-    units: AhoCorasick,
+    units: Trie,
     unit_text: Vec<String>,
     /// The units of ordinal facts ("meeting", "pope"), apart from counts'.
-    ordinal_units: AhoCorasick,
+    ordinal_units: Trie,
     ordinal_unit_text: Vec<String>,
     /// Events' names and aliases, the events each names, and the facts each
     /// ties (strongly, and as their occasion only), in the same order.
-    event_names: AhoCorasick,
+    event_names: Trie,
     event_name_text: Vec<String>,
     event_name_owners: Vec<Vec<usize>>,
     /// Per event: the people, places and organisations its facts name (its
@@ -60,15 +64,22 @@ pub struct Index {
     /// many stories to tell. An article that names none of them, nor the
     /// event, is not about it.
     pub event_entities: Vec<Vec<usize>>,
+    /// The same, turned round: per entity, the events whose facts name it
+    /// (ascending), so that an article finds the occasions of the people it
+    /// names without walking every event.
+    entity_events: HashMap<usize, Vec<usize>>,
     /// Events by the phrases of their own `about` (lower case).
     event_about: HashMap<String, Vec<usize>>,
     name_facts: Vec<Vec<usize>>,
     name_occasion: Vec<Vec<usize>>,
     /// The length of the longest unit, in bytes.
     unit_max: usize,
-    /// Parsed roles, per entity.
+    /// Parsed roles, per entity (not stored: parsed again by [`Index::restore`]).
+    #[serde(skip)]
     pub roles: Vec<Vec<Title>>,
-    /// The words of every title the roles hold (see [`super::titles`]).
+    /// The words of every title the roles hold (see [`super::titles`]; not
+    /// stored: built again by [`Index::restore`], from the distinct titles only).
+    #[serde(skip)]
     pub titles: super::titles::TitleVocab,
     /// Single-word spellings (lower case, ASCII-folded) for near-miss search.
     pub name_words: Vec<(String, usize)>,
@@ -147,9 +158,15 @@ fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl 
 /// (key, position) pairs sorted by key, with a directory by the key's top
 /// bits: a look-up reads one directory entry and a few pairs, not the
 /// twenty scattered ones of a binary search over a million.
+#[derive(Serialize, Deserialize)]
 struct Keys {
-    pairs: Vec<(u64, u32)>,
-    /// `dir[b]`: the first pair whose key's top `bits` bits are `b` or more.
+    /// The keys, sorted, and the position filed under each, side by side.
+    #[serde(with = "super::trie::raw64")]
+    keys: Vec<u64>,
+    #[serde(with = "super::trie::raw32")]
+    positions: Vec<u32>,
+    /// `dir[b]`: the first key whose top `bits` bits are `b` or more.
+    #[serde(with = "super::trie::raw32")]
     dir: Vec<u32>,
     /// About one directory entry per pair, at most 2^16 of them.
     bits: u32,
@@ -167,7 +184,13 @@ impl Keys {
             }
             dir.push(at as u32);
         }
-        Keys { pairs, dir, bits }
+        let (keys, positions) = pairs.into_iter().unzip();
+        Keys {
+            keys,
+            positions,
+            dir,
+            bits,
+        }
     }
 
     /// Positions filed under any of `keys`, ascending and distinct.
@@ -175,14 +198,10 @@ impl Keys {
         let mut out: Vec<usize> = Vec::new();
         for &k in keys {
             let b = (k >> (64 - self.bits)) as usize;
-            let bucket = &self.pairs[self.dir[b] as usize..self.dir[b + 1] as usize];
-            let from = bucket.partition_point(|(key, _)| *key < k);
-            out.extend(
-                bucket[from..]
-                    .iter()
-                    .take_while(|(key, _)| *key == k)
-                    .map(|(_, p)| *p as usize),
-            );
+            let (from, to) = (self.dir[b] as usize, self.dir[b + 1] as usize);
+            let start = from + self.keys[from..to].partition_point(|key| *key < k);
+            let end = start + self.keys[start..to].iter().take_while(|key| **key == k).count();
+            out.extend(self.positions[start..end].iter().map(|&p| p as usize));
         }
         out.sort_unstable();
         out.dedup();
@@ -190,19 +209,15 @@ impl Keys {
     }
 }
 
-/// An automaton of `patterns` that ignores ASCII case, to search text
-/// passed through [`lowered`]. The patterns are lowered rather than the
-/// automaton told to ignore case: the same matches, with the same pattern
-/// ids, for a third of the time to build (75,000 aliases: 40 ms, not 110).
-fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()))
-        .expect("patterns are plain strings, within automaton limits")
+/// A trie of `patterns` that ignores ASCII case, to search text passed
+/// through [`lowered`]: the patterns are lowered (ASCII only, so offsets do
+/// not move), and found leftmost-longest as by an Aho-Corasick automaton
+/// (see [`Trie`], which the fact-base cache can store).
+fn automaton<I: AsRef<[u8]>>(patterns: &[I]) -> Trie {
+    Trie::new(patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()))
 }
 
-/// `text[range]` with its ASCII letters in lower case, for the automata
+/// `text[range]` with its ASCII letters in lower case, for the tries
 /// built by [`automaton`]: the same length, so a match's offsets plus
 /// `range.start` are its offsets in `text`.
 fn lowered(text: &str, range: std::ops::Range<usize>) -> Vec<u8> {
@@ -253,7 +268,30 @@ fn group<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> (Vec<String>, Vec
     map.into_values().unzip()
 }
 
+/// The entities' roles, parsed. Many people share a title ("Finance
+/// Minister"): each is parsed once.
+fn roles(base: &FactBase) -> Vec<Vec<Title>> {
+    let mut titles: HashMap<&str, Title> = HashMap::new();
+    base.entities
+        .iter()
+        .map(|e| {
+            e.roles
+                .iter()
+                .map(|r| titles.entry(&r.title).or_insert_with(|| Title::parse(&r.title)).clone())
+                .collect()
+        })
+        .collect()
+}
+
 impl Index {
+    /// What the cache does not store, made again from `base` (the base the
+    /// index was built from): the parsed titles, which name their country
+    /// by a static string of the lexicon, and the title vocabulary.
+    pub(crate) fn restore(&mut self, base: &FactBase) {
+        self.roles = roles(base);
+        self.titles = super::titles::TitleVocab::build(base);
+    }
+
     pub fn new(base: &FactBase) -> Index {
         let mut alias_text = Vec::new();
         let mut alias_entity = Vec::new();
@@ -331,7 +369,7 @@ impl Index {
                 }
             }
         }
-        let event_entities = base
+        let event_entities: Vec<Vec<usize>> = base
             .events
             .iter()
             .map(|e| {
@@ -364,6 +402,12 @@ impl Index {
                 .flat_map(|(i, f)| f.unit.iter().map(move |u| (u.as_str(), i))),
         );
         let ordinal_units = automaton(&ordinal_unit_text);
+        let mut entity_events: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (e, entities) in event_entities.iter().enumerate() {
+            for &x in entities {
+                entity_events.entry(x).or_default().push(e);
+            }
+        }
         let (unit_text, _) = group(
             base.facts
                 .iter()
@@ -381,18 +425,7 @@ impl Index {
             large,
             || (automaton(&alias_text), automaton(&about_text), automaton(&unit_text)),
             || {
-                // Many people share a title ("Finance Minister"): each is parsed once.
-                let mut titles: HashMap<&str, Title> = HashMap::new();
-                let roles = base
-                    .entities
-                    .iter()
-                    .map(|e| {
-                        e.roles
-                            .iter()
-                            .map(|r| titles.entry(&r.title).or_insert_with(|| Title::parse(&r.title)).clone())
-                            .collect()
-                    })
-                    .collect();
+                let roles = roles(base);
                 // Surnames and one-word names of people, for near-miss spellings.
                 let mut name_words = Vec::new();
                 let mut seen: HashSet<(String, usize)> = HashSet::new();
@@ -486,6 +519,7 @@ impl Index {
             event_names,
             event_name_text,
             event_name_owners,
+            entity_events,
             event_entities,
             event_about,
             name_facts,
@@ -581,9 +615,9 @@ impl Index {
         self.aliases
             .find_iter(&lowered(text, range.start..range.end))
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
+                let span = Span::new(range.start + m.start, range.start + m.end);
                 let found = &text[span.start..span.end];
-                let alias = &self.alias_text[m.pattern().as_usize()];
+                let alias = &self.alias_text[m.pattern];
                 let acronym = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
                 let case_ok = if acronym {
                     found == alias
@@ -591,7 +625,7 @@ impl Index {
                     found.chars().next().is_some_and(char::is_uppercase)
                 };
                 (case_ok && at_word_bounds(text, span)).then_some(AliasHit {
-                    entity: self.alias_entity[m.pattern().as_usize()],
+                    entity: self.alias_entity[m.pattern],
                     span,
                 })
             })
@@ -606,12 +640,12 @@ impl Index {
             .about
             .find_iter(&lowered)
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
+                let span = Span::new(range.start + m.start, range.start + m.end);
                 at_word_bounds(text, span).then(|| AboutHit {
-                    facts: self.about_facts[m.pattern().as_usize()].clone(),
-                    occasion: self.about_occasion[m.pattern().as_usize()].clone(),
+                    facts: self.about_facts[m.pattern].clone(),
+                    occasion: self.about_occasion[m.pattern].clone(),
                     span,
-                    phrase: self.about_text[m.pattern().as_usize()].clone(),
+                    phrase: self.about_text[m.pattern].clone(),
                 })
             })
             .collect();
@@ -619,8 +653,8 @@ impl Index {
             return hits;
         }
         for m in self.event_names.find_iter(&lowered) {
-            let span = Span::new(range.start + m.start(), range.start + m.end());
-            let p = m.pattern().as_usize();
+            let span = Span::new(range.start + m.start, range.start + m.end);
+            let p = m.pattern;
             // A name that is also an `about` phrase is found once.
             if at_word_bounds(text, span) && !hits.iter().any(|h| h.span == span) {
                 hits.push(AboutHit {
@@ -633,6 +667,11 @@ impl Index {
         }
         hits.sort_by_key(|h| (h.span.start, h.span.end));
         hits
+    }
+
+    /// The events whose facts name entity `entity` (see `event_entities`), ascending.
+    pub fn events_naming(&self, entity: usize) -> &[usize] {
+        self.entity_events.get(&entity).map_or(&[], Vec::as_slice)
     }
 
     /// The events whose own `about` list holds the phrase of `hit`.
@@ -650,8 +689,8 @@ impl Index {
         self.event_names
             .find_iter(&lowered(text, range.start..range.end))
             .filter_map(|m| {
-                let span = Span::new(range.start + m.start(), range.start + m.end());
-                at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern().as_usize()].as_slice()))
+                let span = Span::new(range.start + m.start, range.start + m.end);
+                at_word_bounds(text, span).then(|| (span, self.event_name_owners[m.pattern].as_slice()))
             })
             .collect()
     }
@@ -664,18 +703,18 @@ impl Index {
     /// The unit phrase of some ordinal fact that starts exactly at `at`, if any.
     pub fn ordinal_unit_at(&self, text: &str, at: usize, limit: usize) -> Option<(Span, &str)> {
         let text_at = lowered(text, at..limit.min(at + self.unit_max));
-        let m = self.ordinal_units.find(Input::new(&text_at).anchored(Anchored::Yes))?;
-        let span = Span::new(at + m.start(), at + m.end());
-        at_word_bounds(text, span).then(|| (span, self.ordinal_unit_text[m.pattern().as_usize()].as_str()))
+        let m = self.ordinal_units.prefix(&text_at)?;
+        let span = Span::new(at + m.start, at + m.end);
+        at_word_bounds(text, span).then(|| (span, self.ordinal_unit_text[m.pattern].as_str()))
     }
 
     /// The unit phrase of some count fact that starts exactly at `at`, if any.
     pub fn unit_at(&self, text: &str, at: usize, limit: usize) -> Option<(Span, &str)> {
         // No unit runs further than the longest: the rest of a long sentence is not copied.
         let text_at = lowered(text, at..limit.min(at + self.unit_max));
-        let m = self.units.find(Input::new(&text_at).anchored(Anchored::Yes))?;
-        let span = Span::new(at + m.start(), at + m.end());
-        at_word_bounds(text, span).then(|| (span, self.unit_text[m.pattern().as_usize()].as_str()))
+        let m = self.units.prefix(&text_at)?;
+        let span = Span::new(at + m.start, at + m.end);
+        at_word_bounds(text, span).then(|| (span, self.unit_text[m.pattern].as_str()))
     }
 }
 

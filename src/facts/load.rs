@@ -73,10 +73,8 @@ fn same_file_key(path: &Path) -> PathBuf {
 
 fn validate_inner(paths: &[PathBuf], replaced: Option<(&Path, &str)>) -> (Option<FactBase>, Vec<Problem>) {
     let mut loader = Loader::default();
-    let mut files = Vec::new();
-    for path in paths {
-        collect_toml(path, &mut files, &mut loader.problems);
-    }
+    let (mut files, problems) = collect_files(paths);
+    loader.problems = problems;
     let replaced = replaced.map(|(p, t)| (same_file_key(p), p, t));
     if let Some((key, path, _)) = &replaced
         && !files.iter().any(|f| same_file_key(f) == *key)
@@ -230,6 +228,16 @@ fn whole_file(file: &str, message: String) -> Problem {
         severity: Severity::Error,
         message,
     }
+}
+
+/// The fact-base files under `paths`, in load order, and the problems met listing them.
+pub(crate) fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        collect_toml(path, &mut files, &mut problems);
+    }
+    (files, problems)
 }
 
 /// Expand a file or folder into the `*.toml` files under it, sorted.

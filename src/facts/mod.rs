@@ -4,6 +4,7 @@
 //! into them, collecting every problem with its file, line and column rather
 //! than stopping at the first.
 
+pub mod cache;
 mod deep;
 pub(crate) mod fxhash;
 mod index;
@@ -13,6 +14,7 @@ mod model;
 mod problem;
 mod time;
 pub mod titles;
+mod trie;
 pub mod words;
 
 pub use index::{AboutHit, AliasHit, Index, at_word_bounds};

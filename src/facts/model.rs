@@ -8,10 +8,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
+use serde::{Deserialize, Serialize};
+
 use super::fxhash::FxHashMap;
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum EntityKind {
     Person,
     Country,
@@ -41,7 +43,7 @@ impl EntityKind {
 }
 
 /// A person, country, place or organisation, with the spellings that name it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
@@ -64,9 +66,11 @@ impl Entity {
 /// The period a role or fact holds for: `from` is the first day it holds,
 /// `until` the first day it no longer does, so a successor's `from` can equal
 /// a predecessor's `until`. Either end may be open; both open means always.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Validity {
+    #[serde(with = "compact_date::option")]
     pub from: Option<Date>,
+    #[serde(with = "compact_date::option")]
     pub until: Option<Date>,
 }
 
@@ -134,7 +138,7 @@ impl std::fmt::Display for Validity {
 }
 
 /// A title that may stand before a person's name, and when it held.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     pub title: String,
     pub valid: Validity,
@@ -178,7 +182,7 @@ impl std::fmt::Display for Role {
 }
 
 /// A named source that facts cite.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -186,9 +190,9 @@ pub struct Source {
 }
 
 /// The value a fact holds: exactly one per fact.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FactValue {
-    Date(Date),
+    Date(#[serde(with = "compact_date")] Date),
     Year(i64),
     Count(u64),
     Entity(String),
@@ -249,7 +253,7 @@ impl std::fmt::Display for FactValue {
 }
 
 /// Where something was defined, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub file: String,
     pub line: usize,
@@ -266,12 +270,13 @@ impl std::fmt::Display for Origin {
 /// meeting of one year. Its date and place are facts of their own (ids
 /// `EVENT.date` and `EVENT.place`); the facts that belong to it
 /// (`event = ID`) inherit its phrases.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub name: String,
     /// Other names an article may use for it ("Paris summit").
     pub aliases: Vec<String>,
+    #[serde(with = "compact_date::option")]
     pub date: Option<Date>,
     /// An entity id of kind place.
     pub place: Option<String>,
@@ -313,7 +318,7 @@ impl Event {
 }
 
 /// One checked statement of the fact base.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     /// The fact's own phrases (its event's phrases are inherited, see [`Event`]).
@@ -345,20 +350,22 @@ pub struct Fact {
 }
 
 /// Optional `[meta]` table.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     /// When the facts were last verified; with several files, the oldest.
+    #[serde(with = "compact_date::option")]
     pub as_of: Option<Date>,
     /// Where that `as_of` is written.
     pub as_of_origin: Option<Origin>,
     /// Each file's own `as_of`, with where it is written: an article is
     /// stale against the files whose facts it uses, not against every file.
+    #[serde(with = "compact_date::pairs")]
     pub as_of_by_file: Vec<(Date, Origin)>,
 }
 
 /// Every fact, entity and source, loaded together from one or more files.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FactBase {
     /// The files read, in load order.
     pub files: Vec<String>,
@@ -371,12 +378,24 @@ pub struct FactBase {
     event_index: FxHashMap<String, usize>,
     fact_index: FxHashMap<String, usize>,
     by_kind: ByKind,
+    /// Per fact, the position of its event in `events` ([`NO_EVENT`] for
+    /// none, or an unknown id): linking asks it of every fact that shares a
+    /// phrase, thousands for "founded".
+    fact_event: Vec<u32>,
+    /// Per fact, the position of its subject in `entities` (as
+    /// [`FactBase::entity_position`] of its `subject`), or [`NO_EVENT`].
+    fact_subject: Vec<u32>,
+    /// The events defined in each file, in order.
+    file_events: FxHashMap<String, Vec<usize>>,
 }
+
+/// No event (or no subject), in [`FactBase`]'s per-fact positions.
+const NO_EVENT: u32 = u32::MAX;
 
 /// Fact indexes grouped by what a mention must be to link to them, each list
 /// in fact order: linking looks up the facts of one kind instead of walking
 /// the whole base for every mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct ByKind {
     dates: Vec<usize>,
     years: Vec<usize>,
@@ -390,6 +409,7 @@ struct ByKind {
     /// that share a phrase with them.
     dates_by_about: HashMap<String, Vec<usize>>,
     /// Date facts by their date.
+    #[serde(with = "compact_date::keys")]
     dates_by_value: HashMap<Date, Vec<usize>>,
     /// Facts whose value is one entity, by `about` phrase (lower case).
     entity_by_about: HashMap<String, Vec<usize>>,
@@ -499,6 +519,19 @@ impl FactBase {
     /// [`FactBase::new`] would make of all of them, without building its
     /// lookups again (an id already taken now names the newer entity).
     pub fn with_entities(mut self, extra: Vec<Entity>) -> Self {
+        let mut added: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, e) in extra.iter().enumerate() {
+            added.insert(e.id.as_str(), self.entities.len() + k);
+        }
+        // The facts about an entity of those ids now name the newer one.
+        for (f, fact) in self.facts.iter().enumerate() {
+            if let Some(&at) = fact.subject.as_deref().and_then(|s| added.get(s))
+                && let Some(slot) = self.fact_subject.get_mut(f)
+            {
+                *slot = at as u32;
+            }
+        }
+        drop(added);
         for e in extra {
             self.entity_index.insert(e.id.clone(), self.entities.len());
             self.entities.push(e);
@@ -521,7 +554,29 @@ impl FactBase {
             by_kind,
         }: Lookups,
     ) -> Self {
-        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let event_index: FxHashMap<String, usize> = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let fact_event = facts
+            .iter()
+            .map(|f| {
+                f.event
+                    .as_deref()
+                    .and_then(|id| event_index.get(id))
+                    .map_or(NO_EVENT, |&i| i as u32)
+            })
+            .collect();
+        let fact_subject = facts
+            .iter()
+            .map(|f| {
+                f.subject
+                    .as_deref()
+                    .and_then(|id| entity_index.get(id))
+                    .map_or(NO_EVENT, |&i| i as u32)
+            })
+            .collect();
+        let mut file_events: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, e) in events.iter().enumerate() {
+            file_events.entry(e.origin.file.clone()).or_default().push(i);
+        }
         FactBase {
             files,
             meta,
@@ -533,17 +588,35 @@ impl FactBase {
             event_index,
             fact_index,
             by_kind,
+            fact_event,
+            fact_subject,
+            file_events,
         }
     }
 
     /// The events (indexes) defined in `file`, in order.
     pub fn events_of_file(&self, file: &str) -> Vec<usize> {
-        self.events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.origin.file == file)
-            .map(|(i, _)| i)
-            .collect()
+        self.file_events.get(file).cloned().unwrap_or_default()
+    }
+
+    /// The index of the entity fact `fact` is about (as
+    /// [`FactBase::entity_position`] of its `subject`), without hashing its id.
+    pub fn subject_position_of(&self, fact: usize) -> Option<usize> {
+        self.fact_subject
+            .get(fact)
+            .copied()
+            .filter(|&e| e != NO_EVENT)
+            .map(|e| e as usize)
+    }
+
+    /// The index of the event fact `fact` belongs to (as [`FactBase::event_position`]
+    /// of its `event`), without hashing its id.
+    pub fn event_position_of(&self, fact: usize) -> Option<usize> {
+        self.fact_event
+            .get(fact)
+            .copied()
+            .filter(|&e| e != NO_EVENT)
+            .map(|e| e as usize)
     }
 
     /// The index of the event with this id.
@@ -642,5 +715,74 @@ impl FactBase {
     /// Display name of an entity id (the id itself when unknown).
     pub fn entity_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.entity(id).map_or(id, |e| e.name.as_str())
+    }
+}
+
+/// Dates as (year, month, day) numbers in the fact-base cache
+/// (`facts::cache`), not as text to parse again; an impossible date read
+/// back is an error, as any other damage to the cache.
+mod compact_date {
+    use std::collections::HashMap;
+
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    fn parts(d: &Date) -> (i16, i8, i8) {
+        (d.year(), d.month(), d.day())
+    }
+
+    fn date<'de, D: Deserializer<'de>>((y, m, d): (i16, i8, i8)) -> Result<Date, D::Error> {
+        Date::new(y, m, d).map_err(serde::de::Error::custom)
+    }
+
+    pub(super) fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        parts(d).serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        date::<D>(Deserialize::deserialize(d)?)
+    }
+
+    pub(super) mod option {
+        use super::*;
+
+        pub(crate) fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+            d.as_ref().map(parts).serialize(s)
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+            Option::<(i16, i8, i8)>::deserialize(d)?.map(date::<D>).transpose()
+        }
+    }
+
+    pub(super) mod pairs {
+        use super::*;
+        use crate::facts::Origin;
+
+        pub(crate) fn serialize<S: Serializer>(v: &[(Date, Origin)], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(v.iter().map(|(d, o)| (parts(d), o)))
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(Date, Origin)>, D::Error> {
+            Vec::<((i16, i8, i8), Origin)>::deserialize(d)?
+                .into_iter()
+                .map(|(p, o)| Ok((date::<D>(p)?, o)))
+                .collect()
+        }
+    }
+
+    pub(super) mod keys {
+        use super::*;
+
+        pub(crate) fn serialize<S: Serializer>(m: &HashMap<Date, Vec<usize>>, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(m.iter().map(|(d, v)| (parts(d), v)))
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HashMap<Date, Vec<usize>>, D::Error> {
+            HashMap::<(i16, i8, i8), Vec<usize>>::deserialize(d)?
+                .into_iter()
+                .map(|(p, v)| Ok((date::<D>(p)?, v)))
+                .collect()
+        }
     }
 }

@@ -287,11 +287,7 @@ impl Subjects {
     /// not when it names others of the subject's kind and not the subject
     /// ("Francis was born in 1936" is not Leo XIV's birth year).
     fn allow(&self, base: &FactBase, fact: usize) -> bool {
-        let Some(s) = base.facts[fact]
-            .subject
-            .as_deref()
-            .and_then(|s| base.entity_position(s))
-        else {
+        let Some(s) = base.subject_position_of(fact) else {
             return true;
         };
         let kind = base.entities[s].kind;
@@ -302,11 +298,7 @@ impl Subjects {
     /// How far from the claim the sentence names the fact's subject, in
     /// bytes; a fact of no subject, or one not named, comes after.
     fn gap(&self, base: &FactBase, fact: usize) -> usize {
-        let Some(s) = base.facts[fact]
-            .subject
-            .as_deref()
-            .and_then(|s| base.entity_position(s))
-        else {
+        let Some(s) = base.subject_position_of(fact) else {
             return usize::MAX;
         };
         self.named
