@@ -259,3 +259,26 @@ fn a_suppressed_result_is_marked_in_source_in_sarif() {
     assert_eq!(r["ruleId"], "D105");
     assert_eq!(r["suppressions"][0]["kind"], "inSource");
 }
+
+#[test]
+fn the_human_report_marks_a_suppressed_claim_on_one_line_and_counts_it_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.md", &format!("{WRONG} <!-- factcheck: ignore -->\n"));
+    let out = factcheck()
+        .args(["check", "--color", "never", "--published", "2026-01-07", "-f"])
+        .arg(crate::common::root().join("claims"))
+        .arg(&path)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let marked: Vec<&str> = stdout.lines().filter(|l| l.starts_with("suppressed[D105]: ")).collect();
+    assert_eq!(marked.len(), 1, "{stdout}");
+    assert!(marked[0].ends_with("(ignore comment on line 1)"), "{stdout}");
+    assert!(!stdout.contains("discrepancy[count]"), "{stdout}");
+    assert!(
+        stdout.contains("0 discrepancies, 0 unverifiable (1 suppressed)"),
+        "{stdout}"
+    );
+}

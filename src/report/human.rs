@@ -48,13 +48,17 @@ fn expected_label(c: &Claim) -> String {
 }
 
 fn summary_line(s: Summary) -> String {
-    format!(
+    let mut line = format!(
         "{}: {}, {}, {}",
         plural(s.total(), "claim", "claims"),
         plural(s.matches, "match", "matches"),
         plural(s.discrepancies, "discrepancy", "discrepancies"),
         s.unverifiable.to_string() + " unverifiable"
-    )
+    );
+    if s.suppressed > 0 {
+        line.push_str(&format!(" ({} suppressed)", s.suppressed));
+    }
+    line
 }
 
 /// The narrowest width source lines are trimmed to: below it, a line keeps
@@ -62,6 +66,32 @@ fn summary_line(s: Summary) -> String {
 const MIN_WIDTH: usize = 40;
 
 impl Human {
+    /// A suppressed claim on one line, with what suppressed it:
+    /// `suppressed[D105]: MESSAGE --> path:line:col (ignore comment on line 3)`.
+    fn suppressed_line(&self, a: &ArticleReport, c: &Claim, by: crate::suppress::Suppressed) -> String {
+        let (start, _) = a.positions(c.span);
+        let code = c
+            .rule
+            .map_or_else(|| c.kind.as_str().to_owned(), |r| r.code().to_owned());
+        let head = format!("suppressed[{code}]");
+        let (head, arrow) = if self.style.color {
+            (head.dimmed().bold().to_string(), "-->".blue().bold().to_string())
+        } else {
+            (head, "-->".to_owned())
+        };
+        let by = match by {
+            crate::suppress::Suppressed::Comment { line } => format!("ignore comment on line {line}"),
+            crate::suppress::Suppressed::Setting => "`ignore` in factcheck.toml".to_owned(),
+        };
+        format!(
+            "{head}: {} {arrow} {}:{}:{} ({by})",
+            one_line(&c.message),
+            a.article.path,
+            start.line,
+            start.column
+        )
+    }
+
     /// A match on one line: `match[count]: MESSAGE --> path:line:col`. The
     /// article agrees with the fact base; only where is worth showing.
     fn match_line(&self, a: &ArticleReport, c: &Claim) -> String {
@@ -221,6 +251,12 @@ impl Emitter for Human {
                 match c.verdict {
                     // Quietly: what fails the run, nothing an `ignore` set aside.
                     _ if quiet && c.suppressed.is_some() => {}
+                    // Set aside by an `ignore`: one line, marked, never in full.
+                    _ if c.suppressed.is_some() => {
+                        let by = c.suppressed.expect("checked");
+                        writeln!(out, "{}", self.suppressed_line(a, c, by))?;
+                        matches = true;
+                    }
                     Verdict::Match if quiet => {}
                     Verdict::Match => {
                         writeln!(out, "{}", self.match_line(a, c))?;
