@@ -166,6 +166,15 @@ pub enum Reason {
     Ambiguous { facts: Vec<String> },
     /// A list that two facts fit equally.
     ListAmbiguous { fact: String, rival: String },
+    /// A name several entities share, and nothing in the article tells which
+    /// is meant: `name` as written, the candidates' ids and the names shown
+    /// (the first few; `more` counts the rest).
+    AmbiguousName {
+        name: String,
+        ids: Vec<String>,
+        names: Vec<String>,
+        more: usize,
+    },
     /// Facts of the kind exist, but the link is too weak.
     NotLinked {
         facts: Vec<String>,

@@ -148,6 +148,9 @@ struct Claim {
     range: Nullable<Range>,
     /// Addition: the entity a role or name claim is about.
     entity: Nullable<String>,
+    /// Addition (shared names): present on a U016 claim, the entity ids a name may be.
+    #[serde(default)]
+    candidates: Option<Vec<String>>,
     /// Addition (second round): present and true on a suppressed claim.
     #[serde(default)]
     suppressed: Option<bool>,

@@ -255,6 +255,9 @@ type Scored = ((usize, usize), usize, usize, Link, Span);
 struct Subjects {
     /// (entity, where it is named).
     named: Vec<(usize, Span)>,
+    /// The candidates of each name several entities share in the sentence
+    /// that nothing decided (see `crate::extract::names`).
+    shared: Vec<Vec<usize>>,
     /// The claim's span.
     at: Span,
 }
@@ -267,8 +270,14 @@ impl Subjects {
             .filter(|m| mention.sentence.contains(m.span))
             .map(|m| (m.entity, m.span))
             .collect();
+        let shared = starting_in(&ex.shared, mention.sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| mention.sentence.contains(m.span))
+            .map(|m| m.candidates.clone())
+            .collect();
         Subjects {
             named,
+            shared,
             at: mention.span,
         }
     }
@@ -286,7 +295,13 @@ impl Subjects {
         };
         let kind = base.entities[s].kind;
         let mut same_kind = self.named.iter().filter(|(e, _)| base.entities[*e].kind == kind);
-        same_kind.clone().next().is_none() || same_kind.any(|(e, _)| *e == s)
+        // Nor when a name several share may be another of that kind ("Johnson
+        // was born in 1964": Boris Johnson's birth year, or Mike Johnson's?).
+        let maybe_other = self
+            .shared
+            .iter()
+            .any(|c| c.iter().any(|&e| e != s && base.entities[e].kind == kind));
+        (same_kind.clone().next().is_none() || same_kind.any(|(e, _)| *e == s)) && !maybe_other
     }
 
     /// How far from the claim the sentence names the fact's subject, in

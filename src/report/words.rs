@@ -14,6 +14,10 @@ use super::Claim;
 pub fn claim(article: &Article, f: Finding) -> Claim {
     let what = one_line(&article.text[f.span.start..f.span.end]);
     let message = message(&what, f.kind.as_str(), &f.reason);
+    let candidates = match &f.reason {
+        Reason::AmbiguousName { ids, .. } => Some(ids.clone()),
+        _ => None,
+    };
     Claim {
         verdict: f.verdict,
         kind: f.kind,
@@ -29,6 +33,7 @@ pub fn claim(article: &Article, f: Finding) -> Claim {
         suggestion: f.suggestion,
         because: f.because.as_ref().map(because),
         entity: f.entity,
+        candidates,
         suppressed: None,
     }
 }
@@ -120,6 +125,13 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             facts.join(" and ")
         ),
         Reason::ListAmbiguous { fact, rival } => format!("ambiguous: {fact} and {rival} fit equally well; not judged"),
+        Reason::AmbiguousName { name, names, more, .. } => {
+            let who = match (names.as_slice(), more) {
+                ([init @ .., last], 0) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+                (all, more) => format!("{} or {more} more", all.join(", ")),
+            };
+            format!("{name}: {who}; nothing in the article tells which one is meant, so this is not judged")
+        }
         Reason::NotLinked { facts, more, weak: w } => {
             let ids = match more {
                 0 => facts.join(", "),
