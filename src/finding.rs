@@ -287,6 +287,14 @@ pub enum Weak {
     RangeEnd {
         range: String,
     },
+    /// The facts are about people (or places) a name in the sentence that
+    /// several share may or may not be: `name` as written, its candidates'
+    /// ids and names (U016).
+    SharedName {
+        name: String,
+        candidates: Vec<String>,
+        names: Vec<String>,
+    },
 }
 
 impl Weak {
@@ -313,6 +321,7 @@ impl Weak {
             Weak::PassiveSubject { .. } => Rule::PassiveSubject,
             Weak::NotAsserted { .. } => Rule::NotAsserted,
             Weak::RangeEnd { .. } => Rule::RangeEnd,
+            Weak::SharedName { .. } => Rule::AmbiguousName,
         }
     }
 }

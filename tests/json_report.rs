@@ -390,6 +390,8 @@ fn json_report_has_the_contract_shape_and_true_spans() {
         if let Some(r) = &c.range.0 {
             assert!(r.min.is_some() || r.max.is_some(), "{c:?}");
         }
+        // `candidates` only on a claim a shared name left unverifiable (U016).
+        assert_eq!(c.candidates.is_some(), c.rule.0.as_deref() == Some("U016"), "{c:?}");
     }
 
     // The claims this article is built to hold, with positions checked by hand

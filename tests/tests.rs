@@ -14,6 +14,7 @@ mod html;
 mod json_report;
 mod linking;
 mod mutations;
+mod names;
 mod numbers;
 mod ordinals;
 mod people;

@@ -168,6 +168,7 @@ impl Judge<'_> {
             claim.verdict = Verdict::Unverifiable;
             claim.fact = None;
             claim.source = None;
+            claim.expected = None;
             claim.rule = Some(Rule::AmbiguousName);
             claim.reason = self.ambiguous_reason(name, candidates);
             return claim;

@@ -10,7 +10,7 @@ use crate::verdict::Judge;
 
 impl Judge<'_> {
     /// `others`: people whose name the right spelling is too; the message
-    /// names them all, and the claim no one entity.
+    /// names them all.
     pub(crate) fn name(&self, m: &Mention, entity: usize, found: &str, expected: &str, others: &[usize]) -> Finding {
         let e = &self.base.entities[entity];
         let mut names: Vec<&str> = std::iter::once(entity)
@@ -40,7 +40,9 @@ impl Judge<'_> {
             },
             suggestion: Some(expected.to_owned()),
             because: Some(Because::NearMiss),
-            entity: others.is_empty().then(|| e.id.clone()),
+            // The first entity of the spelling: the claim is about the
+            // spelling, which is the same for all of them.
+            entity: Some(e.id.clone()),
         }
     }
 }
