@@ -38,11 +38,25 @@ fn brief(claims: &[Value]) -> Vec<(String, String, String, String, String)> {
     let s = |v: &Value| v.as_str().unwrap_or("-").to_owned();
     claims
         .iter()
-        .map(|c| (s(&c["verdict"]), s(&c["rule"]), s(&c["kind"]), s(&c["text"]), s(&c["entity"])))
+        .map(|c| {
+            (
+                s(&c["verdict"]),
+                s(&c["rule"]),
+                s(&c["kind"]),
+                s(&c["text"]),
+                s(&c["entity"]),
+            )
+        })
         .collect()
 }
 
-fn one(verdict: &str, rule: &str, kind: &str, text: &str, entity: &str) -> Vec<(String, String, String, String, String)> {
+fn one(
+    verdict: &str,
+    rule: &str,
+    kind: &str,
+    text: &str,
+    entity: &str,
+) -> Vec<(String, String, String, String, String)> {
     vec![(verdict.into(), rule.into(), kind.into(), text.into(), entity.into())]
 }
 
@@ -57,7 +71,11 @@ fn of_kind<'a>(claims: &'a [Value], kind: &str) -> &'a Value {
 fn a_base_where_entities_share_names_loads_and_stays_quiet() {
     let out = factcheck().args(["facts", "validate", FACTS]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "a shared surname is no warning");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "a shared surname is no warning"
+    );
     let (claims, stderr) = check_at(
         "2024-04-21",
         "Speaker Johnson said the aid bill would pass. Chancellor Johnson disagreed. \
@@ -124,10 +142,7 @@ fn a_title_decides_at_the_articles_date() {
 fn the_kind_the_context_needs_decides() {
     // A place after "in": the city.
     let claims = check("The centenary reading was held in London.");
-    assert_eq!(
-        brief(&claims),
-        one("match", "-", "entity", "London", "-")
-    );
+    assert_eq!(brief(&claims), one("match", "-", "entity", "London", "-"));
     assert_eq!(claims[0]["found"], "london");
     // A person before "said": the writer, whose words these are ...
     let claims = check("\u{201c}I would rather be ashes than dust,\u{201d} London said.");
@@ -136,8 +151,14 @@ fn the_kind_the_context_needs_decides() {
     // ... or are not.
     let claims = check("\u{201c}Let's get Brexit done,\u{201d} London said.");
     let quote = of_kind(&claims, "quote");
-    assert_eq!((&quote["verdict"], &quote["rule"]), (&"discrepancy".into(), &"D402".into()));
-    assert!(quote["message"].as_str().unwrap().contains("attributed to Jack London"), "{quote}");
+    assert_eq!(
+        (&quote["verdict"], &quote["rule"]),
+        (&"discrepancy".into(), &"D402".into())
+    );
+    assert!(
+        quote["message"].as_str().unwrap().contains("attributed to Jack London"),
+        "{quote}"
+    );
 }
 
 #[test]
@@ -155,7 +176,10 @@ fn the_occasion_of_the_sentence_decides() {
         one("discrepancy", "D202", "entities", "Johnson and Tusk", "-")
     );
     assert!(
-        claims[0]["message"].as_str().unwrap().ends_with("missing Jean-Claude Juncker; not in the fact base's list: Donald Tusk"),
+        claims[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("missing Jean-Claude Juncker; not in the fact base's list: Donald Tusk"),
         "{}",
         claims[0]["message"]
     );
@@ -177,7 +201,13 @@ fn an_earlier_full_mention_decides() {
     let claims = check("Mike Johnson spoke first. \u{201c}Let's get Brexit done,\u{201d} Johnson said.");
     let quote = of_kind(&claims, "quote");
     assert_eq!(quote["rule"], "D402", "{quote}");
-    assert!(quote["message"].as_str().unwrap().contains("attributed to Mike Johnson"), "{quote}");
+    assert!(
+        quote["message"]
+            .as_str()
+            .unwrap()
+            .contains("attributed to Mike Johnson"),
+        "{quote}"
+    );
     let claims = check("Mike Johnson spoke first. \u{201c}We will do our job and pass the bill,\u{201d} Johnson said.");
     assert_eq!(of_kind(&claims, "quote")["verdict"], "match");
     assert_eq!(
@@ -188,8 +218,20 @@ fn an_earlier_full_mention_decides() {
     assert_eq!(
         brief(&check("Speaker Johnson spoke first. Later, Chancellor Johnson agreed.")),
         vec![
-            ("match".into(), "-".into(), "role".into(), "Speaker Johnson".into(), "mike".into()),
-            ("discrepancy".into(), "D301".into(), "role".into(), "Chancellor Johnson".into(), "mike".into()),
+            (
+                "match".into(),
+                "-".into(),
+                "role".into(),
+                "Speaker Johnson".into(),
+                "mike".into()
+            ),
+            (
+                "discrepancy".into(),
+                "D301".into(),
+                "role".into(),
+                "Chancellor Johnson".into(),
+                "mike".into()
+            ),
         ]
     );
 }
@@ -197,7 +239,12 @@ fn an_earlier_full_mention_decides() {
 /// A U016 claim: unverifiable, no fact, the candidates named in the message and listed.
 fn assert_ambiguous(c: &Value, kind: &str, text: &str) {
     assert_eq!(
-        (c["verdict"].as_str(), c["rule"].as_str(), c["kind"].as_str(), c["text"].as_str()),
+        (
+            c["verdict"].as_str(),
+            c["rule"].as_str(),
+            c["kind"].as_str(),
+            c["text"].as_str()
+        ),
         (Some("unverifiable"), Some("U016"), Some(kind), Some(text)),
         "{c}"
     );
@@ -230,10 +277,19 @@ fn ambiguous_names_are_unverifiable_never_a_discrepancy() {
     let claims = check("Johnson, Juncker and Jack London had dinner.");
     assert_eq!(
         brief(&claims),
-        one("discrepancy", "D202", "entities", "Johnson, Juncker and Jack London", "-")
+        one(
+            "discrepancy",
+            "D202",
+            "entities",
+            "Johnson, Juncker and Jack London",
+            "-"
+        )
     );
     assert!(
-        claims[0]["message"].as_str().unwrap().ends_with("not in the fact base's list: Jack London"),
+        claims[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("not in the fact base's list: Jack London"),
         "{}",
         claims[0]["message"]
     );
@@ -246,7 +302,10 @@ fn ambiguous_names_are_unverifiable_never_a_discrepancy() {
     // A fact about one of them is not linked where the name may be the other.
     let claims = check("Boris Johnson met Mike Johnson. Johnson was born in 1972.");
     let year = of_kind(&claims, "year");
-    assert_eq!((year["verdict"].as_str(), year["rule"].as_str()), (Some("unverifiable"), Some("U016")));
+    assert_eq!(
+        (year["verdict"].as_str(), year["rule"].as_str()),
+        (Some("unverifiable"), Some("U016"))
+    );
     assert_eq!(year["candidates"], serde_json::json!(["boris", "mike"]));
     // Named in full, it is.
     let claims = check("Mike Johnson was born in 1964.");
@@ -262,7 +321,11 @@ fn five_hundred_people_of_one_surname_load_and_check() {
     let mut f = std::io::BufWriter::new(std::fs::File::create(&facts).unwrap());
     writeln!(f, "[sources.s]\ntitle = \"Register\"\n").unwrap();
     for i in 0..500 {
-        let role = if i == 250 { "roles = [\"Senator\"]\n" } else { "roles = [\"Teacher\"]\n" };
+        let role = if i == 250 {
+            "roles = [\"Senator\"]\n"
+        } else {
+            "roles = [\"Teacher\"]\n"
+        };
         writeln!(
             f,
             "[[entity]]\nid = \"smith{i}\"\nkind = \"person\"\nname = \"Person{i} Smith\"\naliases = [\"Smith\"]\n{role}"
@@ -282,7 +345,16 @@ fn five_hundred_people_of_one_surname_load_and_check() {
                 \u{201c}The register will be kept in good order by all of us,\u{201d} Smith said. \
                 Senator Smith spoke. Person42 Smith, the Teacher, agreed.";
     let out = factcheck()
-        .args(["check", "-", "--format", "json", "--isolated", "--published", "2026-01-07", "-f"])
+        .args([
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--isolated",
+            "--published",
+            "2026-01-07",
+            "-f",
+        ])
         .arg(&facts)
         .write_stdin(text)
         .current_dir(root())
@@ -297,19 +369,28 @@ fn five_hundred_people_of_one_surname_load_and_check() {
         got,
         vec![
             s("unverifiable", "U016", "role", "Chancellor Smith", "-"),
-            s("match", "-", "quote", "The register will be kept in good order by all of us", "-"),
+            s(
+                "match",
+                "-",
+                "quote",
+                "The register will be kept in good order by all of us",
+                "-"
+            ),
             s("match", "-", "role", "Senator Smith", "smith250"),
             s("match", "-", "role", "Person42 Smith, the Teacher", "smith42"),
         ]
     );
-    assert!(claims[1]["message"].as_str().unwrap().contains("(Person7 Smith)"), "{}", claims[1]);
+    assert!(
+        claims[1]["message"].as_str().unwrap().contains("(Person7 Smith)"),
+        "{}",
+        claims[1]
+    );
     let chancellor = &claims[0];
     assert_eq!(chancellor["candidates"].as_array().map(Vec::len), Some(500));
     assert!(
-        chancellor["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Smith: Person0 Smith, Person1 Smith, Person2 Smith, Person3 Smith, Person4 Smith or 495 more;"),
+        chancellor["message"].as_str().unwrap().starts_with(
+            "Smith: Person0 Smith, Person1 Smith, Person2 Smith, Person3 Smith, Person4 Smith or 495 more;"
+        ),
         "{}",
         chancellor["message"]
     );

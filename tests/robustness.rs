@@ -471,7 +471,9 @@ fn a_fact_base_with_100000_entities_sharing_one_alias() {
     let (base, problems) = factcheck::facts::validate_paths(std::slice::from_ref(&path));
     // (Each is an entity nothing uses: that is all.)
     assert!(
-        problems.iter().all(|p| p.severity == factcheck::facts::Severity::Warning && p.message.contains("never used")),
+        problems
+            .iter()
+            .all(|p| p.severity == factcheck::facts::Severity::Warning && p.message.contains("never used")),
         "{:?}",
         &problems[..problems.len().min(3)]
     );
@@ -492,14 +494,22 @@ fn a_fact_base_with_100000_entities_sharing_one_alias() {
     // No one of them holds the title: the title and the quotation rest on a
     // name 100,000 people share (U016), never a discrepancy.
     assert!(
-        report.claims.iter().all(|c| c.verdict != factcheck::verdict::Verdict::Discrepancy),
+        report
+            .claims
+            .iter()
+            .all(|c| c.verdict != factcheck::verdict::Verdict::Discrepancy),
         "{rules:?}"
     );
-    let role = report.claims.iter().find(|c| c.kind.as_str() == "role").expect("the title");
+    let role = report
+        .claims
+        .iter()
+        .find(|c| c.kind.as_str() == "role")
+        .expect("the title");
     assert_eq!(role.rule.map(|r| r.code()), Some("U016"), "{rules:?}");
     assert_eq!(role.candidates.as_ref().map(Vec::len), Some(100_000));
     assert!(
-        role.message.starts_with("Macron: Person 0, Person 1, Person 2, Person 3, Person 4 or 99995 more;"),
+        role.message
+            .starts_with("Macron: Person 0, Person 1, Person 2, Person 3, Person 4 or 99995 more;"),
         "{}",
         role.message
     );

@@ -20,8 +20,8 @@ use crate::facts::{AboutHit, FactBase, Index};
 use crate::lexicon::{Qualifier, Range};
 use crate::span::{Span, starting_in};
 
-pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use names::SharedMention;
+pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use people::EntityMention;
 pub use quotes::{MIN_WORDS, is_excerpt, quote_segments};
 
@@ -378,11 +378,8 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
                 .extend(people::stand_ins(prose, sentence, &entities, base, index));
         }
         ex.about.extend(about);
-        ex.event_names.extend(
-            event_names
-                .into_iter()
-                .map(|(span, events)| (span, events.to_vec())),
-        );
+        ex.event_names
+            .extend(event_names.into_iter().map(|(span, events)| (span, events.to_vec())));
         ex.entities.extend(entities);
         ex.shared.extend(shared);
         ex.mentions.extend(out);

@@ -112,16 +112,22 @@ pub enum Resolved {
     Shared(SharedMention),
 }
 
+/// A cue: which of the candidates left it keeps (one flag each), or None
+/// when it says nothing here.
+type Keeps<'a> = dyn Fn(&[&EntityMention]) -> Option<Vec<bool>> + 'a;
+
 /// Decide between the mentions of one spelling, one per candidate entity
 /// (each with the title found for it), in entity order.
 pub fn resolve(cx: &Around<'_>, group: &[EntityMention], named: &Named) -> Resolved {
     let mut left: Vec<&EntityMention> = group.iter().collect();
-    let cues: [(Cue, &dyn Fn(&[&EntityMention]) -> Option<Vec<bool>>); 5] = [
+    let cues: [(Cue, &Keeps<'_>); 5] = [
         (Cue::GivenName, &|l| given_name(cx, l)),
         (Cue::Title, &|l| title(cx, l)),
         (Cue::Kind, &|l| kind(cx, l)),
         (Cue::Occasion, &|l| occasion(cx, l)),
-        (Cue::Earlier, &|l| Some(l.iter().map(|m| named.entities.contains(&m.entity)).collect())),
+        (Cue::Earlier, &|l| {
+            Some(l.iter().map(|m| named.entities.contains(&m.entity)).collect())
+        }),
     ];
     for (cue, keeps) in cues {
         let Some(kept) = keeps(&left) else { continue };

@@ -227,10 +227,7 @@ fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Op
 /// Every known entity named in the sentence, with titles attached to people;
 /// and the names several entities share that nothing decided (see
 /// [`super::names`]). `named` remembers who the article has named so far.
-pub(super) fn entities(
-    around: &Around<'_>,
-    named: &mut Named,
-) -> (Vec<EntityMention>, Vec<SharedMention>) {
+pub(super) fn entities(around: &Around<'_>, named: &mut Named) -> (Vec<EntityMention>, Vec<SharedMention>) {
     let (prose, sentence, base, index) = (around.prose, around.sentence, around.base, around.index);
     let vocab = &index.titles;
     // The title around a span, found once for all the people of one spelling.
@@ -247,6 +244,18 @@ pub(super) fn entities(
             .or_else(|| title_after(prose, sentence, span.end, vocab).map(|(t, p)| (Some(t), p)))
             .unwrap_or((None, false));
         last_title = Some((span, found));
+        found
+    };
+    // The possessive before a lead, found once for all the people of one spelling.
+    let mut last_possessive: Option<(usize, Option<Span>)> = None;
+    let mut possessive_of = |lead: usize| -> Option<Span> {
+        if let Some((at, found)) = last_possessive
+            && at == lead
+        {
+            return found;
+        }
+        let found = possessive_before(prose, sentence, lead);
+        last_possessive = Some((lead, found));
         found
     };
     let mut mention_of = |hit: AliasHit| -> Option<EntityMention> {
@@ -286,7 +295,7 @@ pub(super) fn entities(
             return None;
         }
         let lead = title.map_or(span.start, |t| t.start.min(span.start));
-        let possessive = person.then(|| possessive_before(prose, sentence, lead)).flatten();
+        let possessive = person.then(|| possessive_of(lead)).flatten();
         Some(EntityMention {
             entity: hit.entity,
             span,
@@ -418,8 +427,7 @@ pub(super) fn roles(
         }
         let name = Span::new(words[i].start, words[j].end);
         let count = j - i + 1;
-        let known =
-            entities.iter().any(|m| m.full().overlaps(name)) || shared.iter().any(|m| m.full().overlaps(name));
+        let known = entities.iter().any(|m| m.full().overlaps(name)) || shared.iter().any(|m| m.full().overlaps(name));
         if (2..=3).contains(&count)
             && !known
             && let Some(title) = title_before(prose, sentence, name.start, vocab)
@@ -573,6 +581,14 @@ pub(super) fn near_misses(
             continue;
         }
         if let Some((entity, right)) = near_full_name(written, base, index) {
+            // Others of the very same full name ("John Smith" twice).
+            let folded = fold(right);
+            let mut others: Vec<usize> = index
+                .full_name_candidates(&folded)
+                .filter(|(e, _, f)| *e != entity && *f == folded)
+                .map(|(e, _, _)| e)
+                .collect();
+            others.dedup();
             out.push(Mention {
                 kind: Kind::Name,
                 span,
@@ -581,7 +597,7 @@ pub(super) fn near_misses(
                     entity,
                     found: written.to_owned(),
                     expected: right.to_owned(),
-                    others: Vec::new(),
+                    others,
                 },
             });
         }

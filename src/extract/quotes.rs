@@ -413,10 +413,7 @@ pub(super) fn extract(
                 .is_some_and(|w| matches!(w.as_str(), "about" | "on" | "over" | "regarding" | "concerning"));
             let said = if topic { Said::Unknown } else { said };
             let (speaker, shared_speaker) = match said {
-                Said::By(e, _) if e >= n => (
-                    None,
-                    shared[e - n].candidates.iter().copied().filter(person).collect(),
-                ),
+                Said::By(e, _) if e >= n => (None, shared[e - n].candidates.iter().copied().filter(person).collect()),
                 Said::By(e, span) => (Some((e, span)), Vec::new()),
                 _ => (None, Vec::new()),
             };

@@ -20,6 +20,6 @@ pub use index::{AboutHit, AliasHit, Index, at_word_bounds};
 pub(crate) use load::{display_path, io_reason};
 pub use load::{load_paths, load_with_warnings, validate_paths, validate_with};
 pub use model::*;
-pub use shared::{Occasions, SharedNames};
 pub use problem::{Problem, SHOWN_PER_FAMILY, Severity, grouped_lines, warnings_summary};
+pub use shared::{Occasions, SharedNames};
 pub use time::{FormerWhy, RoleFinding, judge_role, stale_for};

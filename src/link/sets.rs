@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::extract::{EntityMention, Extraction, Kind, Value, word_spans};
+use crate::extract::{EntityMention, Extraction, Kind, SharedMention, Value, word_spans};
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
 use crate::finding::Weak;
 use crate::lexicon::lang;
@@ -215,7 +215,7 @@ struct Run<'a> {
 /// Minister Pedro Sánchez"), never after a bare comma, which may start
 /// another clause ("..., Spanish Prime Minister Pedro Sánchez said").
 fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span], shared: &'a [SharedItem]) -> Vec<Run<'a>> {
-    let mut items: Vec<(Span, Item<'a>)> = mentions.iter().map(|m| (m.full(), Item::Known(*m))).collect();
+    let mut items: Vec<(Span, Item<'a>)> = mentions.iter().map(|m| (m.full(), Item::Known(m))).collect();
     items.extend(shared.iter().map(|m| (m.span, Item::Shared(m))));
     let taken: Vec<Span> = items.iter().map(|(s, _)| *s).collect();
     items.extend(
@@ -294,6 +294,43 @@ fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span], sha
     out
 }
 
+/// The names several entities share, as members of a fact of `kinds`: those
+/// of which one candidate is of those kinds (that one, decided), and those
+/// of which two or more are (still shared).
+fn split_shared(
+    base: &FactBase,
+    mentions: &[&SharedMention],
+    kinds: &[EntityKind],
+) -> (Vec<EntityMention>, Vec<SharedItem>) {
+    let (mut narrowed, mut shared) = (Vec::new(), Vec::new());
+    for m in mentions {
+        let candidates: Vec<usize> = m
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&e| kinds.contains(&base.entities[e].kind))
+            .collect();
+        match candidates.as_slice() {
+            [] => {}
+            [one] => narrowed.push(EntityMention {
+                entity: *one,
+                span: m.span,
+                title: m.title,
+                possessive: None,
+                period: m.period,
+                sentence: m.sentence,
+            }),
+            _ => shared.push(SharedItem {
+                span: m.full(),
+                name: m.span,
+                sentence: m.sentence,
+                candidates,
+            }),
+        }
+    }
+    (narrowed, shared)
+}
+
 /// Entity kinds a fact's members have.
 fn member_kinds(base: &FactBase, fact: usize) -> Vec<EntityKind> {
     let ids: Vec<&str> = match &base.facts[fact].value {
@@ -316,6 +353,15 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
     // (after the phrase?, words between, claim) for each fact and sentence.
     let mut best: Vec<((bool, usize), SetClaim)> = Vec::new();
     for hit in &ex.about {
+        // Names several entities share in the hit's sentence, split once per
+        // kinds of members (a phrase may tie thousands of facts of one shape).
+        let from = ex.shared.partition_point(|m| m.sentence.end <= hit.span.start);
+        let in_sentence: Vec<&SharedMention> = ex.shared[from..]
+            .iter()
+            .take_while(|m| m.sentence.start <= hit.span.start)
+            .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
+            .collect();
+        let mut splits: Vec<(Vec<EntityKind>, Vec<EntityMention>, Vec<SharedItem>)> = Vec::new();
         for &fact in &hit.facts {
             // Only facts that hold at the article's date (dated ones need a date).
             if base.facts[fact].valid.at(published) != At::Holds {
@@ -327,37 +373,15 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             }
             // Names several entities share: of the fact's kinds, one is that
             // one ("Jordan and Egypt signed" of countries); two or more stay shared.
-            let from = ex.shared.partition_point(|m| m.sentence.end <= hit.span.start);
-            let (mut narrowed, mut shared): (Vec<EntityMention>, Vec<SharedItem>) = (Vec::new(), Vec::new());
-            for m in ex.shared[from..]
-                .iter()
-                .take_while(|m| m.sentence.start <= hit.span.start)
-                .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
-            {
-                let candidates: Vec<usize> = m
-                    .candidates
-                    .iter()
-                    .copied()
-                    .filter(|&e| kinds.contains(&base.entities[e].kind))
-                    .collect();
-                match candidates.as_slice() {
-                    [] => {}
-                    [one] => narrowed.push(EntityMention {
-                        entity: *one,
-                        span: m.span,
-                        title: m.title,
-                        possessive: None,
-                        period: m.period,
-                        sentence: m.sentence,
-                    }),
-                    _ => shared.push(SharedItem {
-                        span: m.full(),
-                        name: m.span,
-                        sentence: m.sentence,
-                        candidates,
-                    }),
+            let split = match splits.iter().position(|(k, _, _)| *k == kinds) {
+                Some(i) => i,
+                None => {
+                    let (narrowed, shared) = split_shared(base, &in_sentence, &kinds);
+                    splits.push((kinds.clone(), narrowed, shared));
+                    splits.len() - 1
                 }
-            }
+            };
+            let (_, narrowed, shared) = &splits[split];
             // Entities come sentence by sentence: those of the hit's sentence are found by position.
             let from = ex.entities.partition_point(|m| m.sentence.end <= hit.span.start);
             let mut mentions: Vec<&EntityMention> = ex.entities[from..]
@@ -365,7 +389,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .take_while(|m| m.sentence.start <= hit.span.start)
                 .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
                 .filter(|m| kinds.contains(&base.entities[m.entity].kind))
-                .chain(&narrowed)
+                .chain(narrowed)
                 .collect();
             if !narrowed.is_empty() {
                 mentions.sort_by_key(|m| m.span.start);
@@ -387,10 +411,10 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     continue;
                 }
                 // Nor where a name several share may be another of that kind.
-                let others = |m: &&crate::extract::SharedMention| {
-                    m.candidates.iter().any(|&c| c != s && base.entities[c].kind == kind)
-                };
-                if ex.shared.iter().filter(|m| m.sentence.contains(hit.span)).any(|m| others(&m)) {
+                if in_sentence
+                    .iter()
+                    .any(|m| m.candidates.iter().any(|&c| c != s && base.entities[c].kind == kind))
+                {
                     continue;
                 }
             }
@@ -410,7 +434,10 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 }
             }
             // Titled people the fact base does not know, for a list of people.
-            let sentence = mentions.first().map(|m| m.sentence).or(shared.first().map(|m| m.sentence));
+            let sentence = mentions
+                .first()
+                .map(|m| m.sentence)
+                .or(shared.first().map(|m| m.sentence));
             let strangers: Vec<Span> = match sentence {
                 Some(sentence) if kinds.contains(&EntityKind::Person) => {
                     starting_in(&ex.mentions, sentence, |m| m.span.start)
@@ -424,7 +451,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 }
                 _ => Vec::new(),
             };
-            let runs = runs(prose, &mentions, &strangers, &shared);
+            let runs = runs(prose, &mentions, &strangers, shared);
             let before = runs
                 .iter()
                 .filter(|r| r.end <= hit.span.start)
