@@ -183,6 +183,15 @@ fn the_occasion_of_the_sentence_decides() {
         "{}",
         claims[0]["message"]
     );
+    // "Signed" ties both occasions; the occasion's name decides.
+    let claims = check("Johnson signed the withdrawal agreement.");
+    assert_eq!(claims[0]["found"], serde_json::json!(["boris"]), "{:?}", brief(&claims));
+    let claims = check("Johnson signed it.");
+    assert!(
+        claims.iter().all(|c| c["verdict"] == "unverifiable"),
+        "{:?}",
+        brief(&claims)
+    );
     let claims = check("Johnson brought the aid bill to a vote.");
     assert_eq!(brief(&claims), one("match", "-", "entity", "Johnson", "-"));
     assert_eq!(claims[0]["found"], "mike");

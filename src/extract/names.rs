@@ -17,11 +17,11 @@
 //!    ("Prime Minister Johnson", "Speaker Johnson"), at the article's date
 //!    first, then at any time;
 //! 3. the kind of entity the context needs: a place after "in" or "at"
-//!    (`names.place_before`), a person under a title or before a speech verb
-//!    ("London said");
+//!    (`names.place_before`), a person under a title, no place before a
+//!    speech verb ("London said": the writer, not the city);
 //! 4. the occasion the sentence is about: a candidate that takes part in an
-//!    event the sentence names, dates, places or ties by a phrase, or is a
-//!    member, value or speaker of a fact the sentence ties by a phrase;
+//!    event the sentence names, dates or places; failing that, in one it
+//!    ties by a phrase, or a member, value or speaker of a fact it ties;
 //! 5. an earlier mention in the same article that named one of them alone
 //!    (newsroom style: "Mike Johnson" first, "Johnson" after).
 //!
@@ -258,32 +258,34 @@ fn kind(cx: &Around<'_>, left: &[&EntityMention]) -> Option<Vec<bool>> {
         .filter(|w| cx.prose[end..w.start].trim().is_empty())
         .map(|w| cx.prose[w.start..w.end].to_lowercase());
     let place = before.is_some_and(|w| lang().names.place_before.contains(w));
-    let person = left.iter().any(|m| m.title.is_some())
-        || after.is_some_and(|w| lang().cues.speech_verbs.contains(&w) || lang().quotes.verbs.contains(&w));
-    if place == person {
+    let titled = left.iter().any(|m| m.title.is_some());
+    // Organisations and countries speak too ("Ford said", "Britain said"):
+    // a speech verb rules out a place only.
+    let speaks = after.is_some_and(|w| lang().cues.speech_verbs.contains(&w) || lang().quotes.verbs.contains(&w));
+    if place == (titled || speaks) {
         return None;
     }
     Some(
         left.iter()
-            .map(|m| {
-                let k = cx.base.entities[m.entity].kind;
-                if place {
-                    matches!(k, EntityKind::Place | EntityKind::Country)
-                } else {
-                    k == EntityKind::Person
-                }
+            .map(|m| match cx.base.entities[m.entity].kind {
+                EntityKind::Place => place,
+                EntityKind::Country => place || (speaks && !titled),
+                EntityKind::Person => !place,
+                EntityKind::Organisation => !place && !titled,
             })
             .collect(),
     )
 }
 
 /// The occasion the sentence is about: the candidates that take part in an
-/// event it names, dates, places or ties by a phrase, or are a member, value
-/// or speaker of a fact of no event it ties by a phrase.
+/// event it names, dates or places; failing any, one it ties by a phrase, or
+/// a fact of no event it ties by a phrase whose member, value or speaker
+/// they are. (A phrase like "signed" may be shared by many occasions; a
+/// name, a day or a place is the occasion's own.)
 fn occasion(cx: &Around<'_>, left: &[&EntityMention]) -> Option<Vec<bool>> {
     let phrases: Vec<String> = cx.about.iter().map(|h| h.phrase.trim().to_lowercase()).collect();
     let tied = |about: &[String]| about.iter().any(|a| phrases.contains(&a.trim().to_lowercase()));
-    let evoked = |ev: usize| {
+    let own = |ev: usize| {
         let event = &cx.base.events[ev];
         cx.events.contains(&ev)
             || event.date.is_some_and(|d| cx.dates.contains(&d))
@@ -292,20 +294,28 @@ fn occasion(cx: &Around<'_>, left: &[&EntityMention]) -> Option<Vec<bool>> {
                 .as_deref()
                 .and_then(|p| cx.base.entity_position(p))
                 .is_some_and(|p| cx.places.contains(&p))
-            || tied(&event.about)
+    };
+    let phrased = |ev: usize| {
+        let event = &cx.base.events[ev];
+        tied(&event.about)
             || cx
                 .base
                 .facts_of_event(&event.id)
                 .iter()
                 .any(|&f| tied(&cx.base.facts[f].about))
     };
-    Some(
-        left.iter()
-            .map(|m| {
-                cx.index.shared.occasions(m.entity).is_some_and(|o| {
-                    o.events.iter().any(|&ev| evoked(ev)) || o.facts.iter().any(|&f| tied(&cx.base.facts[f].about))
-                })
+    let occasions = |m: &&EntityMention| cx.index.shared.occasions(m.entity);
+    let named: Vec<bool> = left
+        .iter()
+        .map(|m| occasions(m).is_some_and(|o| o.events.iter().any(|&ev| own(ev))))
+        .collect();
+    let linked: Vec<bool> = left
+        .iter()
+        .map(|m| {
+            occasions(m).is_some_and(|o| {
+                o.events.iter().any(|&ev| phrased(ev)) || o.facts.iter().any(|&f| tied(&cx.base.facts[f].about))
             })
-            .collect(),
-    )
+        })
+        .collect();
+    best_tier(vec![named, linked])
 }
