@@ -91,3 +91,51 @@ impl SharedNames {
         self.of.get(&entity)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Index;
+    use crate::span::Span;
+
+    #[test]
+    fn a_spelling_is_found_once_per_entity_and_its_entities_know_their_occasions() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/names.toml");
+        let base = crate::facts::load_paths(&[path]).expect("the fixture loads");
+        let index = Index::new(&base);
+        let id = |e: usize| base.entities[e].id.as_str();
+        let text = "Johnson met Juncker in London.";
+        let hits: Vec<(&str, &str)> = index
+            .aliases_in(text, Span::new(0, text.len()))
+            .iter()
+            .map(|h| (&text[h.span.start..h.span.end], id(h.entity)))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                ("Johnson", "boris"),
+                ("Johnson", "mike"),
+                ("Juncker", "juncker"),
+                ("London", "jack_london"),
+                ("London", "london"),
+            ]
+        );
+        let at = |id: &str| base.entity_position(id).unwrap();
+        let events = |id: &str| -> Vec<&str> {
+            let o = index.shared.occasions(at(id)).expect("shared");
+            o.events.iter().map(|&e| base.events[e].id.as_str()).collect()
+        };
+        assert_eq!(events("boris"), ["deal"]);
+        assert_eq!(events("mike"), ["aid"]);
+        assert_eq!(events("london"), ["reading"], "an event's place takes part in it");
+        assert!(
+            index
+                .shared
+                .occasions(at("jack_london"))
+                .is_some_and(|o| o.events.is_empty())
+        );
+        assert!(
+            !index.shared.is_shared(at("juncker")),
+            "only who shares a spelling is kept"
+        );
+    }
+}
