@@ -179,6 +179,8 @@ fn given_name(cx: &Around<'_>, left: &[&EntityMention]) -> Option<Vec<bool>> {
         && word.chars().count() >= 2
         && word.starts_with(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        // "BBC London" is no one called BBC.
+        && !word.chars().skip(1).all(char::is_uppercase)
         && !lang().names.honorifics.contains(word.to_lowercase())
         && !is_title_word(word, vocab)
         && !is_office_word(word, vocab)
