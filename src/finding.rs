@@ -166,6 +166,15 @@ pub enum Reason {
     Ambiguous { facts: Vec<String> },
     /// A list that two facts fit equally.
     ListAmbiguous { fact: String, rival: String },
+    /// A name several entities share, and nothing in the article tells which
+    /// is meant: `name` as written, the candidates' ids and the names shown
+    /// (the first few; `more` counts the rest).
+    AmbiguousName {
+        name: String,
+        ids: Vec<String>,
+        names: Vec<String>,
+        more: usize,
+    },
     /// Facts of the kind exist, but the link is too weak.
     NotLinked {
         facts: Vec<String>,
@@ -282,6 +291,14 @@ pub enum Weak {
     RangeEnd {
         range: String,
     },
+    /// The facts are about people (or places) a name in the sentence that
+    /// several share may or may not be: `name` as written, its candidates'
+    /// ids and names (U016).
+    SharedName {
+        name: String,
+        candidates: Vec<String>,
+        names: Vec<String>,
+    },
 }
 
 impl Weak {
@@ -309,6 +326,7 @@ impl Weak {
             Weak::OtherMagnitude { .. } => Rule::OtherMagnitude,
             Weak::NotAsserted { .. } => Rule::NotAsserted,
             Weak::RangeEnd { .. } => Rule::RangeEnd,
+            Weak::SharedName { .. } => Rule::AmbiguousName,
         }
     }
 }

@@ -217,11 +217,14 @@ pub fn is_country_word(word: &str) -> bool {
 
 /// The fact base with every country and capital it does not name added as
 /// an entity (ids `country:es`, `place:madrid`), so that they are recognised
-/// in the text. Spellings the fact base already uses are left to it.
+/// in the text. Spellings the fact base already gives a place, country or
+/// organisation are left to it; a person's ("London" for Jack London) is
+/// shared with the place, and the context tells them apart ("in London").
 pub fn augment(base: FactBase) -> FactBase {
     let taken: FxHashSet<String> = base
         .entities
         .iter()
+        .filter(|e| e.kind != EntityKind::Person)
         .flat_map(|e| e.spellings().map(str::to_lowercase))
         .collect();
     let mut extra = Vec::new();

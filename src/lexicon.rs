@@ -68,6 +68,10 @@ pub struct Names {
     /// Groups of given names that are one name in several forms, one group a
     /// string ("steve steven stephen").
     pub forms: List,
+    /// Words before a surname that are no given name ("Mr Johnson").
+    pub honorifics: List,
+    /// Words right before a shared name that make it a place ("in London").
+    pub place_before: List,
 }
 
 impl Names {
@@ -230,6 +234,8 @@ impl Words {
             "titles.after" => &self.titles.after,
             "titles.period" => &self.titles.period,
             "names.forms" => &self.names.forms,
+            "names.honorifics" => &self.names.honorifics,
+            "names.place_before" => &self.names.place_before,
             "quotes.verbs" => &self.quotes.verbs,
             "quotes.between" => &self.quotes.between,
             "quotes.labels" => &self.quotes.labels,

@@ -140,6 +140,8 @@ rules! {
     DraftFact = "U009",
     /// A quotation attributed to someone the fact base does not know.
     QuoteByStranger = "U015",
+    /// A name several entities share, and nothing tells which is meant.
+    AmbiguousName = "U016",
     /// An age or a span of years with no fact of its kind.
     AgeOrSpanUnmatched = "U010",
 }

@@ -378,10 +378,11 @@ fn require_all(schema: &mut Schema) {
     require_all_but(schema, "");
 }
 
-/// As [`require_all`], except `path`, which only `--format jsonl` writes, and
-/// `suppressed`, present only on a suppressed claim.
+/// As [`require_all`], except `path`, which only `--format jsonl` writes,
+/// `suppressed`, present only on a suppressed claim, and `candidates`,
+/// present only on a claim a shared name left unverifiable.
 fn require_all_but_path(schema: &mut Schema) {
-    require_all_but(schema, "path suppressed");
+    require_all_but(schema, "path suppressed candidates");
 }
 
 /// Every property is required but those named in `optional` (space-separated).
@@ -473,6 +474,10 @@ struct ClaimDoc {
     range: Option<RangeDoc>,
     /// The entity a `role` or `name` claim was checked against.
     entity: Option<String>,
+    /// On a claim that rests on a name several entities share, nothing in the
+    /// article telling which (rule U016): the entity ids it may be. Absent otherwise.
+    #[schemars(length(min = 2))]
+    candidates: Option<Vec<String>>,
     /// True on a claim an `ignore` comment or setting suppressed (absent otherwise):
     /// it is reported but never fails the run.
     suppressed: Option<bool>,

@@ -256,7 +256,13 @@ impl Drafter<'_> {
     fn about_words(&self, m: &Mention) -> Vec<String> {
         let prose = &self.article.prose;
         let words = word_spans(prose, m.sentence);
-        let names: Vec<Span> = self.ex.entities.iter().map(|e| e.full()).collect();
+        let names: Vec<Span> = self
+            .ex
+            .entities
+            .iter()
+            .map(|e| e.full())
+            .chain(self.ex.shared.iter().map(|m| m.full()))
+            .collect();
         let claim_at = words.iter().position(|w| w.end > m.span.start).unwrap_or(words.len());
         let claim_end = words.iter().position(|w| w.start >= m.span.end).unwrap_or(words.len());
         let capitalised = |i: usize| {
@@ -376,6 +382,15 @@ impl Drafter<'_> {
 
     /// A draft for one mention: (array, id, table), or why there is none.
     fn draft(&mut self, m: &Mention, message: &str) -> Result<(&'static str, String, Table), String> {
+        // A name several entities share: the base knows them; the article must say which.
+        if let Value::Role { shared, .. } | Value::Quote { shared, .. } = &m.value
+            && !shared.is_empty()
+        {
+            return Err(
+                "the name is one several entities of the fact base share: write a first name or a title that tells which"
+                    .into(),
+            );
+        }
         if let Value::Role {
             entity, title, name, ..
         } = &m.value

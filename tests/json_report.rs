@@ -148,6 +148,9 @@ struct Claim {
     range: Nullable<Range>,
     /// Addition: the entity a role or name claim is about.
     entity: Nullable<String>,
+    /// Addition (shared names): present on a U016 claim, the entity ids a name may be.
+    #[serde(default)]
+    candidates: Option<Vec<String>>,
     /// Addition (second round): present and true on a suppressed claim.
     #[serde(default)]
     suppressed: Option<bool>,
@@ -387,6 +390,8 @@ fn json_report_has_the_contract_shape_and_true_spans() {
         if let Some(r) = &c.range.0 {
             assert!(r.min.is_some() || r.max.is_some(), "{c:?}");
         }
+        // `candidates` only on a claim a shared name left unverifiable (U016).
+        assert_eq!(c.candidates.is_some(), c.rule.0.as_deref() == Some("U016"), "{c:?}");
     }
 
     // The claims this article is built to hold, with positions checked by hand

@@ -15,6 +15,7 @@ mod html;
 mod json_report;
 mod linking;
 mod mutations;
+mod names;
 mod numbers;
 mod ordinals;
 mod people;

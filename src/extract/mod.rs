@@ -7,6 +7,7 @@
 //! bytes it used so that one span yields one claim.
 
 mod dates;
+pub mod names;
 mod numbers;
 mod people;
 mod quotes;
@@ -19,6 +20,7 @@ use crate::facts::{AboutHit, FactBase, Index};
 use crate::lexicon::{Qualifier, Range};
 use crate::span::{Span, starting_in};
 
+pub use names::SharedMention;
 pub use numbers::{AGE, fraction_value, is_age_unit};
 pub use people::EntityMention;
 pub use quotes::{MIN_WORDS, is_excerpt, quote_segments};
@@ -229,6 +231,9 @@ pub enum Value {
         speaker_span: Option<Span>,
         /// A speech verb gives it to someone the fact base does not know.
         stranger: bool,
+        /// The speaker is a name several people share that nothing decided
+        /// (entity indexes): the quotes on record may (U016).
+        shared: Vec<usize>,
     },
     Role {
         entity: Option<usize>,
@@ -238,12 +243,17 @@ pub enum Value {
         /// A period cue follows the title ("under Pope Francis"): judged as
         /// held at some time, not at publication.
         ever: bool,
+        /// The name is one several people share that nothing decided
+        /// (entity indexes; `entity` is then None): unverifiable (U016).
+        shared: Vec<usize>,
     },
     Name {
         entity: usize,
         found: String,
         /// The right spelling.
         expected: String,
+        /// Other people whose name the right spelling is too ("Johnson").
+        others: Vec<usize>,
     },
 }
 
@@ -261,6 +271,9 @@ pub struct Mention {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub entities: Vec<EntityMention>,
+    /// Names several entities share that nothing in the article decided
+    /// (see [`names`]), in text order.
+    pub shared: Vec<SharedMention>,
     /// Countries written as their capital or their people ("Washington",
     /// "the French"), for facts whose members are countries.
     pub stand_ins: Vec<EntityMention>,
@@ -293,10 +306,11 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
     let mut ex = Extraction::default();
     // The last date written, for "a day earlier".
     let mut last_date: Option<Date> = None;
+    // Who the article has named so far, for a later bare name several share.
+    let mut named = names::Named::default();
     for &sentence in &article.sentences {
         let mut taken: Vec<Span> = Vec::new();
         let mut out: Vec<Mention> = Vec::new();
-        let entities = people::entities(prose, sentence, base, index);
         dates::extract(prose, sentence, article.published, last_date, &mut taken, &mut out);
         last_date = out
             .iter()
@@ -306,10 +320,37 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
             })
             .next_back()
             .or(last_date);
+        let about = index.about_in(prose, sentence);
+        let event_names = index.event_names_in(prose, sentence);
+        let (entities, shared) = {
+            let dates: Vec<Date> = out
+                .iter()
+                .filter_map(|m| match m.value {
+                    Value::Date { resolved, .. } => resolved,
+                    _ => None,
+                })
+                .collect();
+            let events: Vec<usize> = event_names.iter().flat_map(|(_, e)| e.iter().copied()).collect();
+            let around = names::Around {
+                prose,
+                sentence,
+                base,
+                index,
+                published: article.published,
+                dates: &dates,
+                about: &about,
+                events: &events,
+                places: &[],
+            };
+            people::entities(&around, &mut named)
+        };
+        // An age beside a name several people share is of someone the base
+        // cannot tell ("" is no entity's id): never held against one of them.
         let people: Vec<(Span, &str)> = entities
             .iter()
             .filter(|e| base.entities[e.entity].kind == crate::facts::EntityKind::Person)
             .map(|e| (e.span, base.entities[e.entity].id.as_str()))
+            .chain(shared.iter().map(|m| (m.span, "")))
             .collect();
         let cells: Vec<(Span, String)> = starting_in(&article.cells, sentence, |c| c.span.start)
             .iter()
@@ -326,9 +367,9 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
         for kind in crate::kinds::VALUE_KINDS {
             kind.extract(&cx, sentence, &mut taken, &mut out);
         }
-        people::roles(prose, sentence, &entities, base, index, &mut out);
-        people::near_misses(prose, sentence, &entities, base, index, &mut out);
-        let mut about = index.about_in(prose, sentence);
+        people::roles(prose, sentence, &entities, &shared, base, index, &mut out);
+        people::near_misses(prose, sentence, &entities, &shared, base, index, &mut out);
+        let mut about = about;
         about.extend(age_words(index, &out));
         let about = specific_age_phrases(base, &out, about);
         // Only a sentence with some phrase can tie a stand-in to a fact.
@@ -337,18 +378,15 @@ pub fn extract(article: &Article, base: &FactBase, index: &Index) -> Extraction 
                 .extend(people::stand_ins(prose, sentence, &entities, base, index));
         }
         ex.about.extend(about);
-        ex.event_names.extend(
-            index
-                .event_names_in(prose, sentence)
-                .into_iter()
-                .map(|(span, events)| (span, events.to_vec())),
-        );
+        ex.event_names
+            .extend(event_names.into_iter().map(|(span, events)| (span, events.to_vec())));
         ex.entities.extend(entities);
+        ex.shared.extend(shared);
         ex.mentions.extend(out);
     }
     ex.mentions.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     table_context(article, base, &mut ex);
-    quotes::extract(article, &ex.entities, base, index, &mut ex.mentions);
+    quotes::extract(article, &ex.entities, &ex.shared, base, index, &mut ex.mentions);
     // Which occasions the article is about: those it names, or whose place,
     // members or speakers it names; when it names none, any. An article that
     // names one occasion is not about another that only shares a word with

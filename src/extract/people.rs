@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::names::{Around, Cue, Named, Resolved, SharedMention, resolve};
 use super::{Kind, Mention, Value, word_spans};
 use crate::facts::titles::{JOINERS, TitleVocab};
-use crate::facts::{EntityKind, FactBase, Index};
+use crate::facts::{AliasHit, EntityKind, FactBase, Index};
 use crate::lexicon::{lang, nation_code, nation_key};
 use crate::span::Span;
 
@@ -48,7 +49,7 @@ static NATION_WORDS: LazyLock<HashSet<&'static str>> =
 /// Whether a word can be part of a title: an office word or a nationality
 /// form of the built-in lists, or a word of a title the fact base's roles
 /// hold ("Cardinal", "CEO", "ceremonies").
-fn is_title_word(word: &str, vocab: &TitleVocab) -> bool {
+pub(super) fn is_title_word(word: &str, vocab: &TitleVocab) -> bool {
     let key = nation_key(word);
     let titles = &lang().titles.words;
     titles.contains(&key)
@@ -60,7 +61,7 @@ fn is_title_word(word: &str, vocab: &TitleVocab) -> bool {
 
 /// Whether a word names an office: in the built-in list, or the head of a
 /// title the fact base's roles hold ("prefect", "master", "ceo").
-fn is_office_word(word: &str, vocab: &TitleVocab) -> bool {
+pub(super) fn is_office_word(word: &str, vocab: &TitleVocab) -> bool {
     let key = nation_key(word);
     let offices = &lang().titles.offices;
     offices.contains(&key) || key.split('-').any(|p| offices.contains(p)) || vocab.has_office(&key)
@@ -223,77 +224,141 @@ fn title_after(prose: &str, sentence: Span, at: usize, vocab: &TitleVocab) -> Op
     closes.then_some((span, period))
 }
 
-/// Every known entity named in the sentence, with titles attached to people.
-pub(super) fn entities(prose: &str, sentence: Span, base: &FactBase, index: &Index) -> Vec<EntityMention> {
+/// Every known entity named in the sentence, with titles attached to people;
+/// and the names several entities share that nothing decided (see
+/// [`super::names`]). `named` remembers who the article has named so far.
+pub(super) fn entities(around: &Around<'_>, named: &mut Named) -> (Vec<EntityMention>, Vec<SharedMention>) {
+    let (prose, sentence, base, index) = (around.prose, around.sentence, around.base, around.index);
     let vocab = &index.titles;
-    let mut out: Vec<EntityMention> = index
-        .aliases_in(prose, sentence)
-        .into_iter()
-        .filter_map(|hit| {
-            let entity = &base.entities[hit.entity];
-            let person = entity.kind == EntityKind::Person;
-            let written = &prose[hit.span.start..hit.span.end];
-            // "the 267th pope May 8": a month name before a day is a date, not Elizabeth May.
-            let after = prose[hit.span.end..sentence.end].trim_start();
-            if person && is_month(written) && after.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            // An alias that opens with a title of the person's roles ("Cardinal
-            // Prevost", "Pope Leo XIV"): the title is checked like one written
-            // before the name.
-            let mut span = hit.span;
-            if person && !entity.roles.is_empty() {
-                let inner = word_spans(prose, hit.span);
-                let lead = inner
+    // The title around a span, found once for all the people of one spelling.
+    let mut last_title: Option<(Span, (Option<Span>, bool))> = None;
+    let mut title_of = |span: Span| -> (Option<Span>, bool) {
+        if let Some((at, found)) = last_title
+            && at == span
+        {
+            return found;
+        }
+        let found = title_before(prose, sentence, span.start, vocab)
+            .or_else(|| title_before_comma(prose, sentence, span.start, vocab))
+            .map(|t| (Some(t), false))
+            .or_else(|| title_after(prose, sentence, span.end, vocab).map(|(t, p)| (Some(t), p)))
+            .unwrap_or((None, false));
+        last_title = Some((span, found));
+        found
+    };
+    // The possessive before a lead, found once for all the people of one spelling.
+    let mut last_possessive: Option<(usize, Option<Span>)> = None;
+    let mut possessive_of = |lead: usize| -> Option<Span> {
+        if let Some((at, found)) = last_possessive
+            && at == lead
+        {
+            return found;
+        }
+        let found = possessive_before(prose, sentence, lead);
+        last_possessive = Some((lead, found));
+        found
+    };
+    let mut mention_of = |hit: AliasHit| -> Option<EntityMention> {
+        let entity = &base.entities[hit.entity];
+        let person = entity.kind == EntityKind::Person;
+        let written = &prose[hit.span.start..hit.span.end];
+        // "the 267th pope May 8": a month name before a day is a date, not Elizabeth May.
+        let after = prose[hit.span.end..sentence.end].trim_start();
+        if person && is_month(written) && after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // An alias that opens with a title of the person's roles ("Cardinal
+        // Prevost", "Pope Leo XIV"): the title is checked like one written
+        // before the name.
+        let mut span = hit.span;
+        if person && !entity.roles.is_empty() {
+            let inner = word_spans(prose, hit.span);
+            let lead = inner
+                .iter()
+                .take_while(|w| is_title_word(&prose[w.start..w.end], vocab))
+                .count();
+            if lead > 0
+                && lead < inner.len()
+                && inner[..lead]
                     .iter()
-                    .take_while(|w| is_title_word(&prose[w.start..w.end], vocab))
-                    .count();
-                if lead > 0
-                    && lead < inner.len()
-                    && inner[..lead]
-                        .iter()
-                        .any(|w| is_office_word(&prose[w.start..w.end], vocab))
-                {
-                    span = Span::new(inner[lead].start, hit.span.end);
-                }
-            }
-            let (title, period) = if person {
-                title_before(prose, sentence, span.start, vocab)
-                    .or_else(|| title_before_comma(prose, sentence, span.start, vocab))
-                    .map(|t| (Some(t), false))
-                    .or_else(|| title_after(prose, sentence, span.end, vocab).map(|(t, p)| (Some(t), p)))
-                    .unwrap_or((None, false))
-            } else {
-                (None, false)
-            };
-            // "pope May": a lower-case title before a month name is no person's.
-            if person
-                && is_month(&prose[span.start..span.end])
-                && title.is_some_and(|t| prose[t.start..].starts_with(char::is_lowercase))
+                    .any(|w| is_office_word(&prose[w.start..w.end], vocab))
             {
-                return None;
+                span = Span::new(inner[lead].start, hit.span.end);
             }
-            let lead = title.map_or(span.start, |t| t.start.min(span.start));
-            let possessive = person.then(|| possessive_before(prose, sentence, lead)).flatten();
-            Some(EntityMention {
-                entity: hit.entity,
-                span,
-                title,
-                possessive,
-                period,
-                sentence,
-            })
+        }
+        let (title, period) = if person { title_of(span) } else { (None, false) };
+        // "pope May": a lower-case title before a month name is no person's.
+        if person
+            && is_month(&prose[span.start..span.end])
+            && title.is_some_and(|t| prose[t.start..].starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+        let lead = title.map_or(span.start, |t| t.start.min(span.start));
+        let possessive = person.then(|| possessive_of(lead)).flatten();
+        Some(EntityMention {
+            entity: hit.entity,
+            span,
+            title,
+            possessive,
+            period,
+            sentence,
         })
+    };
+    // The hits of one spelling are side by side, one per entity that has it.
+    let hits = index.aliases_in(prose, sentence);
+    let groups: Vec<&[AliasHit]> = hits.chunk_by(|a, b| a.span == b.span).collect();
+    // Places named by a spelling of their own: an occasion's place (see `names`).
+    let places: Vec<usize> = groups
+        .iter()
+        .filter(|g| g.len() == 1 && matches!(base.entities[g[0].entity].kind, EntityKind::Place | EntityKind::Country))
+        .map(|g| g[0].entity)
         .collect();
+    let around = Around {
+        places: &places,
+        ..*around
+    };
+    let mut out: Vec<EntityMention> = Vec::new();
+    let mut shared: Vec<SharedMention> = Vec::new();
+    for group in groups {
+        let found: Vec<EntityMention> = group.iter().filter_map(|&h| mention_of(h)).collect();
+        if let [one] = found.as_slice() {
+            named.insert(one.entity);
+            out.push(*one);
+            continue;
+        }
+        if found.is_empty() {
+            continue;
+        }
+        match resolve(&around, &found, named) {
+            Resolved::One(m, cue) => {
+                // A first name or a title names the person as well as a
+                // spelling of their own: a later bare surname is theirs.
+                if matches!(cue, Cue::GivenName | Cue::Title) {
+                    named.insert(m.entity);
+                }
+                out.push(m);
+            }
+            Resolved::Nobody => {}
+            Resolved::Shared(m) => shared.push(m),
+        }
+    }
     // "UK" in "UK Prime Minister Keir Starmer" and "Ukraine" in "Ukraine's
     // Volodymyr Zelensky" belong to the person, not mentions of their own.
     let prefixes: Vec<Span> = out
         .iter()
         .filter(|m| m.full().start < m.span.start)
         .map(|m| Span::new(m.full().start, m.span.start))
+        .chain(
+            shared
+                .iter()
+                .filter(|m| m.full().start < m.span.start)
+                .map(|m| Span::new(m.full().start, m.span.start)),
+        )
         .collect();
     out.retain(|m| !prefixes.iter().any(|t| t.contains(m.span)));
-    out
+    shared.retain(|m| !prefixes.iter().any(|t| t.contains(m.span)));
+    (out, shared)
 }
 
 /// A role claim for each titled person, known or not.
@@ -301,6 +366,7 @@ pub(super) fn roles(
     prose: &str,
     sentence: Span,
     entities: &[EntityMention],
+    shared: &[SharedMention],
     base: &FactBase,
     index: &Index,
     out: &mut Vec<Mention>,
@@ -318,6 +384,25 @@ pub(super) fn roles(
                 name: prose[m.span.start..m.span.end].to_owned(),
                 title_span: title,
                 ever: m.period,
+                shared: Vec::new(),
+            },
+        });
+    }
+    // A title before a name several people share, that the title did not
+    // decide ("Chancellor Johnson"): unverifiable, naming them (U016).
+    for m in shared {
+        let Some(title) = m.title else { continue };
+        out.push(Mention {
+            kind: Kind::Role,
+            span: m.full(),
+            sentence,
+            value: Value::Role {
+                entity: None,
+                title: prose[title.start..title.end].to_owned(),
+                name: prose[m.span.start..m.span.end].to_owned(),
+                title_span: title,
+                ever: m.period,
+                shared: m.candidates.clone(),
             },
         });
     }
@@ -342,7 +427,7 @@ pub(super) fn roles(
         }
         let name = Span::new(words[i].start, words[j].end);
         let count = j - i + 1;
-        let known = entities.iter().any(|m| m.full().overlaps(name));
+        let known = entities.iter().any(|m| m.full().overlaps(name)) || shared.iter().any(|m| m.full().overlaps(name));
         if (2..=3).contains(&count)
             && !known
             && let Some(title) = title_before(prose, sentence, name.start, vocab)
@@ -365,6 +450,7 @@ pub(super) fn roles(
                     name: prose[name.start..name.end].to_owned(),
                     title_span: title,
                     ever: false,
+                    shared: Vec::new(),
                 },
             });
         }
@@ -411,19 +497,19 @@ fn near_full_name<'a>(written: &str, base: &'a FactBase, index: &Index) -> Optio
 /// Whether two given names (lower case, folded) are one name: the same, a
 /// longer form of a name of four letters or more ("steve", "steven"), or
 /// forms of one name in the word lists (`names.forms`: "jon", "john").
-fn same_given_name(a: &str, b: &str) -> bool {
+pub(super) fn same_given_name(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     a == b || (short.chars().count() >= 4 && long.starts_with(short)) || lang().names.same(a, b)
 }
 
 /// Whether a written word can be a misspelling of a name at all: a common
 /// English word ("Change" for "Chang") never is.
-fn may_misspell(word: &str) -> bool {
+pub(super) fn may_misspell(word: &str) -> bool {
     !crate::lexicon::is_common_word(word)
 }
 
 /// Edit distance allowed for a near-miss of a word this long.
-fn near(a: &str, b: &str) -> bool {
+pub(super) fn near(a: &str, b: &str) -> bool {
     let d = strsim::damerau_levenshtein(a, b);
     d > 0 && d <= if b.chars().count() >= 8 { 2 } else { 1 }
 }
@@ -433,6 +519,7 @@ pub(super) fn near_misses(
     prose: &str,
     sentence: Span,
     entities: &[EntityMention],
+    shared: &[SharedMention],
     base: &FactBase,
     index: &Index,
     out: &mut Vec<Mention>,
@@ -472,6 +559,7 @@ pub(super) fn near_misses(
                     entity: m.entity,
                     found: format!("{word} {written}"),
                     expected: format!("{first} {written}"),
+                    others: Vec::new(),
                 },
             });
         }
@@ -487,11 +575,20 @@ pub(super) fn near_misses(
         if !capitalised
             || prose[pair[0].end..pair[1].start] != *" "
             || entities.iter().any(|m| m.span.overlaps(span))
+            || shared.iter().any(|m| m.span.overlaps(span))
             || out.iter().any(|m| m.kind == Kind::Name && m.span.overlaps(span))
         {
             continue;
         }
         if let Some((entity, right)) = near_full_name(written, base, index) {
+            // Others of the very same full name ("John Smith" twice).
+            let folded = fold(right);
+            let mut others: Vec<usize> = index
+                .full_name_candidates(&folded)
+                .filter(|(e, _, f)| *e != entity && *f == folded)
+                .map(|(e, _, _)| e)
+                .collect();
+            others.dedup();
             out.push(Mention {
                 kind: Kind::Name,
                 span,
@@ -500,12 +597,17 @@ pub(super) fn near_misses(
                     entity,
                     found: written.to_owned(),
                     expected: right.to_owned(),
+                    others,
                 },
             });
         }
     }
     // A surname written wrong on its own.
-    let covered: Vec<Span> = entities.iter().map(|m| m.full()).collect();
+    let covered: Vec<Span> = entities
+        .iter()
+        .map(|m| m.full())
+        .chain(shared.iter().map(|m| m.full()))
+        .collect();
     for w in word_spans(prose, sentence) {
         let word = &prose[w.start..w.end];
         if word.chars().count() < 6
@@ -530,6 +632,13 @@ pub(super) fn near_misses(
                 .find(|s| fold(s) == *name)
                 .unwrap_or(name)
                 .to_owned();
+            // "Jonson" misspells "Johnson" whichever Johnson is meant: the
+            // people who share the spelling are named together (U016's kin).
+            let others: Vec<usize> = index
+                .name_word_candidates(name)
+                .filter(|(n, e)| n == name && e != entity && base.entities[*e].kind == EntityKind::Person)
+                .map(|(_, e)| *e)
+                .collect();
             out.push(Mention {
                 kind: Kind::Name,
                 span: w,
@@ -538,6 +647,7 @@ pub(super) fn near_misses(
                     entity: *entity,
                     found: word.to_owned(),
                     expected,
+                    others,
                 },
             });
         }

@@ -8,7 +8,7 @@
 //! name. Names and labels in quotation marks ("the so-called "Multinational
 //! Force for Ukraine"") and short fragments are not claims.
 
-use super::{EntityMention, Kind, Mention, Value, word_spans};
+use super::{EntityMention, Kind, Mention, SharedMention, Value, word_spans};
 use crate::article::Article;
 use crate::facts::{EntityKind, FactBase, Index};
 use crate::lexicon::lang;
@@ -337,15 +337,36 @@ fn attribution(article: &Article, inner: Span, area: Span, quotes: &[Span], peop
 pub(super) fn extract(
     article: &Article,
     entities: &[EntityMention],
+    shared: &[SharedMention],
     base: &FactBase,
     index: &Index,
     out: &mut Vec<Mention>,
 ) {
     let prose = article.prose.as_str();
-    let people: Vec<&EntityMention> = entities
+    // Who may speak: the people named, and the names several people share
+    // ("Johnson said"), numbered after the entities (`base.entities.len() +
+    // k` for the k-th of `shared`) so that attribution treats both alike.
+    let n = base.entities.len();
+    let person = |e: &usize| base.entities[*e].kind == EntityKind::Person;
+    let stand_ins: Vec<EntityMention> = shared
         .iter()
-        .filter(|m| base.entities[m.entity].kind == EntityKind::Person)
+        .enumerate()
+        .filter(|(_, m)| m.candidates.iter().any(person))
+        .map(|(k, m)| EntityMention {
+            entity: n + k,
+            span: m.span,
+            title: m.title,
+            possessive: None,
+            period: m.period,
+            sentence: m.sentence,
+        })
         .collect();
+    let mut people: Vec<&EntityMention> = entities
+        .iter()
+        .filter(|m| person(&m.entity))
+        .chain(&stand_ins)
+        .collect();
+    people.sort_by_key(|m| (m.span.start, m.entity));
     // The last attributed quotation's sentences and speaker: a quotation that
     // follows it with nothing between ("...," Carney said. "These are not
     // idle threats.") continues it.
@@ -391,8 +412,13 @@ pub(super) fn extract(
                 .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "so-called"))
                 .is_some_and(|w| matches!(w.as_str(), "about" | "on" | "over" | "regarding" | "concerning"));
             let said = if topic { Said::Unknown } else { said };
-            let speaker = match said {
-                Said::By(e, span) => Some((e, span)),
+            let (speaker, shared_speaker) = match said {
+                Said::By(e, _) if e >= n => (None, shared[e - n].candidates.iter().copied().filter(person).collect()),
+                Said::By(e, span) => (Some((e, span)), Vec::new()),
+                _ => (None, Vec::new()),
+            };
+            let speaker_span = match said {
+                Said::By(_, span) => span,
                 _ => None,
             };
             let attributed = said != Said::Unknown;
@@ -404,8 +430,9 @@ pub(super) fn extract(
                     value: Value::Quote {
                         text,
                         speaker: speaker.map(|s| s.0),
-                        speaker_span: speaker.and_then(|s| s.1),
+                        speaker_span,
                         stranger: said == Said::Stranger,
+                        shared: shared_speaker,
                     },
                 });
             }

@@ -1,5 +1,5 @@
 //! Checks that look across the whole fact base once every file is loaded:
-//! facts that contradict each other, names claimed by two entities, entities
+//! facts that contradict each other, two entities of one name, entities
 //! and sources that nothing uses.
 //!
 //! Each finding says what a researcher should change, and points at the
@@ -76,7 +76,7 @@ impl Input<'_> {
             },
             || {
                 let mut out = Vec::new();
-                checks.shared_spellings(&mut out);
+                checks.shared_names(&mut out);
                 checks.unused(&mut out);
                 out
             },
@@ -295,10 +295,26 @@ impl Checks<'_, '_> {
         Some(at(&b.origin, Severity::Warning, message))
     }
 
-    /// One name or alias written for two entities: the tool cannot tell who is meant.
-    fn shared_spellings(&self, out: &mut Vec<Problem>) {
+    /// Two entities of one full name ("John Smith" twice): a warning, since
+    /// an article that writes it needs a title, an occasion or an earlier
+    /// mention to tell them apart. A spelling shared otherwise (the surname
+    /// "Johnson" of two people, "London" for a city and a writer) is normal
+    /// in a newsroom's base and says nothing: the context decides, or the
+    /// claim is unverifiable (U016, see `crate::extract::names`).
+    fn shared_names(&self, out: &mut Vec<Problem>) {
+        let names: HashMap<&str, &str> = self
+            .input
+            .entities
+            .iter()
+            .map(|(e, _)| (e.id.as_str(), e.name.trim()))
+            .collect();
         let mut first: HashMap<String, (&str, &Origin)> = HashMap::default();
+        let mut seen: HashSet<&str> = HashSet::default();
         for (spelling, id, origin) in self.input.spellings {
+            // Each entity's own name, where it is written (its first spelling).
+            if names.get(id.as_str()) != Some(&spelling.as_str()) || !seen.insert(id.as_str()) {
+                continue;
+            }
             let key = spelling.to_lowercase();
             if key.is_empty() {
                 continue;
@@ -306,9 +322,9 @@ impl Checks<'_, '_> {
             match first.get(&key) {
                 Some((other, where_)) if *other != id => out.push(at(
                     origin,
-                    Severity::Error,
+                    Severity::Warning,
                     format!(
-                        "\"{spelling}\" names both `{other}` (at {where_}) and `{id}`: an article that writes it cannot be checked against either; keep it on one entity"
+                        "\"{spelling}\" is the name of both `{other}` (at {where_}) and `{id}`: where an article writes it, only a title, a first name, the occasion or an earlier mention tells them apart, else its claims are unverifiable (U016); an alias with a middle name or an initial helps"
                     ),
                 )),
                 Some(_) => {}

@@ -18,7 +18,8 @@ use super::trie::Trie;
 use crate::lexicon::Title;
 use crate::span::Span;
 
-/// An alias of an entity found in the text.
+/// An alias of an entity found in the text. A spelling several entities
+/// share ("Johnson") is found once per entity, the hits side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AliasHit {
     pub entity: usize,
@@ -43,8 +44,15 @@ pub struct AboutHit {
 #[derive(Serialize, Deserialize)]
 pub struct Index {
     aliases: Trie,
-    alias_entity: Vec<usize>,
+    /// The entities of each spelling (lower case, one pattern each):
+    /// `alias_owners[alias_from[p]..alias_from[p + 1]]`. Flat, so that 500
+    /// people called "Smith" are one pattern and 500 numbers, not 500 patterns.
+    alias_owners: Vec<u32>,
+    alias_from: Vec<u32>,
     alias_text: Vec<String>,
+    /// Per entity that shares a spelling with another: what may tell it
+    /// apart in a sentence (see [`super::shared`]).
+    pub shared: super::shared::SharedNames,
     about: Trie,
     about_facts: Vec<Vec<usize>>,
     about_occasion: Vec<Vec<usize>>,
@@ -293,16 +301,37 @@ impl Index {
     }
 
     pub fn new(base: &FactBase) -> Index {
-        let mut alias_text = Vec::new();
-        let mut alias_entity = Vec::new();
+        // One pattern per spelling, whoever writes it: the owners of each in
+        // entity order (a name and an alias of one entity count once).
+        let mut alias_text: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
         for (i, e) in base.entities.iter().enumerate() {
             for s in e.spellings() {
-                if !s.trim().is_empty() {
-                    alias_text.push(s.trim().to_owned());
-                    alias_entity.push(i);
+                let s = s.trim();
+                if s.is_empty() {
+                    continue;
+                }
+                let p = *pattern_of.entry(s.to_ascii_lowercase()).or_insert_with(|| {
+                    alias_text.push(s.to_owned());
+                    owners.push(Vec::new());
+                    alias_text.len() - 1
+                });
+                if owners[p].last() != Some(&(i as u32)) {
+                    owners[p].push(i as u32);
                 }
             }
         }
+        drop(pattern_of);
+        let mut alias_from = Vec::with_capacity(owners.len() + 1);
+        let mut alias_owners = Vec::with_capacity(owners.len());
+        for list in &owners {
+            alias_from.push(alias_owners.len() as u32);
+            alias_owners.extend_from_slice(list);
+        }
+        alias_from.push(alias_owners.len() as u32);
+        let shared = super::shared::SharedNames::new(base, owners.iter().filter(|o| o.len() > 1));
+        drop(owners);
         // A fact's phrases are its own; its event's phrases (`about`, then
         // name and aliases, searched apart) are its own too when it has none,
         // or when it is the event's date or place; otherwise they name its
@@ -509,8 +538,10 @@ impl Index {
         Index {
             titles: super::titles::TitleVocab::build(base),
             aliases,
-            alias_entity,
+            alias_owners,
+            alias_from,
             alias_text,
+            shared,
             about,
             about_facts,
             about_occasion,
@@ -606,30 +637,35 @@ impl Index {
             })
     }
 
-    /// Every entity alias in `text[range]`, leftmost-longest, at word bounds.
+    /// Every entity alias in `text[range]`, leftmost-longest, at word bounds:
+    /// a spelling that several entities share once per entity, in entity
+    /// order, the hits side by side.
     ///
     /// All-capital aliases ("US", "UK") must match exactly, so that "us" the
     /// pronoun is not the United States; other aliases must start with a
     /// capital letter in the text.
     pub fn aliases_in(&self, text: &str, range: Span) -> Vec<AliasHit> {
-        self.aliases
-            .find_iter(&lowered(text, range.start..range.end))
-            .filter_map(|m| {
-                let span = Span::new(range.start + m.start, range.start + m.end);
-                let found = &text[span.start..span.end];
-                let alias = &self.alias_text[m.pattern];
-                let acronym = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-                let case_ok = if acronym {
-                    found == alias
-                } else {
-                    found.chars().next().is_some_and(char::is_uppercase)
-                };
-                (case_ok && at_word_bounds(text, span)).then_some(AliasHit {
-                    entity: self.alias_entity[m.pattern],
+        let mut out = Vec::new();
+        for m in self.aliases.find_iter(&lowered(text, range.start..range.end)) {
+            let span = Span::new(range.start + m.start, range.start + m.end);
+            let found = &text[span.start..span.end];
+            let p = m.pattern;
+            let alias = &self.alias_text[p];
+            let acronym = alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            let case_ok = if acronym {
+                found == alias
+            } else {
+                found.chars().next().is_some_and(char::is_uppercase)
+            };
+            if case_ok && at_word_bounds(text, span) {
+                let owners = &self.alias_owners[self.alias_from[p] as usize..self.alias_from[p + 1] as usize];
+                out.extend(owners.iter().map(|&e| AliasHit {
+                    entity: e as usize,
                     span,
-                })
-            })
-            .collect()
+                }));
+            }
+        }
+        out
     }
 
     /// Every `about` phrase in `text[range]`, and every event name (searched

@@ -45,6 +45,8 @@ impl Problem {
             "`about` phrases left out"
         } else if m.contains("cites no source") {
             "facts with no source"
+        } else if m.contains("is the name of both") {
+            "entities of one name"
         } else if m.contains("is never used") {
             "entities nothing uses"
         } else if m.contains("is never cited") {

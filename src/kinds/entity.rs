@@ -43,10 +43,10 @@ impl Judge<'_> {
         let fact = &self.base.facts[set.link.fact];
         let kind = set_kind(self.base, set);
         let ids: Vec<&str> = set.members.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
-        let found = if kind == Kind::Entity && ids.len() == 1 {
-            json!(ids[0])
-        } else {
-            json!(ids)
+        let found = match ids.as_slice() {
+            [one] if kind == Kind::Entity => json!(one),
+            [] if kind == Kind::Entity => json!(null),
+            _ => json!(ids),
         };
         let because = Because::Phrase {
             phrase: set.link.phrase.clone(),
@@ -132,15 +132,47 @@ impl Judge<'_> {
         }
         let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
         let extra: Vec<&str> = ids.iter().copied().filter(|id| !expected.contains(id)).collect();
-        let missing: Vec<&str> = expected.iter().copied().filter(|id| !ids.contains(id)).collect();
+        // A name several entities share (U016) is none of them for certain: it
+        // never makes the list differ, and a member it may be is not missing.
+        let maybe = |id: &str| {
+            set.shared
+                .iter()
+                .any(|(_, c)| c.iter().any(|&e| self.base.entities[e].id == id))
+        };
+        let missing: Vec<&str> = expected
+            .iter()
+            .copied()
+            .filter(|id| !ids.contains(id) && !maybe(id))
+            .collect();
+        let unsure = set.shared.iter().find(|(_, c)| {
+            c.iter()
+                .any(|&e| !expected.contains(&self.base.entities[e].id.as_str()))
+        });
         // A titled person the fact base does not know is no member of a complete list.
         let strangers: &[String] = if fact.complete && kind == Kind::Entities {
             &set.strangers
         } else {
             &[]
         };
-        // Naming one member of a complete set is true; listing several but not all is an omission.
+        // Naming one member of a complete set is true; listing several but not
+        // all is an omission (a shared name never makes it one: it is not
+        // known to be a second member).
         let omission = fact.complete && ids.len() + strangers.len() >= 2 && !missing.is_empty() && !set.open;
+        // Right but for a shared name that may be someone the fact does not
+        // hold: whichever is meant decides, and nothing says (U016).
+        if extra.is_empty()
+            && strangers.is_empty()
+            && !omission
+            && let Some((name, candidates)) = unsure
+        {
+            claim.verdict = Verdict::Unverifiable;
+            claim.fact = None;
+            claim.source = None;
+            claim.expected = None;
+            claim.rule = Some(Rule::AmbiguousName);
+            claim.reason = self.ambiguous_reason(name, candidates);
+            return claim;
+        }
         if extra.is_empty() && strangers.is_empty() && !omission {
             claim.reason = Reason::ListAgrees {
                 fact: fact.id.clone(),

@@ -159,6 +159,75 @@ impl Judge<'_> {
     }
 }
 
+impl Judge<'_> {
+    /// A quotation whose speaker is a name several people share, nothing in
+    /// the article telling which ("Johnson said ..."): the quotes on record
+    /// decide. One of theirs that it is an excerpt of, or holds whole, is a
+    /// match (and names the speaker); a quote on record of someone else, or
+    /// a rewording of one of theirs, cannot be held against the one meant,
+    /// who is not known: unverifiable (U016). With no record of any of them,
+    /// it is not on record (U008).
+    pub(crate) fn quote_by_one_of(
+        &self,
+        m: &Mention,
+        text: &str,
+        candidates: &[usize],
+        speaker_span: Option<Span>,
+    ) -> Finding {
+        let segments = quote_segments(text);
+        let words: Vec<String> = segments.concat();
+        let ids: Vec<&str> = candidates.iter().map(|&e| self.base.entities[e].id.as_str()).collect();
+        let theirs = |f: &Fact| f.speaker.as_deref().is_some_and(|s| ids.contains(&s));
+        let excerpt = self
+            .index
+            .quote_excerpts(&segments)
+            .map(|(f, _)| f)
+            .find(|&f| theirs(&self.base.facts[f]));
+        let whole = || {
+            ids.iter()
+                .flat_map(|s| self.index.quotes_by(s))
+                .find(|(_, record)| is_excerpt(&[record.to_vec()], &words))
+                .map(|(f, _)| f)
+        };
+        let name = speaker_span.map(|s| self.text(s).to_owned());
+        if let Some(f) = excerpt.or_else(whole) {
+            let f = &self.base.facts[f];
+            let who = f.speaker.as_deref().map_or("the record", |s| self.base.entity_name(s));
+            return Finding {
+                verdict: Verdict::Match,
+                kind: Kind::Quote,
+                span: m.span,
+                sentence: m.sentence,
+                found: json!(text),
+                expected: Some(json!(quote_text(f))),
+                range: None,
+                fact: Some(f.id.clone()),
+                source: self.source(f),
+                rule: None,
+                reason: Reason::QuoteAgrees {
+                    short: short(text),
+                    fact: f.id.clone(),
+                    who: who.to_owned(),
+                },
+                suggestion: None,
+                because: None,
+                entity: None,
+            };
+        }
+        let on_record = self.index.quote_excerpts(&segments).next().is_some()
+            || ids.iter().any(|s| self.index.quotes_by(s).next().is_some());
+        if on_record {
+            return self.ambiguous_name(m, json!(text), name.as_deref().unwrap_or("the speaker"), candidates);
+        }
+        self.unverifiable(
+            m,
+            json!(text),
+            Rule::QuoteNotOnRecord,
+            Reason::QuoteNotOnRecord { speaker: name },
+        )
+    }
+}
+
 /// A quotation cut to a readable length for messages.
 fn short(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -204,6 +204,28 @@ pub fn link(prose: &str, mention: &Mention, ex: &Extraction, base: &FactBase, pu
         }
     }
     scored.sort_by_key(|s| (s.0, s.1, s.2, s.3.fact));
+    // Facts about someone a shared name in the sentence may or may not be:
+    // when no other fact links, the claim waits on the name (U016).
+    if scored.is_empty() {
+        let mut held: Vec<(usize, &(Span, Vec<usize>))> = hits
+            .iter()
+            .flat_map(|h| h.facts.iter().copied())
+            .filter(|&f| fits(f))
+            .filter_map(|f| subjects.held(base, f).map(|n| (f, n)))
+            .collect();
+        held.sort_unstable_by_key(|(f, _)| *f);
+        held.dedup_by_key(|(f, _)| *f);
+        if let Some((_, (span, candidates))) = held.first() {
+            return Linked::Weak {
+                facts: held.iter().map(|(f, _)| *f).collect(),
+                reason: Weak::SharedName {
+                    name: prose[span.start..span.end].to_owned(),
+                    candidates: candidates.iter().map(|&e| base.entities[e].id.clone()).collect(),
+                    names: candidates.iter().map(|&e| base.entities[e].name.clone()).collect(),
+                },
+            };
+        }
+    }
     let Some((d, rank, plen, best, _)) = scored.first().cloned() else {
         let subjects = &subjects;
         let fits = |f: usize| fits(f) && subjects.allow(base, f);
@@ -265,6 +287,9 @@ type Scored = ((usize, usize), usize, usize, Link, Span);
 struct Subjects {
     /// (entity, where it is named).
     named: Vec<(usize, Span)>,
+    /// Each name several entities share in the sentence that nothing
+    /// decided (see `crate::extract::names`): where, and its candidates.
+    shared: Vec<(Span, Vec<usize>)>,
     /// The claim's span.
     at: Span,
 }
@@ -277,8 +302,14 @@ impl Subjects {
             .filter(|m| mention.sentence.contains(m.span))
             .map(|m| (m.entity, m.span))
             .collect();
+        let shared = starting_in(&ex.shared, mention.sentence, |m| m.span.start)
+            .iter()
+            .filter(|m| mention.sentence.contains(m.span))
+            .map(|m| (m.span, m.candidates.clone()))
+            .collect();
         Subjects {
             named,
+            shared,
             at: mention.span,
         }
     }
@@ -292,7 +323,22 @@ impl Subjects {
         };
         let kind = base.entities[s].kind;
         let mut same_kind = self.named.iter().filter(|(e, _)| base.entities[*e].kind == kind);
-        same_kind.clone().next().is_none() || same_kind.any(|(e, _)| *e == s)
+        (same_kind.clone().next().is_none() || same_kind.any(|(e, _)| *e == s)) && self.held(base, fact).is_none()
+    }
+
+    /// The name several entities share, if any, that keeps a fact about a
+    /// subject from the sentence: one that may be another of the subject's
+    /// kind ("Johnson was born in 1964": Boris Johnson's birth year, or Mike
+    /// Johnson's?). Its span and candidates.
+    fn held(&self, base: &FactBase, fact: usize) -> Option<&(Span, Vec<usize>)> {
+        let s = base.facts[fact]
+            .subject
+            .as_deref()
+            .and_then(|s| base.entity_position(s))?;
+        let kind = base.entities[s].kind;
+        self.shared
+            .iter()
+            .find(|(_, c)| c.iter().any(|&e| e != s && base.entities[e].kind == kind))
     }
 
     /// How far from the claim the sentence names the fact's subject, in

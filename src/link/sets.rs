@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::extract::{EntityMention, Extraction, Kind, Value, word_spans};
+use crate::extract::{EntityMention, Extraction, Kind, SharedMention, Value, word_spans};
 use crate::facts::{AboutHit, At, EntityKind, FactBase, FactValue};
 use crate::finding::Weak;
 use crate::lexicon::lang;
@@ -36,6 +36,30 @@ pub struct SetClaim {
     /// Why the link can confirm the fact but not contradict it (the list is
     /// the subject of a passive, or of something not asserted).
     pub weak: Option<Weak>,
+    /// Names in the list that several entities of the fact's kinds share,
+    /// nothing deciding which (see `crate::extract::names`): as written,
+    /// with their candidates. They never make the list differ (U016).
+    pub shared: Vec<(String, Vec<usize>)>,
+}
+
+/// A name several entities share, in a list: where, and who it may be.
+struct SharedItem {
+    /// Title and name.
+    span: Span,
+    /// The name alone.
+    name: Span,
+    sentence: Span,
+    candidates: Vec<usize>,
+}
+
+/// One item of a list as written.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Known(&'a EntityMention),
+    /// A titled person the fact base does not know.
+    Stranger,
+    /// A name several entities share.
+    Shared(&'a SharedItem),
 }
 
 /// Whether the text from an `about` phrase to a following entity only leads
@@ -170,11 +194,14 @@ fn joins_list(gap: &str) -> bool {
     ) || (gap.trim().starts_with(',') && matches!(g, "and" | "as well as" | "along with" | "or"))
 }
 
-/// One list of entities as written: the known members, and titled people the
-/// fact base does not know ("Spanish Prime Minister Pedro Sánchez") among them.
+/// One list of entities as written: the known members, titled people the
+/// fact base does not know ("Spanish Prime Minister Pedro Sánchez") and
+/// names several entities share among them.
 struct Run<'a> {
     members: Vec<&'a EntityMention>,
     strangers: Vec<Span>,
+    shared: Vec<&'a SharedItem>,
+    sentence: Span,
     /// Where the list starts and ends: its first and last item, whole.
     start: usize,
     end: usize,
@@ -182,24 +209,26 @@ struct Run<'a> {
     name_end: usize,
 }
 
-/// Runs of entity mentions (and of the `strangers` among them) written as
-/// one list. A run starts with a known member; a stranger ends one only
-/// after "and" ("Macron, Starmer and Spanish Prime Minister Pedro Sánchez"),
-/// never after a bare comma, which may start another clause ("..., Spanish
-/// Prime Minister Pedro Sánchez said").
-fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span]) -> Vec<Run<'a>> {
-    let mut items: Vec<(Span, Option<&'a EntityMention>)> = mentions.iter().map(|m| (m.full(), Some(*m))).collect();
+/// Runs of entity mentions (and of the `strangers` and `shared` names among
+/// them) written as one list. A run starts with a known or shared name; a
+/// stranger ends one only after "and" ("Macron, Starmer and Spanish Prime
+/// Minister Pedro Sánchez"), never after a bare comma, which may start
+/// another clause ("..., Spanish Prime Minister Pedro Sánchez said").
+fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span], shared: &'a [SharedItem]) -> Vec<Run<'a>> {
+    let mut items: Vec<(Span, Item<'a>)> = mentions.iter().map(|m| (m.full(), Item::Known(m))).collect();
+    items.extend(shared.iter().map(|m| (m.span, Item::Shared(m))));
+    let taken: Vec<Span> = items.iter().map(|(s, _)| *s).collect();
     items.extend(
         strangers
             .iter()
-            .filter(|s| !mentions.iter().any(|m| m.full().overlaps(**s)))
-            .map(|s| (*s, None)),
+            .filter(|s| !taken.iter().any(|t| t.overlaps(**s)))
+            .map(|s| (*s, Item::Stranger)),
     );
-    if !strangers.is_empty() {
-        items.sort_by_key(|(span, m)| (span.start, m.is_none()));
+    if !strangers.is_empty() || !shared.is_empty() {
+        items.sort_by_key(|(span, m)| (span.start, matches!(m, Item::Stranger)));
     }
     // Lists of items, each with the text that joined it to the one before.
-    let mut lists: Vec<Vec<(Span, Option<&'a EntityMention>, &str)>> = Vec::new();
+    let mut lists: Vec<Vec<(Span, Item<'a>, &str)>> = Vec::new();
     for (span, m) in items {
         match lists.last_mut() {
             Some(list)
@@ -216,31 +245,90 @@ fn runs<'a>(prose: &str, mentions: &[&'a EntityMention], strangers: &[Span]) -> 
     }
     let mut out = Vec::new();
     for mut list in lists {
-        while list.first().is_some_and(|(_, m, _)| m.is_none()) {
+        while list.first().is_some_and(|(_, m, _)| matches!(m, Item::Stranger)) {
             list.remove(0);
         }
         while list.last().is_some_and(|(_, m, joined)| {
             let j = joined.trim().trim_start_matches(',').trim().to_lowercase();
-            m.is_none() && !(j.starts_with("and") || j.starts_with('&') || j.starts_with("as well as"))
+            matches!(m, Item::Stranger) && !(j.starts_with("and") || j.starts_with('&') || j.starts_with("as well as"))
         }) {
             list.pop();
         }
         let (Some(first), Some(last)) = (list.first(), list.last()) else {
             continue;
         };
+        let sentence = match first.1 {
+            Item::Known(m) => m.sentence,
+            Item::Shared(m) => m.sentence,
+            Item::Stranger => unreachable!("a run starts with a known or shared name"),
+        };
         out.push(Run {
             start: first.0.start,
             end: last.0.end,
-            name_end: last.1.map_or(last.0.end, |m| m.span.end),
-            members: list.iter().filter_map(|(_, m, _)| *m).collect(),
+            name_end: match last.1 {
+                Item::Known(m) => m.span.end,
+                _ => last.0.end,
+            },
+            sentence,
+            members: list
+                .iter()
+                .filter_map(|(_, m, _)| match m {
+                    Item::Known(m) => Some(*m),
+                    _ => None,
+                })
+                .collect(),
             strangers: list
                 .iter()
-                .filter(|(_, m, _)| m.is_none())
+                .filter(|(_, m, _)| matches!(m, Item::Stranger))
                 .map(|(s, _, _)| *s)
+                .collect(),
+            shared: list
+                .iter()
+                .filter_map(|(_, m, _)| match m {
+                    Item::Shared(m) => Some(*m),
+                    _ => None,
+                })
                 .collect(),
         });
     }
     out
+}
+
+/// The names several entities share, as members of a fact of `kinds`: those
+/// of which one candidate is of those kinds (that one, decided), and those
+/// of which two or more are (still shared).
+fn split_shared(
+    base: &FactBase,
+    mentions: &[&SharedMention],
+    kinds: &[EntityKind],
+) -> (Vec<EntityMention>, Vec<SharedItem>) {
+    let (mut narrowed, mut shared) = (Vec::new(), Vec::new());
+    for m in mentions {
+        let candidates: Vec<usize> = m
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&e| kinds.contains(&base.entities[e].kind))
+            .collect();
+        match candidates.as_slice() {
+            [] => {}
+            [one] => narrowed.push(EntityMention {
+                entity: *one,
+                span: m.span,
+                title: m.title,
+                possessive: None,
+                period: m.period,
+                sentence: m.sentence,
+            }),
+            _ => shared.push(SharedItem {
+                span: m.full(),
+                name: m.span,
+                sentence: m.sentence,
+                candidates,
+            }),
+        }
+    }
+    (narrowed, shared)
 }
 
 /// Entity kinds a fact's members have.
@@ -265,6 +353,15 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
     // (after the phrase?, words between, claim) for each fact and sentence.
     let mut best: Vec<((bool, usize), SetClaim)> = Vec::new();
     for hit in &ex.about {
+        // Names several entities share in the hit's sentence, split once per
+        // kinds of members (a phrase may tie thousands of facts of one shape).
+        let from = ex.shared.partition_point(|m| m.sentence.end <= hit.span.start);
+        let in_sentence: Vec<&SharedMention> = ex.shared[from..]
+            .iter()
+            .take_while(|m| m.sentence.start <= hit.span.start)
+            .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
+            .collect();
+        let mut splits: Vec<(Vec<EntityKind>, Vec<EntityMention>, Vec<SharedItem>)> = Vec::new();
         for &fact in &hit.facts {
             // Only facts that hold at the article's date (dated ones need a date).
             if base.facts[fact].valid.at(published) != At::Holds {
@@ -274,6 +371,17 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             if kinds.is_empty() {
                 continue;
             }
+            // Names several entities share: of the fact's kinds, one is that
+            // one ("Jordan and Egypt signed" of countries); two or more stay shared.
+            let split = match splits.iter().position(|(k, _, _)| *k == kinds) {
+                Some(i) => i,
+                None => {
+                    let (narrowed, shared) = split_shared(base, &in_sentence, &kinds);
+                    splits.push((kinds.clone(), narrowed, shared));
+                    splits.len() - 1
+                }
+            };
+            let (_, narrowed, shared) = &splits[split];
             // Entities come sentence by sentence: those of the hit's sentence are found by position.
             let from = ex.entities.partition_point(|m| m.sentence.end <= hit.span.start);
             let mut mentions: Vec<&EntityMention> = ex.entities[from..]
@@ -281,7 +389,11 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .take_while(|m| m.sentence.start <= hit.span.start)
                 .filter(|m| m.sentence.contains(hit.span) && !m.full().overlaps(hit.span))
                 .filter(|m| kinds.contains(&base.entities[m.entity].kind))
+                .chain(narrowed)
                 .collect();
+            if !narrowed.is_empty() {
+                mentions.sort_by_key(|m| m.span.start);
+            }
             // A fact about a subject: not in a sentence that names another of the
             // subject's kind and not it ("the first U.S. pope ... born in Chicago"
             // is not Francis's birthplace).
@@ -296,6 +408,13 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     .take_while(|m| m.sentence.start <= hit.span.start)
                     .filter(|m| m.sentence.contains(hit.span) && base.entities[m.entity].kind == kind);
                 if same_kind.clone().next().is_some() && !same_kind.any(|m| m.entity == s) {
+                    continue;
+                }
+                // Nor where a name several share may be another of that kind.
+                if in_sentence
+                    .iter()
+                    .any(|m| m.candidates.iter().any(|&c| c != s && base.entities[c].kind == kind))
+                {
                     continue;
                 }
             }
@@ -315,17 +434,24 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 }
             }
             // Titled people the fact base does not know, for a list of people.
-            let strangers: Vec<Span> = match mentions.first() {
-                Some(known) if kinds.contains(&EntityKind::Person) => {
-                    starting_in(&ex.mentions, known.sentence, |m| m.span.start)
+            let sentence = mentions
+                .first()
+                .map(|m| m.sentence)
+                .or(shared.first().map(|m| m.sentence));
+            let strangers: Vec<Span> = match sentence {
+                Some(sentence) if kinds.contains(&EntityKind::Person) => {
+                    starting_in(&ex.mentions, sentence, |m| m.span.start)
                         .iter()
-                        .filter(|m| matches!(m.value, Value::Role { entity: None, .. }) && !m.span.overlaps(hit.span))
+                        .filter(|m| {
+                            matches!(&m.value, Value::Role { entity: None, shared, .. } if shared.is_empty())
+                                && !m.span.overlaps(hit.span)
+                        })
                         .map(|m| m.span)
                         .collect()
                 }
                 _ => Vec::new(),
             };
-            let runs = runs(prose, &mentions, &strangers);
+            let runs = runs(prose, &mentions, &strangers, shared);
             let before = runs
                 .iter()
                 .filter(|r| r.end <= hit.span.start)
@@ -368,7 +494,8 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                         .any(|w| lang().cues.pronouns.contains(prose[w.start..w.end].to_lowercase()));
                     // "flying to London came down in Ahmedabad": a list after a
                     // preposition of direction is that preposition's, not the subject.
-                    let governed = word_spans(prose, Span::new(r.members[0].sentence.start.min(r.start), r.start))
+                    let from = sentence.map_or(r.start, |s| s.start.min(r.start));
+                    let governed = word_spans(prose, Span::new(from, r.start))
                         .last()
                         .is_some_and(|w| lang().lists.directions.contains(prose[w.start..w.end].to_lowercase()));
                     place_ok
@@ -417,7 +544,7 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
             let Some((score, run)) = agent.or(before).or(after) else {
                 continue;
             };
-            let sentence = run.members[0].sentence;
+            let sentence = run.sentence;
             // "The previous summit, held in London": another occasion, not this fact's.
             let list = Span::new(run.start, run.name_end);
             // "a summit in Helsinki next Tuesday": a cue right after the list counts too.
@@ -455,6 +582,11 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 sentence,
                 members: run.members.iter().map(|m| m.entity).collect(),
                 strangers: run.strangers.iter().map(|s| prose[s.start..s.end].to_owned()).collect(),
+                shared: run
+                    .shared
+                    .iter()
+                    .map(|m| (prose[m.name.start..m.name.end].to_owned(), m.candidates.clone()))
+                    .collect(),
                 link: Link {
                     fact,
                     phrase: hit.phrase.clone(),
@@ -595,6 +727,7 @@ pub fn place_agreements(
             rival: None,
             open: false,
             weak: None,
+            shared: Vec::new(),
         });
     }
     out

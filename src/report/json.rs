@@ -132,6 +132,10 @@ pub(crate) struct ClaimOut<'a> {
     because: &'a Option<String>,
     range: Option<RangeOut>,
     entity: &'a Option<String>,
+    /// Present only on a claim a shared name left unverifiable (U016): the
+    /// entity ids it may be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: &'a Option<Vec<String>>,
     /// Present (and true) only on a claim an `ignore` suppressed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     suppressed: bool,
@@ -188,6 +192,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
             max_exclusive: r.max.is_some() && r.max_open,
         }),
         entity: &c.entity,
+        candidates: &c.candidates,
         suppressed: c.suppressed.is_some(),
     }
 }

@@ -59,6 +59,8 @@ pub struct Claim {
     pub because: Option<String>,
     /// The entity a role or name claim was checked against.
     pub entity: Option<String>,
+    /// The entities a shared name may be, on a claim it left unverifiable (U016).
+    pub candidates: Option<Vec<String>>,
     /// Suppressed by an `ignore` comment or setting: reported, never failing.
     pub suppressed: Option<crate::suppress::Suppressed>,
 }

@@ -14,6 +14,14 @@ use super::Claim;
 pub fn claim(article: &Article, f: Finding) -> Claim {
     let what = one_line(&article.text[f.span.start..f.span.end]);
     let message = message(&what, f.kind.as_str(), &f.reason);
+    let candidates = match &f.reason {
+        Reason::AmbiguousName { ids, .. }
+        | Reason::NotLinked {
+            weak: Weak::SharedName { candidates: ids, .. },
+            ..
+        } => Some(ids.clone()),
+        _ => None,
+    };
     Claim {
         verdict: f.verdict,
         kind: f.kind,
@@ -29,6 +37,7 @@ pub fn claim(article: &Article, f: Finding) -> Claim {
         suggestion: f.suggestion,
         because: f.because.as_ref().map(because),
         entity: f.entity,
+        candidates,
         suppressed: None,
     }
 }
@@ -120,6 +129,10 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
             facts.join(" and ")
         ),
         Reason::ListAmbiguous { fact, rival } => format!("ambiguous: {fact} and {rival} fit equally well; not judged"),
+        Reason::AmbiguousName { name, names, more, .. } => format!(
+            "{name}: {}; nothing in the article tells which one is meant, so this is not judged",
+            alternatives(names, *more)
+        ),
         Reason::NotLinked { facts, more, weak: w } => {
             let ids = match more {
                 0 => facts.join(", "),
@@ -226,6 +239,21 @@ pub fn weak(w: &Weak) -> String {
         Weak::RangeEnd { range } => {
             format!("it is an end of the range \"{range}\", and the fact is the range's other end or inside it")
         }
+        Weak::SharedName { name, names, .. } => {
+            format!(
+                "\"{name}\" may be {}, and nothing in the article tells which",
+                alternatives(names, 0)
+            )
+        }
+    }
+}
+
+/// "A or B", "A, B or C", "A, B, C or 12 more".
+fn alternatives(names: &[String], more: usize) -> String {
+    match (names, more) {
+        ([init @ .., last], 0) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        (all, 0) => all.join(""),
+        (all, more) => format!("{} or {more} more", all.join(", ")),
     }
 }
 

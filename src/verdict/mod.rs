@@ -214,6 +214,24 @@ impl Judge<'_> {
         }
     }
 
+    /// A claim that rests on a name several entities share, nothing in the
+    /// article telling which (U016): unverifiable, naming them. Never a
+    /// discrepancy: whichever is meant may be right.
+    pub(crate) fn ambiguous_name(&self, m: &Mention, found: Json, name: &str, candidates: &[usize]) -> Finding {
+        self.unverifiable(m, found, Rule::AmbiguousName, self.ambiguous_reason(name, candidates))
+    }
+
+    /// The reason of [`Self::ambiguous_name`].
+    pub(crate) fn ambiguous_reason(&self, name: &str, candidates: &[usize]) -> Reason {
+        let entities = candidates.iter().map(|&e| &self.base.entities[e]);
+        Reason::AmbiguousName {
+            name: one_line(name),
+            ids: entities.clone().map(|e| e.id.clone()).collect(),
+            names: entities.take(NAMED_CANDIDATES).map(|e| e.name.clone()).collect(),
+            more: candidates.len().saturating_sub(NAMED_CANDIDATES),
+        }
+    }
+
     fn found(&self, m: &Mention) -> Json {
         match &m.value {
             Value::Date {
@@ -264,19 +282,32 @@ impl Judge<'_> {
                 speaker,
                 speaker_span,
                 stranger,
-            } => return self.quote(m, text, *speaker, *speaker_span, *stranger),
+                shared,
+            } => {
+                if !shared.is_empty() {
+                    return self.quote_by_one_of(m, text, shared, *speaker_span);
+                }
+                return self.quote(m, text, *speaker, *speaker_span, *stranger);
+            }
             Value::Role {
                 entity,
                 title,
                 name,
                 title_span,
                 ever,
-            } => return self.role(m, *entity, title, name, *title_span, *ever),
+                shared,
+            } => {
+                if !shared.is_empty() {
+                    return self.ambiguous_name(m, json!(title), name, shared);
+                }
+                return self.role(m, *entity, title, name, *title_span, *ever);
+            }
             Value::Name {
                 entity,
                 found,
                 expected,
-            } => return self.name(m, *entity, found, expected),
+                others,
+            } => return self.name(m, *entity, found, expected, others),
             _ => {}
         }
         let found = self.found(m);
