@@ -171,3 +171,42 @@ fn the_held_out_corpus_raises_no_false_alarm() {
     let matched = total.match_recall().expect("match labels");
     assert!(matched >= 0.86, "match recall fell to {matched:.3}\n{}", eval.table());
 }
+
+/// The four stories of other beats (`tests/stories/*`), reports by other
+/// outlets rewritten with their claims kept, errors included, and labelled
+/// before the checker was first run on them. The issue's targets (no false
+/// discrepancy, recall ≥ 95 % and ≥ 90 %) are not all reached on them yet:
+/// docs/accuracy.md records each story's first run and where it stands. What
+/// is reached must not slip: these are the floors, (story, most false
+/// discrepancies, least discrepancy recall, least match recall). Lower the
+/// first and raise the others as the engine improves; never the reverse.
+const STORY_FLOORS: [(&str, usize, f64, f64); 4] = [
+    ("air-india-171", 5, 0.50, 0.66),
+    ("canada-election", 8, 0.69, 0.62),
+    ("company-results", 9, 0.38, 0.62),
+    ("conclave-2025", 1, 0.30, 0.67),
+];
+
+#[test]
+fn the_stories_of_other_beats_do_not_fall_below_what_is_reached() {
+    let base = factcheck::facts::load_paths(&[root().join("claims")]).expect("the fact base loads");
+    let checker = Checker::new(base);
+    let mut failures = Vec::new();
+    for (story, most_false, least_recall, least_matched) in STORY_FLOORS {
+        let eval = accuracy::evaluate(&checker, &root().join("tests/stories").join(story))
+            .unwrap_or_else(|problems| panic!("the story {story} is not sound:\n{}", problems.join("\n")));
+        let total = eval.total();
+        assert!(eval.articles.len() >= 5, "{story}: {} articles", eval.articles.len());
+        let recall = total.discrepancy_recall().expect("discrepancy labels");
+        let matched = total.match_recall().expect("match labels");
+        if total.false_discrepancies() > most_false || recall < least_recall || matched < least_matched {
+            failures.push(format!(
+                "{story}: {} false discrepancies (at most {most_false}), discrepancy recall {recall:.3} \
+                 (at least {least_recall}), match recall {matched:.3} (at least {least_matched})\n{}",
+                total.false_discrepancies(),
+                eval.table()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
