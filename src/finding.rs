@@ -107,6 +107,14 @@ pub enum Reason {
     TitleAgrees { title: String, name: String, role: String },
     /// A list or place that agrees with its fact.
     ListAgrees { fact: String, names: String },
+    /// A list denied the phrase, none of whom the fact holds.
+    DenialAgrees { fact: String, names: String },
+    /// A list denied the phrase, some of whom the fact holds.
+    DenialFalse {
+        fact: String,
+        held: String,
+        because: Because,
+    },
     /// A place within the fact's place, or one it lies in.
     PlaceWithin { fact: String, inner: String, outer: String },
     /// A weekday right for the date beside it.

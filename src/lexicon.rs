@@ -95,6 +95,7 @@ pub struct Cues {
     pub speech_verbs: List,
     pub clause_breaks: List,
     pub negators: List,
+    pub denial: List,
     pub partitive: List,
     pub pronouns: List,
     pub passive: List,
@@ -131,6 +132,14 @@ pub struct Qualifiers {
     pub at_most_after: List,
 }
 
+/// Verb forms the `about` phrases match in (src/facts/forms.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verbs {
+    /// One irregular verb a line: the base, then every other form.
+    pub irregular: List,
+}
+
 /// Words of the number rules: ages, spans of years, changes.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,6 +168,7 @@ struct WordsFile {
     quotes: Quotes,
     names: Names,
     numbers: Numbers,
+    verbs: Verbs,
 }
 
 /// Every word list of the language.
@@ -180,6 +190,7 @@ pub struct Words {
     pub quotes: Quotes,
     pub names: Names,
     pub numbers: Numbers,
+    pub verbs: Verbs,
 }
 
 impl Words {
@@ -220,6 +231,7 @@ impl Words {
             quotes: file.quotes,
             names: file.names,
             numbers: file.numbers,
+            verbs: file.verbs,
         })
     }
 }
@@ -247,6 +259,7 @@ impl Words {
             "cues.speech_verbs" => &self.cues.speech_verbs,
             "cues.clause_breaks" => &self.cues.clause_breaks,
             "cues.negators" => &self.cues.negators,
+            "cues.denial" => &self.cues.denial,
             "cues.partitive" => &self.cues.partitive,
             "cues.pronouns" => &self.cues.pronouns,
             "cues.passive" => &self.cues.passive,
@@ -273,6 +286,7 @@ impl Words {
             "numbers.age_cues" => &self.numbers.age_cues,
             "numbers.time_units" => &self.numbers.time_units,
             "numbers.change_verbs" => &self.numbers.change_verbs,
+            "verbs.irregular" => &self.verbs.irregular,
             _ => return None,
         })
     }
@@ -296,6 +310,7 @@ impl Words {
         "cues.speech_verbs",
         "cues.clause_breaks",
         "cues.negators",
+        "cues.denial",
         "cues.partitive",
         "cues.pronouns",
         "cues.passive",
@@ -322,6 +337,7 @@ impl Words {
         "numbers.age_cues",
         "numbers.time_units",
         "numbers.change_verbs",
+        "verbs.irregular",
     ];
 }
 

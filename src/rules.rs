@@ -66,6 +66,8 @@ rules! {
     EntityDiffers = "D201",
     /// A list has members the fact lacks, or omits some of a complete one.
     ListDiffers = "D202",
+    /// A list said not to have done what the fact's members did.
+    FalseDenial = "D203",
     /// A title that is not one of the person's roles.
     TitleWrong = "D301",
     /// A title held at another time than the article's date.

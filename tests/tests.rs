@@ -29,4 +29,5 @@ mod schema;
 mod snapshots;
 mod validate;
 mod watch;
+mod wording;
 mod write;

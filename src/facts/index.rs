@@ -243,6 +243,46 @@ pub fn at_word_bounds(text: &str, span: Span) -> bool {
 /// Owners numbered `2 * fact` (a phrase of the fact) or `2 * fact + 1` (a
 /// phrase of its occasion only), split into the two lists, a fact in the
 /// first not repeated in the second.
+/// The patterns to search the `about` phrases by: each phrase, then the
+/// other verb forms of the phrases ([`super::forms`]: "had taken part" for
+/// "took part") that are no phrase of their own. A form stands for the
+/// phrases it comes from: it is pushed onto `text` as the first of them, with
+/// the facts and occasions of them all, so that a hit on it reads as a hit on
+/// the phrase the fact base wrote.
+fn with_other_forms(
+    text: &mut Vec<String>,
+    facts: &mut Vec<Vec<usize>>,
+    occasion: &mut Vec<Vec<usize>>,
+) -> Vec<String> {
+    let mut patterns = text.clone();
+    let known: HashSet<String> = text.iter().map(|a| a.trim().to_lowercase()).collect();
+    let mut by_form: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (p, phrase) in text.iter().enumerate() {
+        for form in super::forms::forms(phrase) {
+            if !known.contains(&form) {
+                by_form.entry(form).or_default().push(p);
+            }
+        }
+    }
+    for (form, from) in by_form {
+        let of = |lists: &Vec<Vec<usize>>| {
+            let mut all: Vec<usize> = from.iter().flat_map(|&p| lists[p].iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let strong = of(facts);
+        let mut weak = of(occasion);
+        weak.retain(|f| !strong.contains(f));
+        let phrase = text[from[0]].clone();
+        facts.push(strong);
+        occasion.push(weak);
+        text.push(phrase);
+        patterns.push(form);
+    }
+    patterns
+}
+
 fn split_owners(owners: Vec<Vec<usize>>) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     owners
         .into_iter()
@@ -342,7 +382,7 @@ impl Index {
             let weak = usize::from(!f.about.is_empty() && !event.is_some_and(|e| e.owns(f)));
             (event, weak)
         };
-        let (about_text, owners) = group(base.facts.iter().enumerate().flat_map(|(i, f)| {
+        let (mut about_text, owners) = group(base.facts.iter().enumerate().flat_map(|(i, f)| {
             let (event, weak) = weak_of(f);
             let inherited = event.into_iter().flat_map(|e| e.about.iter().map(String::as_str));
             f.about
@@ -350,7 +390,7 @@ impl Index {
                 .map(move |a| (a.as_str(), 2 * i))
                 .chain(inherited.map(move |a| (a, 2 * i + weak)))
         }));
-        let (mut about_facts, about_occasion) = split_owners(owners);
+        let (mut about_facts, mut about_occasion) = split_owners(owners);
         // The automaton finds the longest phrase ("gathered in"); the facts of any
         // phrase inside it ("gathered") are evidence too.
         let inner = AhoCorasickBuilder::new()
@@ -368,6 +408,7 @@ impl Index {
             extra.dedup();
             about_facts[p].extend(extra);
         }
+        let about_patterns = with_other_forms(&mut about_text, &mut about_facts, &mut about_occasion);
         let (event_name_text, event_name_owners) = group(
             base.events
                 .iter()
@@ -452,7 +493,13 @@ impl Index {
             (roles, name_words, name_word_keys, full_names, full_name_keys, quotes, quote_words, quote_speakers),
         ) = both(
             large,
-            || (automaton(&alias_text), automaton(&about_text), automaton(&unit_text)),
+            || {
+                (
+                    automaton(&alias_text),
+                    automaton(&about_patterns),
+                    automaton(&unit_text),
+                )
+            },
             || {
                 let roles = roles(base);
                 // Surnames and one-word names of people, for near-miss spellings.

@@ -6,6 +6,7 @@
 
 pub mod cache;
 mod deep;
+pub mod forms;
 pub(crate) mod fxhash;
 mod index;
 pub mod inspect;

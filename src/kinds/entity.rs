@@ -104,6 +104,9 @@ impl Judge<'_> {
             FactValue::Entities(list) => list.iter().map(String::as_str).collect(),
             _ => Vec::new(),
         };
+        if set.denied {
+            return self.denial(claim, set, &ids, &expected);
+        }
         claim.expected = Some(if kind == Kind::Entity {
             json!(expected[0])
         } else {
@@ -227,6 +230,60 @@ impl Judge<'_> {
             claim.suggestion = Some(names(&expected));
         }
         claim
+    }
+
+    /// "Starmer did not sign the declaration": the claim turned round. A
+    /// member the fact holds makes the denial false (D203); when the fact
+    /// holds none of them and is the whole list (`complete`, or one place or
+    /// actor), the denial agrees; otherwise nothing says they did not (L002).
+    /// A list whose part is unsure (passive, not asserted) or that holds a
+    /// shared name is not judged.
+    fn denial(&self, mut claim: Finding, set: &SetClaim, ids: &[&str], expected: &[&str]) -> Finding {
+        let fact = &self.base.facts[set.link.fact];
+        let names = |list: &[&str]| join_names(&list.iter().map(|id| self.base.entity_name(id)).collect::<Vec<_>>());
+        let held: Vec<&str> = ids.iter().copied().filter(|id| expected.contains(id)).collect();
+        let whole = fact.complete || matches!(fact.value, FactValue::Entity(_));
+        let unjudged = |mut claim: Finding, weak: crate::finding::Weak| {
+            claim.verdict = Verdict::Unverifiable;
+            claim.fact = None;
+            claim.source = None;
+            claim.rule = Some(weak.rule());
+            claim.reason = Reason::ListNotJudged {
+                fact: fact.id.clone(),
+                weak,
+            };
+            claim
+        };
+        if let Some(weak) = &set.weak {
+            return unjudged(claim, weak.clone());
+        }
+        if ids.is_empty() || !set.shared.is_empty() || !set.strangers.is_empty() {
+            return unjudged(claim, crate::finding::Weak::Denied);
+        }
+        claim.expected = Some(if claim.kind == Kind::Entity {
+            json!(expected[0])
+        } else {
+            json!(expected)
+        });
+        if !held.is_empty() {
+            claim.verdict = Verdict::Discrepancy;
+            claim.rule = Some(Rule::FalseDenial);
+            claim.reason = Reason::DenialFalse {
+                fact: fact.id.clone(),
+                held: names(&held),
+                because: claim.because.clone().expect("a list's link has a phrase"),
+            };
+            return claim;
+        }
+        if whole {
+            claim.reason = Reason::DenialAgrees {
+                fact: fact.id.clone(),
+                names: names(expected),
+            };
+            return claim;
+        }
+        claim.expected = None;
+        unjudged(claim, crate::finding::Weak::Denied)
     }
 
     /// An entity's name to put at `span`: "the United States" mid-sentence,

@@ -317,6 +317,26 @@ pub fn cued_against(prose: &str, mention: &Mention, about: &[AboutHit]) -> bool 
 }
 
 /// "not 36 as stated", "never on Wednesday": the article denies it.
+/// Whether the words in `gap`, between a list and a fact's phrase, deny the
+/// list the phrase: `None` when no negator stands there, `Some(true)` for a
+/// plain denial ("did not sign", "has never signed", "didn't sign"),
+/// `Some(false)` for a negation that is no denial of it ("not yet", "not
+/// only", "would not", "did not attend but"): such a list is not judged.
+pub fn denial(prose: &str, gap: Span) -> Option<bool> {
+    let words: Vec<String> = word_spans(prose, gap)
+        .iter()
+        .map(|w| prose[w.start..w.end].to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| lang().cues.negators.contains(w) || w.ends_with("n't"))?;
+    let modal = words[..=at]
+        .iter()
+        .any(|w| lang().cues.hypothetical.contains(w.trim_end_matches("n't")) || w == "won't" || w == "can't");
+    let plain = words[at + 1..].iter().all(|w| lang().cues.denial.contains(w));
+    Some(plain && !modal && words[at] != "nor")
+}
+
 pub fn negated(prose: &str, sentence: Span, span: Span) -> bool {
     let before = word_spans(prose, Span::new(sentence.start, span.start));
     before

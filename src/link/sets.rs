@@ -14,7 +14,7 @@ use crate::finding::Weak;
 use crate::lexicon::lang;
 use crate::span::{Span, starting_in};
 
-use super::rules::{negated, other_occasion};
+use super::rules::{denial, negated, other_occasion};
 use super::{Link, MAX_DISTANCE, distance, same_value};
 
 /// A set of entities that a sentence ties to an `entity` or `entities` fact
@@ -40,6 +40,9 @@ pub struct SetClaim {
     /// nothing deciding which (see `crate::extract::names`): as written,
     /// with their candidates. They never make the list differ (U016).
     pub shared: Vec<(String, Vec<usize>)>,
+    /// The list is denied the phrase ("Starmer did not sign the declaration"):
+    /// its members are said not to be the fact's (D203).
+    pub denied: bool,
 }
 
 /// A name several entities share, in a list: where, and who it may be.
@@ -504,16 +507,13 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                         && !other_subject
                         && *d <= 6
                         && *d == gap.len()
-                        // "Merz did not sign": a denial, not a list of signatories; "Germany
-                        // praised the hubs", "Britain would join the monitoring": another part.
+                        // "Germany praised the hubs", "Britain would join the monitoring":
+                        // another part. ("Merz did not sign" is a denial: see `denied`.)
                         && !gap.iter().any(|w| {
                             let w = prose[w.start..w.end].to_lowercase();
-                            lang().cues.negators.contains(&w)
-                                || w.ends_with("n't")
-                                || w.ends_with("n\u{2019}t")
-                                || lang().lists.not_the_agent.contains(&w)
-                                || lang().cues.speech_verbs.contains(&w)
+                            lang().lists.not_the_agent.contains(&w) || lang().cues.speech_verbs.contains(&w)
                         })
+                        && denial(prose, Span::new(r.end, hit.span.start)) != Some(false)
                 })
                 .min_by_key(|(d, _)| *d)
                 .map(|(d, r)| ((false, d), r));
@@ -576,7 +576,9 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                     })
                 })
                 .flatten();
+            let denied = run.end <= hit.span.start && denial(prose, Span::new(run.end, hit.span.start)) == Some(true);
             let claim = SetClaim {
+                denied,
                 weak,
                 span: list,
                 sentence,
@@ -604,7 +606,9 @@ pub fn sets(prose: &str, ex: &Extraction, base: &FactBase, published: Option<Dat
                 .iter_mut()
                 .rev()
                 .take_while(|(_, c)| c.sentence == claim.sentence)
-                .find(|(_, c)| c.link.fact == fact)
+                // A denial in the sentence is a claim of its own ("The signatories:
+                // Macron, Zelensky and Starmer, and why Merz did not sign").
+                .find(|(_, c)| c.link.fact == fact && c.denied == claim.denied)
             {
                 Some(entry) if score < entry.0 => *entry = (score, claim),
                 Some(_) => {}
@@ -728,6 +732,7 @@ pub fn place_agreements(
             open: false,
             weak: None,
             shared: Vec::new(),
+            denied: false,
         });
     }
     out

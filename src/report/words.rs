@@ -58,6 +58,17 @@ pub fn message(what: &str, kind: &str, reason: &Reason) -> String {
         Reason::QuoteAgrees { short, fact, who } => format!("\"{short}\" agrees with {fact} ({who})"),
         Reason::TitleAgrees { title, name, role } => format!("{title} agrees with the roles of {name} ({role})"),
         Reason::ListAgrees { fact, names } => format!("{what} agrees with {fact} ({names})"),
+        Reason::DenialAgrees { fact, names } => {
+            format!("{what}: the denial agrees with {fact}, which holds only {names}")
+        }
+        Reason::DenialFalse {
+            fact,
+            held,
+            because: why,
+        } => format!(
+            "{what}: denied, but the fact base holds {held} ({fact}; {})",
+            because(why)
+        ),
         Reason::PlaceWithin { fact, inner, outer } => format!("{what} agrees with {fact} ({inner} lies in {outer})"),
         Reason::CalendarAgrees { date, weekday } => format!("{date} is a {weekday}"),
         Reason::Differs {
