@@ -54,11 +54,7 @@ impl Emitter for Github {
             )?;
         }
         if report.base_is_invalid() {
-            let errors = report
-                .fact_problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
+            let errors = report.base_errors();
             return writeln!(
                 out,
                 "::error title=factcheck::{}",

@@ -99,6 +99,21 @@ struct SpanOut {
     end_column: usize,
 }
 
+impl SpanOut {
+    /// A claim's span in an article, with its lines and columns.
+    fn of(a: &ArticleReport, span: crate::span::Span) -> SpanOut {
+        let (start, end) = a.positions(span);
+        SpanOut {
+            start: span.start,
+            end: span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct RangeOut {
     min: Option<serde_json::Value>,
@@ -158,7 +173,6 @@ fn summary_out(s: Summary) -> SummaryOut {
 }
 
 pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool) -> ClaimOut<'a> {
-    let (start, end) = a.positions(c.span);
     ClaimOut {
         path: with_path.then_some(a.article.path.as_str()),
         verdict: c.verdict,
@@ -166,14 +180,7 @@ pub(crate) fn claim_out<'a>(a: &'a ArticleReport, c: &'a Claim, with_path: bool)
         rule: c.rule,
         text: a.text(c.span),
         sentence: one_line(a.text(c.sentence)),
-        span: SpanOut {
-            start: c.span.start,
-            end: c.span.end,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        },
+        span: SpanOut::of(a, c.span),
         found: &c.found,
         expected: &c.expected,
         fact: &c.fact,
@@ -345,22 +352,12 @@ pub(crate) fn write_claims(report: &Report, out: &mut dyn Write) -> io::Result<(
         .articles
         .iter()
         .flat_map(|a| {
-            a.claims.iter().map(move |c| {
-                let (start, end) = a.positions(c.span);
-                FoundOut {
-                    path: &a.article.path,
-                    kind: c.kind,
-                    text: a.text(c.span),
-                    span: SpanOut {
-                        start: c.span.start,
-                        end: c.span.end,
-                        line: start.line,
-                        column: start.column,
-                        end_line: end.line,
-                        end_column: end.column,
-                    },
-                    found: &c.found,
-                }
+            a.claims.iter().map(move |c| FoundOut {
+                path: &a.article.path,
+                kind: c.kind,
+                text: a.text(c.span),
+                span: SpanOut::of(a, c.span),
+                found: &c.found,
             })
         })
         .collect();

@@ -148,7 +148,15 @@ impl Report {
 
     /// Whether the fact base did not load (see [`Report::invalid_base`]).
     pub fn base_is_invalid(&self) -> bool {
-        self.fact_problems.iter().any(|p| p.severity == Severity::Error)
+        self.base_errors() > 0
+    }
+
+    /// How many of the fact base's problems are errors.
+    pub fn base_errors(&self) -> usize {
+        self.fact_problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     pub fn summary(&self) -> Summary {

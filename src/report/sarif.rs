@@ -347,11 +347,7 @@ fn log(report: &Report) -> SarifLog {
             })
             .collect();
         if report.base_is_invalid() {
-            let errors = report
-                .fact_problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
+            let errors = report.base_errors();
             notifications.push(
                 Notification::builder()
                     .level(json!("error"))
